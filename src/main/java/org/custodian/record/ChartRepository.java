@@ -1,0 +1,104 @@
+package org.custodian.record;
+
+import static org.custodian.record.DocumentRepository.instant;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads a patient's chart in a handful of indexed queries, newest facts first and bounded in size. */
+@Repository
+public class ChartRepository {
+    static final int MAX_OBSERVATIONS = 200;
+    static final int MAX_DOCUMENTS = 200;
+
+    private final JdbcClient jdbc;
+
+    public ChartRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<PatientChart> chart(UUID patientId) {
+        return jdbc.sql("SELECT * FROM patient WHERE id = :id").param("id", patientId)
+                .query(PatientRepository::map).optional()
+                .map(p -> new PatientChart(p, identifiers(patientId), encounters(patientId), diagnoses(patientId),
+                        procedures(patientId), observations(patientId), documents(patientId)));
+    }
+
+    private List<PatientChart.IdentifierRow> identifiers(UUID id) {
+        return jdbc.sql("""
+                SELECT f.code, f.name, i.value FROM patient_identifier i JOIN facility f ON f.id = i.facility_id
+                 WHERE i.patient_id = :id ORDER BY f.name""").param("id", id)
+                .query((rs, i) -> new PatientChart.IdentifierRow(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    private List<PatientChart.EncounterRow> encounters(UUID id) {
+        return jdbc.sql("""
+                SELECT e.*, f.name AS facility_name, f.type AS facility_type,
+                       trim(pr.given || ' ' || pr.family) AS attending
+                  FROM encounter e JOIN facility f ON f.id = e.facility_id
+                  LEFT JOIN practitioner pr ON pr.id = e.attending_id
+                 WHERE e.patient_id = :id ORDER BY e.admit_at DESC""").param("id", id)
+                .query((rs, i) -> new PatientChart.EncounterRow(rs.getObject("id", UUID.class),
+                        rs.getString("facility_name"), FacilityType.valueOf(rs.getString("facility_type")),
+                        EncounterClass.valueOf(rs.getString("class")), rs.getString("visit_number"),
+                        instant(rs, "admit_at"), instant(rs, "discharge_at"), rs.getString("attending"),
+                        rs.getString("discharge_disposition"), rs.getString("reason")))
+                .list();
+    }
+
+    private List<PatientChart.DiagnosisRow> diagnoses(UUID id) {
+        return jdbc.sql("""
+                SELECT * FROM diagnosis WHERE patient_id = :id
+                 ORDER BY resolved_at IS NOT NULL, onset_at DESC NULLS LAST, sequence NULLS LAST""").param("id", id)
+                .query((rs, i) -> new PatientChart.DiagnosisRow(rs.getObject("encounter_id", UUID.class),
+                        new CodedValue(rs.getString("code_system"), rs.getString("code"), rs.getString("display")),
+                        rs.getBoolean("principal"), rs.getString("poa"), instant(rs, "onset_at"),
+                        instant(rs, "resolved_at")))
+                .list();
+    }
+
+    private List<PatientChart.ProcedureRow> procedures(UUID id) {
+        return jdbc.sql("SELECT * FROM procedure_performed WHERE patient_id = :id ORDER BY performed_at DESC NULLS LAST")
+                .param("id", id)
+                .query((rs, i) -> new PatientChart.ProcedureRow(rs.getObject("encounter_id", UUID.class),
+                        new CodedValue(rs.getString("code_system"), rs.getString("code"), rs.getString("display")),
+                        instant(rs, "performed_at")))
+                .list();
+    }
+
+    private List<Observation> observations(UUID id) {
+        return jdbc.sql("SELECT * FROM observation WHERE patient_id = :id ORDER BY observed_at DESC LIMIT :limit")
+                .param("id", id).param("limit", MAX_OBSERVATIONS)
+                .query((rs, i) -> new Observation(rs.getObject("id", UUID.class), id,
+                        rs.getObject("encounter_id", UUID.class), rs.getString("loinc_code"), rs.getString("display"),
+                        rs.getObject("value_numeric", BigDecimal.class), rs.getString("value_text"),
+                        rs.getString("unit"), rs.getObject("reference_low", BigDecimal.class),
+                        rs.getObject("reference_high", BigDecimal.class),
+                        rs.getString("abnormal_flag") == null ? null
+                                : Observation.AbnormalFlag.valueOf(rs.getString("abnormal_flag")),
+                        instant(rs, "observed_at")))
+                .list();
+    }
+
+    private List<PatientChart.DocumentRow> documents(UUID id) {
+        return jdbc.sql("""
+                SELECT d.id, d.encounter_id, d.type, d.addendum_to, d.created_at, v.title, v.status, v.version,
+                       v.signed_at, trim(pr.given || ' ' || pr.family) AS author
+                  FROM document d
+                  JOIN LATERAL (SELECT * FROM document_version dv WHERE dv.document_id = d.id
+                                ORDER BY dv.version DESC LIMIT 1) v ON true
+                  LEFT JOIN practitioner pr ON pr.id = v.author_id
+                 WHERE d.patient_id = :id ORDER BY d.created_at DESC LIMIT :limit""").param("id", id).param("limit", MAX_DOCUMENTS)
+                .query((rs, i) -> new PatientChart.DocumentRow(rs.getObject("id", UUID.class),
+                        rs.getObject("encounter_id", UUID.class), DocumentType.valueOf(rs.getString("type")),
+                        rs.getString("title"), DocumentStatus.valueOf(rs.getString("status")), rs.getInt("version"),
+                        rs.getString("author"), instant(rs, "signed_at"), instant(rs, "created_at"),
+                        rs.getObject("addendum_to", UUID.class)))
+                .list();
+    }
+}

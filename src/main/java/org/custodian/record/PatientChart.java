@@ -1,0 +1,35 @@
+package org.custodian.record;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What the chart screen shows of one patient: demographics and the newest of each kind of fact. */
+public record PatientChart(
+        Patient patient,
+        List<IdentifierRow> identifiers,
+        List<EncounterRow> encounters,
+        List<DiagnosisRow> diagnoses,
+        List<ProcedureRow> procedures,
+        List<Observation> observations,
+        List<DocumentRow> documents) {
+
+    public record IdentifierRow(String facilityCode, String facilityName, String mrn) {
+    }
+
+    public record EncounterRow(UUID id, String facilityName, FacilityType facilityType, EncounterClass encounterClass,
+                               String visitNumber, Instant admitAt, Instant dischargeAt, String attending,
+                               String dischargeDisposition, String reason) {
+    }
+
+    public record DiagnosisRow(UUID encounterId, CodedValue code, boolean principal, String poa,
+                               Instant onsetAt, Instant resolvedAt) {
+    }
+
+    public record ProcedureRow(UUID encounterId, CodedValue code, Instant performedAt) {
+    }
+
+    public record DocumentRow(UUID id, UUID encounterId, DocumentType type, String title, DocumentStatus status,
+                              int versions, String author, Instant signedAt, Instant createdAt, UUID addendumTo) {
+    }
+}

@@ -1,0 +1,147 @@
+package org.custodian.record;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes clinical facts in batches, for imports and feeds. Start a {@link Batch}, add facts in
+ * dependency order (patient before its encounters, encounters before their facts), then
+ * {@link Batch#flush()} inside the caller's transaction. Rows are never updated here.
+ */
+@Component
+public class RecordWriter {
+    private final JdbcTemplate jdbc;
+    private final IdentifierCipher cipher;
+
+    public RecordWriter(JdbcTemplate jdbc, IdentifierCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    public Batch batch() {
+        return new Batch();
+    }
+
+    public final class Batch {
+        private final List<Object[]> patients = new ArrayList<>();
+        private final List<Object[]> identifiers = new ArrayList<>();
+        private final List<Object[]> encounters = new ArrayList<>();
+        private final List<Object[]> diagnoses = new ArrayList<>();
+        private final List<Object[]> procedures = new ArrayList<>();
+        private final List<Object[]> observations = new ArrayList<>();
+        private final List<Object[]> documents = new ArrayList<>();
+        private final List<Object[]> versions = new ArrayList<>();
+
+        private Batch() {
+        }
+
+        public Batch patient(Patient p, String ssn, Provenance prov) {
+            String cleanSsn = ssn == null || ssn.isBlank() ? null : ssn.trim();
+            patients.add(new Object[] {
+                p.id(), p.given(), p.family(), p.birthDate(), p.sex().name(),
+                p.address().line(), p.address().city(), p.address().state(), p.address().postalCode(),
+                p.phone(), cleanSsn == null ? null : cipher.encrypt(cleanSsn),
+                cleanSsn == null ? null : cipher.digest(cleanSsn), ts(p.deceasedAt()),
+                prov.sourceSystem(), prov.sourceRef(), ts(prov.receivedAt()), prov.recordedBy(),
+                NameFolding.fold(p.given() + " " + p.family())});
+            return this;
+        }
+
+        public Batch identifier(java.util.UUID patientId, Mrn mrn) {
+            identifiers.add(new Object[] {patientId, mrn.facilityId(), mrn.value()});
+            return this;
+        }
+
+        public Batch encounter(Encounter e, Provenance prov) {
+            encounters.add(new Object[] {
+                e.id(), e.patientId(), e.facilityId(), e.visitNumber(), e.encounterClass().name(),
+                ts(e.admitAt()), ts(e.dischargeAt()), e.attendingId(), e.dischargeDisposition(), e.reason(),
+                prov.sourceSystem(), prov.sourceRef(), ts(prov.receivedAt()), prov.recordedBy()});
+            return this;
+        }
+
+        public Batch diagnosis(Diagnosis d, Provenance prov) {
+            diagnoses.add(new Object[] {
+                d.id(), d.patientId(), d.encounterId(), d.code().system(), d.code().code(), d.code().display(),
+                d.poa() == null ? null : d.poa().name(), d.sequence(), d.principal(),
+                ts(d.onsetAt()), ts(d.resolvedAt()),
+                prov.sourceSystem(), prov.sourceRef(), ts(prov.receivedAt()), prov.recordedBy()});
+            return this;
+        }
+
+        public Batch procedure(Procedure p, Provenance prov) {
+            procedures.add(new Object[] {
+                p.id(), p.patientId(), p.encounterId(), p.code().system(), p.code().code(), p.code().display(),
+                ts(p.performedAt()), prov.sourceSystem(), prov.sourceRef(), ts(prov.receivedAt()), prov.recordedBy()});
+            return this;
+        }
+
+        public Batch observation(Observation o, Provenance prov) {
+            observations.add(new Object[] {
+                o.id(), o.patientId(), o.encounterId(), o.loincCode(), o.display(), o.valueNumeric(),
+                o.valueText(), o.unit(), o.referenceLow(), o.referenceHigh(),
+                o.abnormalFlag() == null ? null : o.abnormalFlag().name(), ts(o.observedAt()),
+                prov.sourceSystem(), prov.sourceRef(), ts(prov.receivedAt()), prov.recordedBy()});
+            return this;
+        }
+
+        public Batch document(ClinicalDocument d) {
+            documents.add(new Object[] {
+                d.id(), d.patientId(), d.encounterId(), d.type().name(), d.addendumTo(), ts(d.createdAt())});
+            for (DocumentVersion v : d.versions()) {
+                versions.add(DocumentRows.version(d.id(), d.patientId(), v));
+            }
+            return this;
+        }
+
+        public int size() {
+            return patients.size() + identifiers.size() + encounters.size() + diagnoses.size()
+                    + procedures.size() + observations.size() + documents.size();
+        }
+
+        /** Writes everything added so far, in foreign-key order, and empties the batch. */
+        public void flush() {
+            run("""
+                    INSERT INTO patient (id, given, family, birth_date, sex, address_line, city, state, postal_code,
+                        phone, ssn_encrypted, ssn_digest, deceased_at, source_system, source_ref, received_at,
+                        recorded_by, search_name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", patients);
+            run("INSERT INTO patient_identifier (patient_id, facility_id, value) VALUES (?,?,?) ON CONFLICT DO NOTHING",
+                    identifiers);
+            run("""
+                    INSERT INTO encounter (id, patient_id, facility_id, visit_number, class, admit_at, discharge_at,
+                        attending_id, discharge_disposition, reason, source_system, source_ref, received_at, recorded_by)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", encounters);
+            run("""
+                    INSERT INTO diagnosis (id, patient_id, encounter_id, code_system, code, display, poa, sequence,
+                        principal, onset_at, resolved_at, source_system, source_ref, received_at, recorded_by)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", diagnoses);
+            run("""
+                    INSERT INTO procedure_performed (id, patient_id, encounter_id, code_system, code, display,
+                        performed_at, source_system, source_ref, received_at, recorded_by)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?)""", procedures);
+            run("""
+                    INSERT INTO observation (id, patient_id, encounter_id, loinc_code, display, value_numeric,
+                        value_text, unit, reference_low, reference_high, abnormal_flag, observed_at,
+                        source_system, source_ref, received_at, recorded_by)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", observations);
+            run("INSERT INTO document (id, patient_id, encounter_id, type, addendum_to, created_at) VALUES (?,?,?,?,?,?)",
+                    documents);
+            run(DocumentRows.INSERT_VERSION, versions);
+        }
+
+        private void run(String sql, List<Object[]> rows) {
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate(sql, rows);
+                rows.clear();
+            }
+        }
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
