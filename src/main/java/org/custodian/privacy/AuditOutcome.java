@@ -1,0 +1,5 @@
+package org.custodian.privacy;
+
+public enum AuditOutcome {
+    SUCCESS, DENIED, FAILURE
+}

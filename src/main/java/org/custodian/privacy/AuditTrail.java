@@ -1,0 +1,84 @@
+package org.custodian.privacy;
+
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The tamper-evident audit trail: append, report, verify. Appending joins the caller's transaction
+ * when there is one, so a change and its audit event commit or roll back together.
+ */
+@Service
+public class AuditTrail {
+    private final AuditRepository repository;
+
+    AuditTrail(AuditRepository repository) {
+        this.repository = repository;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRED)
+    public AuditEvent record(AuditEntry entry) {
+        AuditRepository.Head head = repository.lockHead();
+        AuditEvent unsigned = new AuditEvent(head.seq() + 1, AuditChain.storable(Instant.now()), entry.username(),
+                entry.roles(), entry.action(), entry.outcome(), entry.patientId(), entry.resourceType(),
+                entry.resourceId(), entry.detail(), entry.clientAddress(), null);
+        AuditEvent event = withHash(unsigned, AuditChain.hash(head.hash(), unsigned));
+        repository.append(event, head.hash());
+        return event;
+    }
+
+    @Transactional(readOnly = true)
+    public AuditPage search(AuditQuery query) {
+        return repository.search(query);
+    }
+
+    /**
+     * Recomputes every link. A changed row fails its own hash; a deleted row leaves a gap in the
+     * sequence; an inserted or reordered row does not link to its predecessor; a cut tail no longer
+     * reaches the recorded head.
+     */
+    @Transactional(readOnly = true)
+    public AuditVerification verify() {
+        var state = new Object() {
+            long expectedSeq = 1;
+            String previousHash = AuditChain.GENESIS;
+            AuditVerification.Broken broken;
+        };
+        repository.forEachInOrder(link -> {
+            if (state.broken != null) {
+                return;
+            }
+            AuditEvent e = link.event();
+            if (e.seq() != state.expectedSeq) {
+                state.broken = new AuditVerification.Broken(state.expectedSeq, e.seq() > state.expectedSeq
+                        ? "event is missing (deleted); the next stored event is " + e.seq()
+                        : "event " + e.seq() + " appears out of order (inserted)");
+            } else if (!link.previousHash().equals(state.previousHash)) {
+                state.broken = new AuditVerification.Broken(e.seq(),
+                        "does not link to event " + (e.seq() - 1) + " (an event was inserted, replaced or reordered)");
+            } else if (!AuditChain.hash(state.previousHash, e).equals(e.hash())) {
+                state.broken = new AuditVerification.Broken(e.seq(),
+                        "content does not match its hash (the row was changed)");
+            } else {
+                state.previousHash = e.hash();
+                state.expectedSeq++;
+            }
+        });
+        if (state.broken != null) {
+            return state.broken;
+        }
+        long events = state.expectedSeq - 1;
+        AuditRepository.Head head = repository.head();
+        if (head.seq() != events || !head.hash().equals(state.previousHash)) {
+            return new AuditVerification.Broken(events + 1, "the chain ends at event " + events
+                    + " but its head records event " + head.seq() + " (events were deleted from the end)");
+        }
+        return new AuditVerification.Intact(events, state.previousHash);
+    }
+
+    private static AuditEvent withHash(AuditEvent e, String hash) {
+        return new AuditEvent(e.seq(), e.occurredAt(), e.username(), e.roles(), e.action(), e.outcome(),
+                e.patientId(), e.resourceType(), e.resourceId(), e.detail(), e.clientAddress(), hash);
+    }
+}

@@ -1,0 +1,102 @@
+package org.custodian.privacy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.custodian.record.ChartRepository;
+import org.custodian.record.ClinicalDocument;
+import org.custodian.record.DocumentRepository;
+import org.custodian.record.PatientChart;
+import org.custodian.record.PatientQuery;
+import org.custodian.record.PatientRepository;
+import org.custodian.record.PatientSummary;
+import org.springframework.stereotype.Service;
+
+/**
+ * The door to PHI for people: each call asks the access policy, leaves an audit event whatever the
+ * outcome, and only then reads. Denials throw {@link PhiAccessDenied}.
+ */
+@Service
+public class PhiAccess {
+    private final AccessPolicy policy;
+    private final AuditTrail audit;
+    private final PatientRepository patients;
+    private final ChartRepository charts;
+    private final DocumentRepository documents;
+
+    PhiAccess(AccessPolicy policy, AuditTrail audit, PatientRepository patients, ChartRepository charts,
+              DocumentRepository documents) {
+        this.policy = policy;
+        this.audit = audit;
+        this.patients = patients;
+        this.charts = charts;
+        this.documents = documents;
+    }
+
+    public List<PatientSummary> searchPatients(CustodianUser user, PatientQuery query) {
+        AccessDecision decision = policy.decide(user, Permission.SEARCH_PATIENTS);
+        String detail = describe(query);
+        if (decision instanceof AccessDecision.Deny deny) {
+            record(user, AuditAction.SEARCH, AuditOutcome.DENIED, null, "Patient", null, detail + "; " + deny.reason());
+            throw new PhiAccessDenied(deny.reason());
+        }
+        List<PatientSummary> found = patients.search(query, user.facilityIds());
+        record(user, AuditAction.SEARCH, AuditOutcome.SUCCESS, null, "Patient", null,
+                detail + "; " + found.size() + " results");
+        return found;
+    }
+
+    public Optional<PatientChart> chart(CustodianUser user, UUID patientId) {
+        return read(user, patientId, "PatientChart", patientId.toString(), () -> charts.chart(patientId));
+    }
+
+    public Optional<ClinicalDocument> document(CustodianUser user, UUID documentId) {
+        Optional<ClinicalDocument> doc = documents.find(documentId);
+        if (doc.isEmpty()) {
+            return doc;
+        }
+        UUID patientId = doc.get().patientId();
+        return read(user, patientId, "DocumentReference", documentId.toString(), () -> doc);
+    }
+
+    public Optional<String> maskedSsn(CustodianUser user, UUID patientId) {
+        return read(user, patientId, "Patient.ssn", patientId.toString(), () -> patients.socialSecurityNumber(patientId))
+                .map(ssn -> "***-**-" + (ssn.length() >= 4 ? ssn.substring(ssn.length() - 4) : ssn));
+    }
+
+    private <T> Optional<T> read(CustodianUser user, UUID patientId, String resourceType, String resourceId,
+                                 Supplier<Optional<T>> reader) {
+        if (patients.find(patientId).isEmpty()) {
+            return Optional.empty();
+        }
+        AccessDecision decision = policy.decide(user, Permission.READ_CHART, patientId);
+        if (decision instanceof AccessDecision.Deny deny) {
+            record(user, AuditAction.READ, AuditOutcome.DENIED, patientId, resourceType, resourceId, deny.reason());
+            throw new PhiAccessDenied(deny.reason());
+        }
+        Optional<T> result = reader.get();
+        record(user, AuditAction.READ, AuditOutcome.SUCCESS, patientId, resourceType, resourceId, decision.reason());
+        return result;
+    }
+
+    private void record(CustodianUser user, AuditAction action, AuditOutcome outcome, UUID patientId,
+                        String resourceType, String resourceId, String detail) {
+        audit.record(new AuditEntry(user.getUsername(), user.rolesText(), action, outcome, patientId, resourceType,
+                resourceId, detail, RequestOrigin.clientAddress()));
+    }
+
+    private static String describe(PatientQuery q) {
+        StringBuilder text = new StringBuilder("search");
+        if (q.name() != null) {
+            text.append(" name='").append(q.name()).append('\'');
+        }
+        if (q.birthDate() != null) {
+            text.append(" birthDate=").append(q.birthDate());
+        }
+        if (q.mrn() != null) {
+            text.append(" mrn='").append(q.mrn()).append('\'');
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,54 @@
+package org.custodian.privacy;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates and finds user accounts; every change of who may do what is audited as a privilege change. */
+@Service
+public class UserAccounts {
+    private final UserAccountRepository users;
+    private final PasswordEncoder passwords;
+    private final AuditTrail audit;
+
+    UserAccounts(UserAccountRepository users, PasswordEncoder passwords, AuditTrail audit) {
+        this.users = users;
+        this.passwords = passwords;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public CustodianUser create(NewUser user, String actor) {
+        if (users.exists(user.username())) {
+            throw new IllegalArgumentException("username " + user.username() + " is already taken");
+        }
+        UUID id = UUID.randomUUID();
+        users.insert(id, user, passwords.encode(user.password()));
+        auditChange(user, actor, "created with roles ");
+        return users.find(user.username()).orElseThrow();
+    }
+
+    /** Creates the account, or resets an existing one to exactly these roles, facilities and password. */
+    @Transactional
+    public CustodianUser createOrReset(NewUser user, String actor) {
+        Optional<CustodianUser> existing = users.find(user.username());
+        if (existing.isEmpty()) {
+            return create(user, actor);
+        }
+        users.reset(existing.get().id(), user, passwords.encode(user.password()));
+        auditChange(user, actor, "reset with roles ");
+        return users.find(user.username()).orElseThrow();
+    }
+
+    public Optional<CustodianUser> find(String username) {
+        return users.find(username);
+    }
+
+    private void auditChange(NewUser user, String actor, String what) {
+        audit.record(new AuditEntry(actor, "ADMIN", AuditAction.PRIVILEGE_CHANGE, AuditOutcome.SUCCESS, null,
+                "User", user.username(), "user " + user.username() + " " + what + user.roles()
+                        + " at " + user.facilityIds().size() + " facilities", RequestOrigin.clientAddress()));
+    }
+}
