@@ -1,0 +1,38 @@
+package org.custodian;
+
+import org.custodian.cli.AuditCommand;
+import org.custodian.cli.DemoCommand;
+import org.custodian.cli.ServeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code custodian.jar}: every way a user runs Custodian is a subcommand here. */
+@Command(name = "custodian", mixinStandardHelpOptions = true, version = "Custodian 0.1.0",
+        description = "Health information management: the legal health record, coding, privacy and more.",
+        subcommands = {ServeCommand.class, DemoCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+public final class Custodian {
+
+    public static void main(String[] args) {
+        int code = commandLine().execute(args);
+        if (code != 0 || !ServeCommand.keepsRunning()) {
+            System.exit(code);
+        }
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Custodian())
+                .setExecutionExceptionHandler((ex, cmd, parsed) -> {
+                    cmd.getErr().println("custodian " + cmd.getCommandName() + ": " + oneLine(ex));
+                    return 1;
+                });
+    }
+
+    private static String oneLine(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,81 @@
+package org.custodian.cli;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.custodian.CustodianApplication;
+import org.custodian.platform.Database;
+import org.custodian.platform.Databases;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Opens the database for a data folder and starts the Spring application on it. */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public enum Mode { SERVER, TASK }
+
+    public static Running start(Path dataDirectory, Mode mode, Map<String, Object> extraProperties) {
+        Database database = Databases.open(dataDirectory);
+        try {
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("spring.datasource.url", database.jdbcUrl());
+            properties.put("spring.datasource.username", database.user());
+            properties.put("spring.datasource.password", database.password());
+            properties.put("custodian.data-directory", dataDirectory.toAbsolutePath().normalize().toString());
+            if (mode == Mode.TASK) {
+                properties.put("logging.level.root", "WARN");
+                properties.put("spring.main.log-startup-info", "false");
+            }
+            properties.putAll(extraProperties);
+            SpringApplication app = new SpringApplication(CustodianApplication.class);
+            app.setBannerMode(Banner.Mode.OFF);
+            app.setWebApplicationType(mode == Mode.SERVER ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+            app.setRegisterShutdownHook(false);
+            app.setDefaultProperties(properties);
+            ConfigurableApplicationContext context = app.run();
+            Running running = new Running(context, database);
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "custodian-shutdown"));
+            return running;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** A started application; closing it stops the application first, then its embedded database. */
+    public static final class Running implements AutoCloseable {
+        private final ConfigurableApplicationContext context;
+        private final Database database;
+        private boolean closed;
+
+        Running(ConfigurableApplicationContext context, Database database) {
+            this.context = context;
+            this.database = database;
+        }
+
+        public <T> T bean(Class<T> type) {
+            return context.getBean(type);
+        }
+
+        public Database database() {
+            return database;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                context.close();
+            } finally {
+                database.close();
+            }
+        }
+    }
+}
