@@ -1,6 +1,7 @@
 package org.custodian;
 
 import org.custodian.cli.AuditCommand;
+import org.custodian.cli.BenchCommand;
 import org.custodian.cli.DemoCommand;
 import org.custodian.cli.ServeCommand;
 import picocli.CommandLine;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code custodian.jar}: every way a user runs Custodian is a subcommand here. */
 @Command(name = "custodian", mixinStandardHelpOptions = true, version = "Custodian 0.1.0",
         description = "Health information management: the legal health record, coding, privacy and more.",
-        subcommands = {ServeCommand.class, DemoCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, AuditCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Custodian {
 
     public static void main(String[] args) {

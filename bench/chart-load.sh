@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Chart page latency under a fixed request rate from a second process (hey, Debian package `hey`).
+# Needs a data folder with the demo loaded (`custodian demo --data DATA`, then stop it).
+# Usage: bench/chart-load.sh DATA [RATE] [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=${1:?data folder with demo patients}
+rate=${2:-200}
+seconds=${3:-30}
+port=18082
+workers=20
+jar=target/custodian.jar
+jar_dir=$(mktemp -d)
+cookies="$jar_dir/cookies"
+
+java -jar "$jar" serve --port "$port" --data "$data" >/tmp/custodian-bench-chart.log 2>&1 &
+pid=$!
+trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$jar_dir"' EXIT
+until curl -sf "http://localhost:$port/healthz" >/dev/null 2>&1; do sleep 0.2; done
+
+csrf=$(curl -s -c "$cookies" -b "$cookies" "http://localhost:$port/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+curl -s -c "$cookies" -b "$cookies" -o /dev/null --data-urlencode "username=hit" \
+  --data-urlencode "password=hit-demo-2026" --data-urlencode "_csrf=$csrf" "http://localhost:$port/login"
+session=$(awk '$6 == "SESSION" {print $7}' "$cookies")
+[ -n "$session" ] || { echo "login failed: no SESSION cookie" >&2; exit 1; }
+patient=$(curl -s -b "$cookies" "http://localhost:$port/patients?name=a" | grep -o '/patients/[0-9a-f-]\{36\}' | head -1)
+[ -n "$patient" ] || { echo "no patient found; is the demo loaded in $data?" >&2; exit 1; }
+echo "chart $patient: $rate req/s for $seconds s from $workers workers"
+hey -z "${seconds}s" -c "$workers" -q $((rate / workers)) -H "Cookie: SESSION=$session" \
+  "http://localhost:$port$patient" | sed -n '/Summary/,/Status code/p'
