@@ -25,21 +25,42 @@ public final class TestDatabase {
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder()
+                        .setRegisterShutdownHook(false)
                         .setServerConfig("max_connections", "300")
                         .setServerConfig("fsync", "off")
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.close();
-                } catch (IOException ignored) {
-                    // the JVM is ending; the temporary folder goes with it
-                }
-            }));
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopAfterContextsClose));
         }
         return server;
+    }
+
+    /**
+     * Shutdown hooks run side by side: Spring's closes the test contexts, which still use the
+     * database as they close. Wait (bounded) until their pools have let go, then stop the server.
+     */
+    private static void stopAfterContextsClose() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                var rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()");
+                rs.next();
+                if (rs.getInt(1) == 0) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+        } catch (SQLException | InterruptedException ignored) {
+            // stop the server regardless
+        }
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // the JVM is ending; the temporary folder goes with it
+        }
     }
 
     /** Creates a new empty database and returns its JDBC URL. */

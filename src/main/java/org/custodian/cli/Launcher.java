@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.custodian.CustodianApplication;
+import org.slf4j.LoggerFactory;
 import org.custodian.platform.Database;
 import org.custodian.platform.Databases;
 import org.springframework.boot.Banner;
@@ -19,6 +20,7 @@ public final class Launcher {
     public enum Mode { SERVER, TASK }
 
     public static Running start(Path dataDirectory, Mode mode, Map<String, Object> extraProperties) {
+        quietEmbeddedPostgres();
         Database database = Databases.open(dataDirectory);
         try {
             Map<String, Object> properties = new HashMap<>();
@@ -43,6 +45,13 @@ public final class Launcher {
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /** The embedded server's own start-up chatter is noise to a user; its warnings and errors still show. */
+    private static void quietEmbeddedPostgres() {
+        if (LoggerFactory.getLogger("io.zonky") instanceof ch.qos.logback.classic.Logger logger) {
+            logger.setLevel(ch.qos.logback.classic.Level.WARN);
         }
     }
 

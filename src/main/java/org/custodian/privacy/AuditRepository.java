@@ -36,15 +36,21 @@ class AuditRepository {
                 .query((rs, i) -> new Head(rs.getLong(1), rs.getString(2))).single();
     }
 
-    void append(AuditEvent e, String previousHash) {
-        template.update("""
+    /** Inserts events already linked to each other and moves the head to the last one. */
+    void appendAll(List<AuditEvent> events, List<String> previousHashes) {
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            AuditEvent e = events.get(i);
+            rows.add(new Object[] {e.seq(), Timestamp.from(e.occurredAt()), e.username(), e.roles(),
+                e.action().name(), e.outcome().name(), e.patientId(), e.resourceType(), e.resourceId(), e.detail(),
+                e.clientAddress(), previousHashes.get(i), e.hash()});
+        }
+        template.batchUpdate("""
                 INSERT INTO audit_event (seq, occurred_at, username, roles, action, outcome, patient_id,
                     resource_type, resource_id, detail, client_address, prev_hash, hash)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-                e.seq(), Timestamp.from(e.occurredAt()), e.username(), e.roles(), e.action().name(),
-                e.outcome().name(), e.patientId(), e.resourceType(), e.resourceId(), e.detail(),
-                e.clientAddress(), previousHash, e.hash());
-        template.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", e.seq(), e.hash());
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""", rows);
+        AuditEvent last = events.getLast();
+        template.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", last.seq(), last.hash());
     }
 
     /** Streams every event in chain order; each row comes with the previous hash it claims. */

@@ -1,9 +1,10 @@
 package org.custodian.privacy;
 
-import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The tamper-evident audit trail: append, report, verify. Appending joins the caller's transaction
@@ -12,20 +13,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditTrail {
     private final AuditRepository repository;
+    private final AuditBatchWriter writer;
 
-    AuditTrail(AuditRepository repository) {
+    AuditTrail(AuditRepository repository, AuditBatchWriter writer) {
         this.repository = repository;
+        this.writer = writer;
     }
 
-    @Transactional(propagation = Propagation.REQUIRED)
+    /**
+     * Appends an event and returns it once it is durable. Inside a transaction it joins that
+     * transaction; otherwise it is group-committed with other events waiting at the same moment.
+     */
     public AuditEvent record(AuditEntry entry) {
-        AuditRepository.Head head = repository.lockHead();
-        AuditEvent unsigned = new AuditEvent(head.seq() + 1, AuditChain.storable(Instant.now()), entry.username(),
-                entry.roles(), entry.action(), entry.outcome(), entry.patientId(), entry.resourceType(),
-                entry.resourceId(), entry.detail(), entry.clientAddress(), null);
-        AuditEvent event = withHash(unsigned, AuditChain.hash(head.hash(), unsigned));
-        repository.append(event, head.hash());
-        return event;
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return writer.appendAll(List.of(entry)).getFirst();
+        }
+        try {
+            return writer.submit(entry).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     @Transactional(readOnly = true)
@@ -75,10 +82,5 @@ public class AuditTrail {
                     + " but its head records event " + head.seq() + " (events were deleted from the end)");
         }
         return new AuditVerification.Intact(events, state.previousHash);
-    }
-
-    private static AuditEvent withHash(AuditEvent e, String hash) {
-        return new AuditEvent(e.seq(), e.occurredAt(), e.username(), e.roles(), e.action(), e.outcome(),
-                e.patientId(), e.resourceType(), e.resourceId(), e.detail(), e.clientAddress(), hash);
     }
 }
