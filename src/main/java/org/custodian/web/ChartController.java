@@ -1,0 +1,57 @@
+package org.custodian.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.custodian.privacy.CustodianUser;
+import org.custodian.privacy.PhiAccess;
+import org.custodian.record.DocumentStatus;
+import org.custodian.record.PatientChart;
+import org.custodian.record.PatientChart.DocumentRow;
+import org.custodian.record.PatientChart.EncounterRow;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A patient's chart. Privacy decides and audits before anything is read; nothing is shown on denial. */
+@Controller
+class ChartController {
+    static final String NO_PATIENT = "There is no patient with this id. Search for the patient again.";
+
+    private final PhiAccess phi;
+    private final Formats fmt;
+
+    ChartController(PhiAccess phi, Formats fmt) {
+        this.phi = phi;
+        this.fmt = fmt;
+    }
+
+    @GetMapping("/patients/{patientId}")
+    String chart(@PathVariable UUID patientId,
+                 @RequestParam(name = "retracted", defaultValue = "false") boolean showRetracted,
+                 @AuthenticationPrincipal CustodianUser user, Model model) {
+        PatientChart chart = phi.chart(user, patientId).orElseThrow(() -> new PageNotFound(NO_PATIENT));
+        List<DocumentRow> retracted = chart.documents().stream()
+                .filter(d -> d.status() == DocumentStatus.ENTERED_IN_ERROR).toList();
+        model.addAttribute("chart", chart);
+        model.addAttribute("patient", chart.patient());
+        model.addAttribute("ssn", phi.maskedSsn(user, patientId).orElse(null));
+        model.addAttribute("encounters", chart.encounters().stream()
+                .sorted(Comparator.comparing(EncounterRow::admitAt).reversed()).toList());
+        model.addAttribute("encounterNames", chart.encounters().stream()
+                .collect(Collectors.toMap(EncounterRow::id, this::encounterName, (a, b) -> a)));
+        model.addAttribute("documents", showRetracted ? chart.documents()
+                : chart.documents().stream().filter(d -> d.status() != DocumentStatus.ENTERED_IN_ERROR).toList());
+        model.addAttribute("retractedCount", retracted.size());
+        model.addAttribute("showRetracted", showRetracted);
+        return "patients/chart";
+    }
+
+    private String encounterName(EncounterRow e) {
+        return e.encounterClass().label() + " " + fmt.date(e.admitAt());
+    }
+}

@@ -1,0 +1,20 @@
+package org.custodian.web;
+
+import org.custodian.privacy.CustodianUser;
+import org.custodian.privacy.Permission;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The start page is the first screen the user's roles allow. */
+@Controller
+class HomeController {
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal CustodianUser user) {
+        if (!user.can(Permission.SEARCH_PATIENTS) && user.can(Permission.VIEW_AUDIT)) {
+            return "redirect:/audit";
+        }
+        return "redirect:/patients";
+    }
+}
