@@ -8,6 +8,7 @@ import org.custodian.record.ChartRepository;
 import org.custodian.record.ClinicalDocument;
 import org.custodian.record.DocumentRepository;
 import org.custodian.record.PatientChart;
+import org.custodian.record.PatientDocument;
 import org.custodian.record.PatientQuery;
 import org.custodian.record.PatientRepository;
 import org.custodian.record.PatientSummary;
@@ -51,13 +52,15 @@ public class PhiAccess {
         return read(user, patientId, "PatientChart", patientId.toString(), () -> charts.chart(patientId));
     }
 
-    public Optional<ClinicalDocument> document(CustodianUser user, UUID documentId) {
+    /** A document with its patient's demographics, so the screen can say whose note it is. */
+    public Optional<PatientDocument> document(CustodianUser user, UUID documentId) {
         Optional<ClinicalDocument> doc = documents.find(documentId);
         if (doc.isEmpty()) {
-            return doc;
+            return Optional.empty();
         }
         UUID patientId = doc.get().patientId();
-        return read(user, patientId, "DocumentReference", documentId.toString(), () -> doc);
+        return read(user, patientId, "DocumentReference", documentId.toString(),
+                () -> patients.find(patientId).map(patient -> new PatientDocument(patient, doc.get())));
     }
 
     public Optional<String> maskedSsn(CustodianUser user, UUID patientId) {

@@ -5,6 +5,7 @@ import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.PhiAccess;
 import org.custodian.record.ClinicalDocument;
 import org.custodian.record.DocumentVersion;
+import org.custodian.record.PatientDocument;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,13 +28,15 @@ class DocumentController {
     String document(@PathVariable UUID patientId, @PathVariable UUID documentId,
                     @RequestParam(required = false) Integer version,
                     @AuthenticationPrincipal CustodianUser user, Model model) {
-        ClinicalDocument document = phi.document(user, documentId)
-                .filter(d -> d.patientId().equals(patientId))
+        PatientDocument found = phi.document(user, documentId)
+                .filter(d -> d.patient().id().equals(patientId))
                 .orElseThrow(() -> new PageNotFound(NO_DOCUMENT));
+        ClinicalDocument document = found.document();
         DocumentVersion shown = version == null ? document.current() : document.versions().stream()
                 .filter(v -> v.version() == version).findFirst()
                 .orElseThrow(() -> new PageNotFound("This document has no version " + version + "."));
         model.addAttribute("patientId", patientId);
+        model.addAttribute("patient", found.patient());
         model.addAttribute("document", document);
         model.addAttribute("shown", shown);
         model.addAttribute("history", document.versions().reversed());

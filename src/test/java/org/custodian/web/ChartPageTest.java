@@ -104,6 +104,8 @@ class ChartPageTest {
         String path = "/patients/" + chart.id() + "/documents/" + chart.dischargeSummary();
         Page current = coder.get(path);
         assertThat(current.status()).isEqualTo(200);
+        assertThat(current.body()).as("a note always names whose it is")
+                .contains(chart.patient().family() + ", " + chart.patient().given());
         assertThat(current.body()).contains("Treated with antibiotics", "Version 2 (shown)", "2 of 2")
                 .doesNotContain("Draft: admitted");
         Page first = coder.get(path + "?version=1");
