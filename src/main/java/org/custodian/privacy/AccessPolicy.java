@@ -1,6 +1,6 @@
 package org.custodian.privacy;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import org.custodian.record.PatientRepository;
 import org.springframework.stereotype.Component;
@@ -30,12 +30,13 @@ public class AccessPolicy {
         if (byRole instanceof AccessDecision.Deny) {
             return byRole;
         }
-        Set<UUID> holding = patients.facilitiesOf(patientId);
+        Map<UUID, String> holding = patients.facilityCodesOf(patientId);
         if (holding.isEmpty()) {
             return new AccessDecision.Deny("no facility holds a record for this patient");
         }
-        return holding.stream().filter(user.facilityIds()::contains).findFirst()
-                .<AccessDecision>map(f -> new AccessDecision.Permit("member of facility " + f + " holding the record"))
-                .orElseGet(() -> new AccessDecision.Deny("not a member of any facility holding this patient's record"));
+        return holding.entrySet().stream().filter(f -> user.facilityIds().contains(f.getKey())).findFirst()
+                .<AccessDecision>map(f -> new AccessDecision.Permit("member of " + f.getValue() + ", which holds the record"))
+                .orElseGet(() -> new AccessDecision.Deny("not a member of any facility holding this patient's record ("
+                        + String.join(", ", holding.values()) + ")"));
     }
 }

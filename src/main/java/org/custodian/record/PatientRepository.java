@@ -47,6 +47,18 @@ public class PatientRepository {
                 .param("id", patientId).query(UUID.class).list());
     }
 
+    /** The same facilities with their codes (id to code), for decisions that must say which one. */
+    public java.util.Map<UUID, String> facilityCodesOf(UUID patientId) {
+        java.util.Map<UUID, String> codes = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT f.id, f.code FROM patient_identifier i JOIN facility f ON f.id = i.facility_id
+                 WHERE i.patient_id = :id ORDER BY f.code""").param("id", patientId)
+                .query(rs -> {
+                    codes.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return codes;
+    }
+
     public Optional<UUID> findByMrn(UUID facilityId, String mrn) {
         return jdbc.sql("SELECT patient_id FROM patient_identifier WHERE facility_id = :f AND value = :v")
                 .param("f", facilityId).param("v", mrn.trim()).query(UUID.class).optional();
