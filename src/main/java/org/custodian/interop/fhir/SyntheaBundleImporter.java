@@ -1,0 +1,53 @@
+package org.custodian.interop.fhir;
+
+import java.util.HashMap;
+import org.custodian.privacy.AuditTrail;
+import org.custodian.record.FacilityRepository;
+import org.custodian.record.PatientRepository;
+import org.custodian.record.PractitionerRepository;
+import org.custodian.record.RecordWriter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads Synthea's FHIR R4 output into the record: patients with their encounters, diagnoses,
+ * procedures, results and notes, at three demo facilities. Every row keeps its provenance (source
+ * system {@code synthea}, the bundle's file name, the actor) and every patient gets a CREATE audit
+ * event in the same transaction as its rows. Loading the same output again adds nothing.
+ */
+@Service
+public class SyntheaBundleImporter {
+    private final RecordWriter writer;
+    private final PatientRepository patients;
+    private final FacilityRepository facilities;
+    private final PractitionerRepository practitioners;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+
+    SyntheaBundleImporter(RecordWriter writer, PatientRepository patients, FacilityRepository facilities,
+                          PractitionerRepository practitioners, AuditTrail audit,
+                          PlatformTransactionManager transactionManager) {
+        this.writer = writer;
+        this.patients = patients;
+        this.facilities = facilities;
+        this.practitioners = practitioners;
+        this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** The hospital, physician office and nursing home of the demo, added if missing. */
+    public DemoFacilities ensureFacilities() {
+        return transactions.execute(status -> new DemoFacilities(
+                facilities.ensure(DemoFacilities.DEFINITIONS.get(0)),
+                facilities.ensure(DemoFacilities.DEFINITIONS.get(1)),
+                facilities.ensure(DemoFacilities.DEFINITIONS.get(2))));
+    }
+
+    /** Starts a run; {@code actor} is recorded as who loaded the data (provenance and audit). */
+    public SyntheaImport begin(String actor) {
+        ImportContext context = new ImportContext(writer, patients, audit, ensureFacilities(),
+                new Practitioners(practitioners), new HashMap<>(), actor);
+        return new SyntheaImport(context, transactions, context.organizationNames());
+    }
+}
