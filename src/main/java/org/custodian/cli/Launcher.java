@@ -7,6 +7,7 @@ import org.custodian.CustodianApplication;
 import org.slf4j.LoggerFactory;
 import org.custodian.platform.Database;
 import org.custodian.platform.Databases;
+import org.custodian.platform.EmbeddedDatabase;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -27,6 +28,10 @@ public final class Launcher {
             properties.put("spring.datasource.url", database.jdbcUrl());
             properties.put("spring.datasource.username", database.user());
             properties.put("spring.datasource.password", database.password());
+            if (database.startsInBackground()) {
+                // the server boots alongside the application; the pool's first connection waits for it
+                properties.put("spring.datasource.hikari.initialization-fail-timeout", "60000");
+            }
             properties.put("custodian.data-directory", dataDirectory.toAbsolutePath().normalize().toString());
             if (mode == Mode.TASK) {
                 properties.put("logging.level.root", "WARN");
@@ -43,6 +48,9 @@ public final class Launcher {
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "custodian-shutdown"));
             return running;
         } catch (RuntimeException e) {
+            if (database instanceof EmbeddedDatabase embedded) {
+                embedded.awaitReady();
+            }
             database.close();
             throw e;
         }

@@ -16,6 +16,11 @@ public sealed interface Database extends AutoCloseable
     /** Says where the data lives, for logs and error messages; never includes a password. */
     String description();
 
+    /** True when the server is still starting, so the first connection must wait for it. */
+    default boolean startsInBackground() {
+        return false;
+    }
+
     @Override
     void close();
 }

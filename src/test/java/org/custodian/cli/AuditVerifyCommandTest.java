@@ -54,6 +54,15 @@ class AuditVerifyCommandTest {
         }
     }
 
+    @Test
+    void theEmbeddedDatabaseIsDurable() {
+        try (Launcher.Running app = Launcher.start(data, Launcher.Mode.TASK, Map.of())) {
+            JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
+            assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+        }
+    }
+
     private static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
