@@ -1,19 +1,23 @@
 package org.custodian;
 
+import org.custodian.cli.AotTrainingCommand;
 import org.custodian.cli.AuditCommand;
 import org.custodian.cli.BenchCommand;
 import org.custodian.cli.DemoCommand;
 import org.custodian.cli.ServeCommand;
+import org.custodian.platform.FastLaunch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of {@code custodian.jar}: every way a user runs Custodian is a subcommand here. */
 @Command(name = "custodian", mixinStandardHelpOptions = true, version = "Custodian 0.1.0",
         description = "Health information management: the legal health record, coding, privacy and more.",
-        subcommands = {ServeCommand.class, DemoCommand.class, AuditCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, AuditCommand.class, BenchCommand.class, AotTrainingCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Custodian {
 
     public static void main(String[] args) {
+        FastLaunch.relaunchIfPrepared(args).ifPresent(System::exit);
         int code = commandLine().execute(args);
         if (code != 0 || !ServeCommand.keepsRunning()) {
             System.exit(code);
