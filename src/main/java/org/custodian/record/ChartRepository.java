@@ -16,16 +16,28 @@ public class ChartRepository {
     static final int MAX_DOCUMENTS = 200;
 
     private final JdbcClient jdbc;
+    private final IdentifierCipher cipher;
 
-    public ChartRepository(JdbcClient jdbc) {
+    public ChartRepository(JdbcClient jdbc, IdentifierCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     public Optional<PatientChart> chart(UUID patientId) {
+        record Row(Patient patient, byte[] ssn) {
+        }
         return jdbc.sql("SELECT * FROM patient WHERE id = :id").param("id", patientId)
-                .query(PatientRepository::map).optional()
-                .map(p -> new PatientChart(p, identifiers(patientId), encounters(patientId), diagnoses(patientId),
+                .query((rs, i) -> new Row(PatientRepository.map(rs, i), rs.getBytes("ssn_encrypted"))).optional()
+                .map(row -> new PatientChart(row.patient(), lastFour(row.ssn()), identifiers(patientId), encounters(patientId), diagnoses(patientId),
                         procedures(patientId), observations(patientId), documents(patientId)));
+    }
+
+    private String lastFour(byte[] sealedSsn) {
+        if (sealedSsn == null) {
+            return null;
+        }
+        String digits = cipher.decrypt(sealedSsn).replaceAll("[^0-9]", "");
+        return digits.length() < 4 ? null : digits.substring(digits.length() - 4);
     }
 
     private List<PatientChart.IdentifierRow> identifiers(UUID id) {

@@ -4,9 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What the chart screen shows of one patient: demographics and the newest of each kind of fact. */
+/**
+ * What the chart screen shows of one patient: demographics and the newest of each kind of fact.
+ * Of the SSN only the last four digits travel (null when none is on file).
+ */
 public record PatientChart(
         Patient patient,
+        String ssnLastFour,
         List<IdentifierRow> identifiers,
         List<EncounterRow> encounters,
         List<DiagnosisRow> diagnoses,

@@ -39,7 +39,6 @@ class ChartController {
                 .filter(d -> d.status() == DocumentStatus.ENTERED_IN_ERROR).toList();
         model.addAttribute("chart", chart);
         model.addAttribute("patient", chart.patient());
-        model.addAttribute("ssn", phi.maskedSsn(user, patientId).orElse(null));
         model.addAttribute("encounters", chart.encounters().stream()
                 .sorted(Comparator.comparing(EncounterRow::admitAt).reversed()).toList());
         model.addAttribute("encounterNames", chart.encounters().stream()
