@@ -23,7 +23,7 @@ curl -s -c "$cookies" -b "$cookies" -o /dev/null --data-urlencode "username=hit"
   --data-urlencode "password=hit-demo-2026" --data-urlencode "_csrf=$csrf" "http://localhost:$port/login"
 session=$(awk '$6 == "SESSION" {print $7}' "$cookies")
 [ -n "$session" ] || { echo "login failed: no SESSION cookie" >&2; exit 1; }
-patient=$(curl -s -b "$cookies" "http://localhost:$port/patients?name=a" | grep -o '/patients/[0-9a-f-]\{36\}' | head -1)
+patient=$(curl -s -b "$cookies" "http://localhost:$port/patients?name=${SEARCH:-ma}" | grep -o '/patients/[0-9a-f-]\{36\}' | head -1)
 [ -n "$patient" ] || { echo "no patient found; is the demo loaded in $data?" >&2; exit 1; }
 echo "chart $patient: $rate req/s for $seconds s from $workers workers"
 hey -z "${seconds}s" -c "$workers" -q $((rate / workers)) -H "Cookie: SESSION=$session" \
