@@ -45,6 +45,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "P", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--mllp-port", paramLabel = "P", defaultValue = "2575",
+            description = "HL7 v2 MLLP port (default: ${DEFAULT-VALUE}).")
+    int mllpPort;
+
     @Spec
     CommandSpec spec;
 
@@ -67,8 +71,10 @@ public final class DemoCommand implements Callable<Integer> {
             generating.finish(generated.alive() + " living, " + generated.deceased() + " deceased in "
                     + seconds(generated.elapsed()));
 
-            Launcher.Running running = ServeCommand.serve(data, port);
+            Launcher.Running running = ServeCommand.serve(data, port, mllpPort);
             SyntheaImport run = running.bean(SyntheaBundleImporter.class).begin(ACTOR);
+            // users first: the logins work while patients are still arriving
+            DemoUsers.create(running.bean(UserAccounts.class), run.facilities(), ACTOR);
             ProgressBar loading = new ProgressBar("loading patients", generated.output().patientBytes(), err,
                     ProgressBar.onTerminal());
             long started = System.nanoTime();
@@ -79,7 +85,6 @@ public final class DemoCommand implements Callable<Integer> {
                         : "no patient bundle could be loaded; the first refused: "
                         + summary.rejected().getFirst().file() + ": " + summary.rejected().getFirst().reason());
             }
-            DemoUsers.create(running.bean(UserAccounts.class), run.facilities(), ACTOR);
             report(out, generated, summary, loadTime, run.facilities());
         } finally {
             deleteQuietly(work);

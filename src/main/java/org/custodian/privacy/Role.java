@@ -5,17 +5,18 @@ import java.util.Set;
 
 /**
  * The HIM roles. Minimum necessary: the auditor reviews the trail but not charts; the administrator
- * manages accounts but reads no PHI.
+ * manages accounts and interfaces but reads no PHI (the dead-letter list shows no message text).
  */
 public enum Role {
-    HIM_DIRECTOR("HIM director", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.VIEW_AUDIT)),
+    HIM_DIRECTOR("HIM director", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.VIEW_AUDIT,
+            Permission.MANAGE_INTERFACES, Permission.IMPORT_RECORDS)),
     CODER("HIT / coder", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART)),
     ROI_SPECIALIST("Release-of-information specialist", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART)),
     PRIVACY_OFFICER("Privacy officer",
             EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.VIEW_AUDIT)),
     CLINICIAN("Clinician", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART)),
     AUDITOR("Auditor", EnumSet.of(Permission.VIEW_AUDIT)),
-    ADMIN("Administrator", EnumSet.of(Permission.MANAGE_USERS));
+    ADMIN("Administrator", EnumSet.of(Permission.MANAGE_USERS, Permission.MANAGE_INTERFACES));
 
     private final String label;
     private final Set<Permission> permissions;

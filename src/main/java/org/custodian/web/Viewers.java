@@ -22,7 +22,8 @@ class Viewers {
         return new Viewer(user.displayName(), user.getUsername(),
                 user.roles().stream().sorted(Comparator.naturalOrder()).map(Role::label).toList(),
                 facilities.byIds(user.facilityIds()).stream().map(Facility::name).toList(),
-                user.can(Permission.SEARCH_PATIENTS), user.can(Permission.VIEW_AUDIT));
+                user.can(Permission.SEARCH_PATIENTS), user.can(Permission.VIEW_AUDIT),
+                user.can(Permission.MANAGE_INTERFACES));
     }
 
     /** The viewer for error pages, which may be shown before or without a sign-in. */

@@ -1,0 +1,194 @@
+package org.custodian.interop.hl7v2;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.custodian.privacy.AuditAction;
+import org.custodian.privacy.AuditEntry;
+import org.custodian.privacy.AuditOutcome;
+import org.custodian.privacy.AuditTrail;
+import org.custodian.record.Provenance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes inbound messages from receipt to ACK. Each message is stored, applied and audited inside a
+ * savepoint of a shared transaction; whoever holds the commit lock takes all messages waiting at
+ * that moment and commits them together (group commit: the audit chain's head lock and the disk
+ * flush are paid once per batch, not per message). Only then do the ACKs go out, so an AA always
+ * means committed. A rejected message rolls back to its savepoint and is stored as a dead letter
+ * with the reason; a control id already accepted from the same sender is stored as a duplicate.
+ */
+@Service
+class Hl7Inbox {
+    record Receipt(UUID messageId, Hl7Outcome outcome, String ack) {
+    }
+
+    private record Pending(RawMessage raw, MshHeader header, Segments segments, Hl7Outcome.Rejected problem,
+                           UUID replayOf, String replayedBy, CompletableFuture<Receipt> receipt) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(Hl7Inbox.class);
+    private static final String ACCEPTED_ONCE = "hl7_message_accepted_once";
+    private static final int MAX_BATCH = 200;
+
+    private final TransactionTemplate tx;
+    private final Hl7MessageStore store;
+    private final MessageRouter router;
+    private final AuditTrail audit;
+    private final ZoneId zone = ZoneId.systemDefault();
+    private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock committer = new ReentrantLock();
+
+    Hl7Inbox(PlatformTransactionManager transactions, Hl7MessageStore store, MessageRouter router, AuditTrail audit) {
+        this.tx = new TransactionTemplate(transactions);
+        this.store = store;
+        this.router = router;
+        this.audit = audit;
+    }
+
+    Receipt receive(RawMessage raw) {
+        return process(raw, null, null);
+    }
+
+    /** With {@code replayOf}, re-applies a stored dead letter, which it resolves when accepted. */
+    Receipt process(RawMessage raw, UUID replayOf, String replayedBy) {
+        String text = raw.text();
+        MshHeader header = MshHeader.read(text);
+        Segments segments = null;
+        Hl7Outcome.Rejected problem = raw.problem();
+        if (problem == null) {
+            try {
+                header.validate(text);
+                MessageRouter.requireSupported(header);
+                segments = new Segments(Hl7Parser.parse(text));
+            } catch (Hl7Rejection r) {
+                problem = r.rejected();
+            }
+        }
+        Pending pending = new Pending(raw, header, segments, problem, replayOf, replayedBy, new CompletableFuture<>());
+        waiting.add(pending);
+        committer.lock();
+        try {
+            while (!pending.receipt().isDone()) {
+                commitWaiting(); // more may be waiting than one batch holds; ours is among them
+            }
+        } finally {
+            committer.unlock();
+        }
+        return pending.receipt().join();
+    }
+
+    private void commitWaiting() {
+        List<Pending> batch = new ArrayList<>();
+        Pending next;
+        while (batch.size() < MAX_BATCH && (next = waiting.poll()) != null) {
+            batch.add(next);
+        }
+        List<Receipt> receipts = new ArrayList<>();
+        try {
+            tx.executeWithoutResult(status -> {
+                receipts.clear();
+                for (Pending p : batch) {
+                    receipts.add(inSavepoint(status, p));
+                }
+            });
+        } catch (RuntimeException e) {
+            log.error("HL7 batch of {} messages could not be committed; none is acknowledged", batch.size(), e);
+            batch.forEach(p -> p.receipt().completeExceptionally(e));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).receipt().complete(receipts.get(i));
+        }
+    }
+
+    private Receipt inSavepoint(TransactionStatus status, Pending p) {
+        if (p.problem() != null) {
+            return reject(p, p.problem());
+        }
+        for (int attempt = 1; ; attempt++) {
+            Object savepoint = status.createSavepoint();
+            try {
+                Receipt receipt = apply(p);
+                status.releaseSavepoint(savepoint);
+                return receipt;
+            } catch (Hl7Rejection r) {
+                status.rollbackToSavepoint(savepoint);
+                return reject(p, r.rejected());
+            } catch (DuplicateKeyException e) {
+                status.rollbackToSavepoint(savepoint);
+                if (String.valueOf(e.getMessage()).contains(ACCEPTED_ONCE)) {
+                    return duplicate(p); // the same message arrived on another node and committed first
+                }
+                if (attempt == 1) {
+                    continue; // another node registered the same new patient first; now it is known
+                }
+                return failed(p, e);
+            } catch (RuntimeException e) {
+                status.rollbackToSavepoint(savepoint);
+                return failed(p, e);
+            }
+        }
+    }
+
+    private Receipt apply(Pending p) {
+        MshHeader header = p.header();
+        if (store.acceptedId(header).isPresent()) {
+            return duplicate(p);
+        }
+        UUID id = UUID.randomUUID();
+        var placeholder = new Hl7Outcome.Accepted(null, "");
+        String ack = AckWriter.ack(header, placeholder);
+        // Stored first: a copy of this control id in another transaction waits here for this one's outcome.
+        store.insert(id, p.raw(), header, placeholder, ack, p.replayOf(), p.replayedBy());
+        String username = InboundMessage.usernameFor(header);
+        var provenance = new Provenance("hl7v2:" + header.sendingApplication() + "/" + header.sendingFacility(),
+                "hl7_message/" + id, p.raw().receivedAt(), username);
+        var message = new InboundMessage(id, header, p.segments(), provenance, p.raw().remoteAddress(), zone);
+        Hl7Outcome.Accepted accepted = router.apply(message);
+        if (p.replayOf() != null && !store.resolve(p.replayOf(), id)) {
+            throw new Hl7Rejection(ErrorCode.DUPLICATE_KEY, Location.MESSAGE, "this dead letter was already replayed");
+        }
+        audit.record(new AuditEntry(username, "SYSTEM", AuditAction.CREATE, AuditOutcome.SUCCESS, accepted.patientId(),
+                "HL7Message", id.toString(), header.messageType() + " control id " + header.controlId() + ": "
+                + accepted.summary() + (p.replayedBy() == null ? "" : " (replayed by " + p.replayedBy() + ")"),
+                p.raw().remoteAddress()));
+        return new Receipt(id, accepted, ack);
+    }
+
+    private Receipt duplicate(Pending p) {
+        UUID original = store.acceptedId(p.header()).orElseThrow();
+        var outcome = new Hl7Outcome.Duplicate(original);
+        String ack = AckWriter.ack(p.header(), outcome);
+        UUID id = UUID.randomUUID();
+        store.insert(id, p.raw(), p.header(), outcome, ack, p.replayOf(), p.replayedBy());
+        return new Receipt(id, outcome, ack);
+    }
+
+    private Receipt reject(Pending p, Hl7Outcome.Rejected rejected) {
+        String ack = AckWriter.ack(p.header(), rejected);
+        if (p.replayOf() != null) {
+            return new Receipt(p.replayOf(), rejected, ack); // the dead letter stays as it is
+        }
+        UUID id = UUID.randomUUID();
+        store.insert(id, p.raw(), p.header(), rejected, ack, null, null);
+        return new Receipt(id, rejected, ack);
+    }
+
+    private Receipt failed(Pending p, RuntimeException e) {
+        log.error("HL7 message {} from {} could not be applied", p.header().controlId(), p.raw().remoteAddress(), e);
+        return reject(p, new Hl7Outcome.Rejected(ErrorCode.INTERNAL_ERROR, Location.MESSAGE,
+                "could not be applied because of an internal error (" + e.getClass().getSimpleName()
+                        + "); it is kept and can be replayed"));
+    }
+}

@@ -1,0 +1,118 @@
+package org.custodian.interop.hl7v2;
+
+import ca.uhn.hl7v2.model.Segment;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.custodian.record.ClinicalDocument;
+import org.custodian.record.DocumentRepository;
+import org.custodian.record.DocumentStatus;
+import org.custodian.record.DocumentType;
+import org.custodian.record.DocumentVersion;
+import org.custodian.record.EncounterRepository;
+import org.custodian.record.Practitioner;
+import org.custodian.record.PractitionerRepository;
+import org.custodian.record.RecordWriter;
+import org.springframework.stereotype.Component;
+
+/** MDM^T02: a transcribed document (TXA) whose text is in its OBX segments. */
+@Component
+class MdmHandler {
+    private final PatientResolver resolver;
+    private final EncounterRepository encounters;
+    private final PractitionerRepository practitioners;
+    private final DocumentRepository documents;
+    private final RecordWriter writer;
+
+    MdmHandler(PatientResolver resolver, EncounterRepository encounters, PractitionerRepository practitioners,
+               DocumentRepository documents, RecordWriter writer) {
+        this.resolver = resolver;
+        this.encounters = encounters;
+        this.practitioners = practitioners;
+        this.documents = documents;
+        this.writer = writer;
+    }
+
+    Hl7Outcome.Accepted apply(InboundMessage message) {
+        var patient = resolver.resolve(message, message.segments().required("PID"), false);
+        Fields txa = new Fields(message.segments().required("TXA"));
+        String number = txa.required(12, 1, "unique document number");
+        UUID id = UUID.nameUUIDFromBytes(("hl7/document/" + patient.facility().id() + "/" + number)
+                .getBytes(StandardCharsets.UTF_8));
+        if (documents.find(id).isPresent()) {
+            throw new Hl7Rejection(ErrorCode.DUPLICATE_KEY, txa.at(12, 0), "document " + number
+                    + " already exists; edits to it come as MDM^T08 (not yet supported)");
+        }
+        DocumentStatus status = status(txa);
+        UUID author = author(txa, message);
+        Instant created = txa.time(4, message.zone()) != null ? txa.time(4, message.zone()) : message.messageTime();
+        Instant signed = null;
+        if (status == DocumentStatus.FINAL) {
+            signed = txa.time(22, message.zone()) != null ? txa.time(22, message.zone()) : created;
+        }
+        DocumentType type = type(txa.get(2, 1));
+        String title = txa.get(2, 2) != null ? txa.get(2, 2) : type.label();
+        String body = body(message);
+        if (body.isBlank()) {
+            throw new Hl7Rejection(ErrorCode.REQUIRED_FIELD_MISSING, Location.of("OBX", 5), "the document has no text");
+        }
+        var version = new DocumentVersion(1, status, title, body, author, signed,
+                status == DocumentStatus.FINAL ? author : null, null, message.provenance());
+        UUID encounterId = EncounterLink.find(message, encounters, patient.facility().id(), patient.patientId());
+        writer.batch().document(new ClinicalDocument(id, patient.patientId(), encounterId, type, null, created,
+                List.of(version))).flush();
+        return new Hl7Outcome.Accepted(patient.patientId(), "document " + number + " " + status);
+    }
+
+    /** TXA-17 (table 0271): authenticated or legally authenticated is final, the rest drafts. */
+    private static DocumentStatus status(Fields txa) {
+        String code = txa.required(17, 1, "document completion status");
+        return switch (code.toUpperCase(Locale.ROOT)) {
+            case "AU", "LA" -> DocumentStatus.FINAL;
+            case "DI", "DO", "IP", "IN", "PA" -> DocumentStatus.DRAFT;
+            default -> throw new Hl7Rejection(ErrorCode.TABLE_VALUE_NOT_FOUND, txa.at(17, 0),
+                    "'" + code + "' is not a completion status (table 0271: DI, DO, IP, IN, PA, AU, LA)");
+        };
+    }
+
+    /** TXA-9 (XCN): id^family^given. The id is taken as an NPI when it is ten digits. */
+    private UUID author(Fields txa, InboundMessage message) {
+        String family = txa.get(9, 0, 2, 1);
+        if (family == null) {
+            return null;
+        }
+        String id = txa.get(9, 0, 1, 1);
+        String npi = id != null && id.matches("\\d{10}") ? id : null;
+        UUID uuid = UUID.nameUUIDFromBytes(("hl7/practitioner/" + message.header().sendingApplication() + "/"
+                + (id != null ? id : family)).getBytes(StandardCharsets.UTF_8));
+        return practitioners.ensure(new Practitioner(uuid, npi, txa.get(9, 0, 3, 1), family)).id();
+    }
+
+    private static DocumentType type(String code) {
+        return switch (code == null ? "" : code.toUpperCase(Locale.ROOT)) {
+            case "HP" -> DocumentType.HISTORY_AND_PHYSICAL;
+            case "PN" -> DocumentType.PROGRESS_NOTE;
+            case "DS" -> DocumentType.DISCHARGE_SUMMARY;
+            case "OP" -> DocumentType.OPERATIVE_REPORT;
+            case "CN" -> DocumentType.CONSULTATION;
+            case "ED" -> DocumentType.EMERGENCY_NOTE;
+            default -> DocumentType.OTHER;
+        };
+    }
+
+    private static String body(InboundMessage message) {
+        StringBuilder body = new StringBuilder();
+        for (Segment segment : message.segments().all()) {
+            if (segment.getName().equals("OBX")) {
+                Fields obx = new Fields(segment);
+                for (int rep = 0; rep < obx.repetitions(5); rep++) {
+                    String line = obx.get(5, rep, 1, 1);
+                    body.append(body.isEmpty() ? "" : "\n").append(line == null ? "" : line);
+                }
+            }
+        }
+        return body.toString();
+    }
+}

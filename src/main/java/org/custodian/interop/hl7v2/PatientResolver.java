@@ -1,0 +1,113 @@
+package org.custodian.interop.hl7v2;
+
+import ca.uhn.hl7v2.model.Segment;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.custodian.record.Facility;
+import org.custodian.record.FacilityRepository;
+import org.custodian.record.Mrn;
+import org.custodian.record.Patient;
+import org.custodian.record.PatientRepository;
+import org.custodian.record.PatientUpdates;
+import org.custodian.record.RecordWriter;
+import org.custodian.record.Sex;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the facility and patient a message is about, as the FHIR door does: the MRN in PID-3 is
+ * meaningful only with its assigning authority (PID-3.4, else the sending facility MSH-4), which
+ * must be a facility Custodian knows. A new MRN registers the patient there.
+ */
+@Component
+class PatientResolver {
+    record Resolved(Facility facility, UUID patientId, boolean created) {
+    }
+
+    private final FacilityRepository facilities;
+    private final PatientRepository patients;
+    private final PatientUpdates updates;
+    private final RecordWriter writer;
+
+    PatientResolver(FacilityRepository facilities, PatientRepository patients, PatientUpdates updates,
+                    RecordWriter writer) {
+        this.facilities = facilities;
+        this.patients = patients;
+        this.updates = updates;
+        this.writer = writer;
+    }
+
+    /** With {@code updateDemographics}, a known patient's demographics are replaced (keeping the old version). */
+    Resolved resolve(InboundMessage message, Segment pidSegment, boolean updateDemographics) {
+        Fields pid = new Fields(pidSegment);
+        int rep = identifierRepetition(pid);
+        String value = pid.get(3, rep, 1, 1);
+        String authority = pid.get(3, rep, 4, 1);
+        Location where = authority != null ? pid.at(3, 4) : Location.of("MSH", 4);
+        String code = authority != null ? authority : message.header().sendingFacility();
+        if (code == null) {
+            throw new Hl7Rejection(ErrorCode.REQUIRED_FIELD_MISSING, Location.of("MSH", 4),
+                    "the sending facility (or PID-3.4 assigning authority) is required to know whose MRN " + value + " is");
+        }
+        Facility facility = facilities.byCode(code.trim().toUpperCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> new Hl7Rejection(ErrorCode.UNKNOWN_KEY, where,
+                        "unknown facility '" + code + "': no facility with that code is registered in Custodian"));
+        Mrn mrn;
+        try {
+            mrn = new Mrn(facility.id(), value);
+        } catch (IllegalArgumentException e) {
+            throw new Hl7Rejection(ErrorCode.DATA_TYPE, pid.at(3, 1), e.getMessage());
+        }
+        var known = patients.findByMrn(facility.id(), mrn.value());
+        if (known.isPresent()) {
+            if (updateDemographics) {
+                updates.replaceDemographics(patient(pid, known.get()), message.provenance());
+            }
+            return new Resolved(facility, known.get(), false);
+        }
+        UUID id = UUID.nameUUIDFromBytes(("hl7/patient/" + facility.id() + "/" + mrn.value()).getBytes(StandardCharsets.UTF_8));
+        writer.batch().patient(patient(pid, id), pid.get(19), message.provenance()).identifier(id, mrn).flush();
+        return new Resolved(facility, id, true);
+    }
+
+    private static int identifierRepetition(Fields pid) {
+        int reps = pid.repetitions(3);
+        int firstWithValue = -1;
+        for (int i = 0; i < reps; i++) {
+            if (pid.get(3, i, 1, 1) != null) {
+                if ("MR".equalsIgnoreCase(pid.get(3, i, 5, 1))) {
+                    return i;
+                }
+                firstWithValue = firstWithValue < 0 ? i : firstWithValue;
+            }
+        }
+        if (firstWithValue < 0) {
+            throw new Hl7Rejection(ErrorCode.REQUIRED_FIELD_MISSING, pid.at(3, 0), "patient identifier (MRN) is required");
+        }
+        return firstWithValue;
+    }
+
+    private Patient patient(Fields pid, UUID id) {
+        String family = pid.get(5, 0, 1, 1);
+        if (family == null) {
+            throw new Hl7Rejection(ErrorCode.REQUIRED_FIELD_MISSING, pid.at(5, 1), "family name is required");
+        }
+        String given = pid.required(5, 2, "given name");
+        var birthDate = pid.date(7);
+        if (birthDate == null) {
+            throw new Hl7Rejection(ErrorCode.REQUIRED_FIELD_MISSING, pid.at(7, 0), "date of birth is required");
+        }
+        Sex sex;
+        try {
+            sex = Sex.fromCode(pid.get(8));
+        } catch (IllegalArgumentException e) {
+            throw new Hl7Rejection(ErrorCode.TABLE_VALUE_NOT_FOUND, pid.at(8, 0),
+                    "'" + pid.get(8) + "' is not an administrative sex code (table 0001: F, M, O, U, A, N)");
+        }
+        var address = new Patient.Address(pid.get(11, 0, 1, 1), pid.get(11, 0, 3, 1), pid.get(11, 0, 4, 1),
+                pid.get(11, 0, 5, 1));
+        boolean noAddress = address.line() == null && address.city() == null && address.state() == null
+                && address.postalCode() == null;
+        return new Patient(id, given, family, birthDate, sex, noAddress ? Patient.Address.NONE : address,
+                pid.get(13, 0, 1, 1), pid.time(29, java.time.ZoneId.systemDefault()));
+    }
+}

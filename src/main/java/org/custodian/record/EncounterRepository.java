@@ -1,0 +1,81 @@
+package org.custodian.record;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The course of an encounter after admission: transfer, discharge and their cancellations. Each
+ * change updates the encounter's current state and appends an {@code encounter_event} row with
+ * what it replaced and where the change came from, so no earlier state is lost.
+ */
+@Repository
+public class EncounterRepository {
+    private final JdbcClient jdbc;
+
+    public EncounterRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Encounter> byVisitNumber(UUID facilityId, String visitNumber) {
+        return jdbc.sql("SELECT * FROM encounter WHERE facility_id = :f AND visit_number = :v")
+                .param("f", facilityId).param("v", visitNumber)
+                .query((rs, i) -> new Encounter(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+                        rs.getObject("facility_id", UUID.class), rs.getString("visit_number"),
+                        EncounterClass.valueOf(rs.getString("class")), instant(rs.getObject("admit_at", OffsetDateTime.class)),
+                        instant(rs.getObject("discharge_at", OffsetDateTime.class)), rs.getObject("attending_id", UUID.class),
+                        rs.getString("discharge_disposition"), rs.getString("reason")))
+                .optional();
+    }
+
+    public void transfer(Encounter encounter, String location, Instant at, Provenance provenance) {
+        String previous = jdbc.sql("SELECT location FROM encounter WHERE id = :id").param("id", encounter.id())
+                .query(String.class).optional().orElse(null);
+        jdbc.sql("UPDATE encounter SET location = :l WHERE id = :id").param("l", location)
+                .param("id", encounter.id()).update();
+        event(encounter, "TRANSFERRED", at, previous, location, provenance);
+    }
+
+    public void discharge(Encounter encounter, Instant at, String disposition, Provenance provenance) {
+        if (at.isBefore(encounter.admitAt())) {
+            throw new IllegalArgumentException("discharge " + at + " is before admission " + encounter.admitAt());
+        }
+        event(encounter, "DISCHARGED", at, null, null, provenance);
+        jdbc.sql("UPDATE encounter SET discharge_at = :at, discharge_disposition = :d WHERE id = :id")
+                .param("at", Timestamp.from(at)).param("d", disposition).param("id", encounter.id()).update();
+    }
+
+    public void cancelDischarge(Encounter encounter, Instant at, Provenance provenance) {
+        event(encounter, "DISCHARGE_CANCELLED", at, null, null, provenance);
+        jdbc.sql("UPDATE encounter SET discharge_at = NULL, discharge_disposition = NULL WHERE id = :id")
+                .param("id", encounter.id()).update();
+    }
+
+    public void cancelAdmission(Encounter encounter, Instant at, Provenance provenance) {
+        event(encounter, "ADMISSION_CANCELLED", at, null, null, provenance);
+        jdbc.sql("UPDATE encounter SET cancelled_at = :at WHERE id = :id")
+                .param("at", Timestamp.from(at)).param("id", encounter.id()).update();
+    }
+
+    private void event(Encounter e, String event, Instant at, String previousLocation, String location,
+                       Provenance prov) {
+        jdbc.sql("""
+                INSERT INTO encounter_event (encounter_id, patient_id, event, occurred_at, previous_location, location,
+                    previous_discharge_at, previous_disposition, source_system, source_ref, received_at, recorded_by)
+                VALUES (:e, :p, :event, :at, :pl, :l, :pd, :pdisp, :ss, :sr, :ra, :rb)""")
+                .param("e", e.id()).param("p", e.patientId()).param("event", event)
+                .param("at", RecordWriter.ts(at)).param("pl", previousLocation).param("l", location)
+                .param("pd", RecordWriter.ts(e.dischargeAt())).param("pdisp", e.dischargeDisposition())
+                .param("ss", prov.sourceSystem()).param("sr", prov.sourceRef())
+                .param("ra", RecordWriter.ts(prov.receivedAt())).param("rb", prov.recordedBy())
+                .update();
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+}
