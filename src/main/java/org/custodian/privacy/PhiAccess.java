@@ -2,7 +2,9 @@ package org.custodian.privacy;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.custodian.record.ChartRepository;
 import org.custodian.record.ClinicalDocument;
@@ -66,6 +68,32 @@ public class PhiAccess {
     public Optional<String> maskedSsn(CustodianUser user, UUID patientId) {
         return read(user, patientId, "Patient.ssn", patientId.toString(), () -> patients.socialSecurityNumber(patientId))
                 .map(ssn -> "***-**-" + (ssn.length() >= 4 ? ssn.substring(ssn.length() - 4) : ssn));
+    }
+
+    /**
+     * For API facades (FHIR): reads another view of one patient's record behind the same access
+     * decision and audit event as the chart. {@code reader} runs only after a permit.
+     */
+    public <T> Optional<T> readRecord(CustodianUser user, UUID patientId, String resourceType, String resourceId,
+                                      Supplier<Optional<T>> reader) {
+        return read(user, patientId, resourceType, resourceId, reader);
+    }
+
+    /**
+     * For API facades (FHIR): a patient search by the API's own criteria, decided and audited like
+     * {@link #searchPatients}. {@code searchInScope} gets the facilities whose patients the user may see.
+     */
+    public <T> List<T> searchPatients(CustodianUser user, String detail,
+                                      Function<Set<UUID>, List<T>> searchInScope) {
+        AccessDecision decision = policy.decide(user, Permission.SEARCH_PATIENTS);
+        if (decision instanceof AccessDecision.Deny deny) {
+            record(user, AuditAction.SEARCH, AuditOutcome.DENIED, null, "Patient", null, detail + "; " + deny.reason());
+            throw new PhiAccessDenied(deny.reason());
+        }
+        List<T> found = searchInScope.apply(user.facilityIds());
+        record(user, AuditAction.SEARCH, AuditOutcome.SUCCESS, null, "Patient", null,
+                detail + "; " + found.size() + " results");
+        return found;
     }
 
     private <T> Optional<T> read(CustodianUser user, UUID patientId, String resourceType, String resourceId,

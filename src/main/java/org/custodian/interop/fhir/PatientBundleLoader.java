@@ -250,7 +250,7 @@ final class PatientBundleLoader {
         return type.equals("DocumentReference") ? "/context/encounter/0/reference" : "/encounter/reference";
     }
 
-    private static String resourceId(JsonNode entry, JsonNode resource) {
+    static String resourceId(JsonNode entry, JsonNode resource) {
         String id = text(resource, "/id");
         if (id != null) {
             return id;

@@ -47,7 +47,10 @@ public final class SyntheaImport {
      * carries no display name. Organizations are not stored: they fold into the demo facilities.
      */
     public BundleOutcome loadOrganizations(Path bundle) {
-        String file = bundle.getFileName().toString();
+        return loadOrganizations(bundle, bundle.getFileName().toString());
+    }
+
+    BundleOutcome loadOrganizations(Path bundle, String file) {
         Map<String, String> names = new HashMap<>();
         return outcome(file, () -> {
             int count = readEntries(bundle, "Organization", (index, resource) -> {
@@ -65,7 +68,10 @@ public final class SyntheaImport {
 
     /** Adds the practitioners of a practitioner bundle, in one transaction. */
     public BundleOutcome loadPractitioners(Path bundle) {
-        String file = bundle.getFileName().toString();
+        return loadPractitioners(bundle, bundle.getFileName().toString());
+    }
+
+    BundleOutcome loadPractitioners(Path bundle, String file) {
         List<String> npis = new ArrayList<>();
         return outcome(file, () -> {
             BundleOutcome result = transactions.execute(status -> new BundleOutcome.Loaded(file, null,
@@ -77,7 +83,11 @@ public final class SyntheaImport {
 
     /** Loads one patient bundle in one transaction, or skips it when its patient is already there. */
     public BundleOutcome loadPatient(Path bundle) {
-        String file = bundle.getFileName().toString();
+        return loadPatient(bundle, bundle.getFileName().toString());
+    }
+
+    /** The same, naming the bundle {@code file} in provenance and messages (e.g. when it came over HTTP). */
+    BundleOutcome loadPatient(Path bundle, String file) {
         return outcome(file, () -> {
             PatientBundleLoader loader = new PatientBundleLoader(context, file);
             BundleOutcome outcome = transactions.execute(status -> loader.load(bundle));

@@ -1,0 +1,49 @@
+package org.custodian.interop.fhir;
+
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.OptionalParam;
+import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.param.DateRangeParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.List;
+import org.custodian.record.ClinicalQueries;
+import org.hl7.fhir.r4.model.IdType;
+import org.springframework.stereotype.Component;
+
+/** Condition read and per-patient search (patient, date = onset, code, encounter, category, clinical-status). */
+@Component
+public final class ConditionProvider implements IResourceProvider {
+    private final RecordReads reads;
+
+    ConditionProvider(RecordReads reads) {
+        this.reads = reads;
+    }
+
+    @Override
+    public Class<org.hl7.fhir.r4.model.Condition> getResourceType() {
+        return org.hl7.fhir.r4.model.Condition.class;
+    }
+
+    @Read
+    public org.hl7.fhir.r4.model.Condition read(@IdParam IdType id) {
+        return reads.read(ClinicalQueries.Kind.DIAGNOSIS, id, reads.queries()::diagnosis, ClinicalResources::condition);
+    }
+
+    @Search
+    public List<org.hl7.fhir.r4.model.Condition> search(
+            @OptionalParam(name = "patient") ReferenceParam patient,
+            @OptionalParam(name = "subject") ReferenceParam subject,
+            @OptionalParam(name = "date") DateRangeParam date,
+            @OptionalParam(name = "code") TokenParam code,
+            @OptionalParam(name = "encounter") ReferenceParam encounter,
+            @OptionalParam(name = "category") TokenParam category,
+            @OptionalParam(name = "clinical-status") TokenParam clinicalStatus) {
+        return reads.search("Condition", new RecordReads.PatientParam(patient, subject),
+                RecordReads.filter(date, code, encounter), reads.queries()::diagnoses, ClinicalResources::condition,
+                r -> RecordReads.matches(category, r.getCategoryFirstRep().getCodingFirstRep().getCode())
+                        && RecordReads.matches(clinicalStatus, r.getClinicalStatus().getCodingFirstRep().getCode()));
+    }
+}

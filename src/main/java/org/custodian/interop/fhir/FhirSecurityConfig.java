@@ -1,0 +1,54 @@
+package org.custodian.interop.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * API clients sign in with HTTP Basic against the same accounts as the UI (lockout and sign-in
+ * audit included); no session, no CSRF token (no cookies to forge). Only the CapabilityStatement
+ * is public. Ordered before the UI's chain, which handles everything else.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class FhirSecurityConfig {
+    static final String REALM = "Custodian FHIR";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain fhirSecurity(HttpSecurity http, FhirContext fhir) throws Exception {
+        http.securityMatcher("/fhir/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(
+                        (request, response, e) -> write(fhir, response, HttpServletResponse.SC_UNAUTHORIZED,
+                                IssueType.LOGIN, "sign in with HTTP Basic to use this API")))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                        (request, response, e) -> write(fhir, response, HttpServletResponse.SC_UNAUTHORIZED,
+                                IssueType.LOGIN, "sign in with HTTP Basic to use this API")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    private static void write(FhirContext fhir, HttpServletResponse response, int status, IssueType type,
+                              String message) throws IOException {
+        OperationOutcome outcome = FhirErrors.outcome(type, null, message);
+        response.setStatus(status);
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        response.setContentType("application/fhir+json;charset=UTF-8");
+        response.getWriter().write(fhir.newJsonParser().encodeResourceToString(outcome));
+    }
+}

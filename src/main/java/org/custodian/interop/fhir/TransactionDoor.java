@@ -1,0 +1,87 @@
+package org.custodian.interop.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.custodian.privacy.CustodianUser;
+import org.custodian.privacy.Permission;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code POST /fhir} with a transaction Bundle, streamed into the record by the same importer as
+ * the demo: the body is spooled to a file and never held as a resource tree, so a 100 MB bundle
+ * costs the memory of its largest entry. A patient bundle is written in one database transaction;
+ * a bad one is answered 400 with the element path and leaves nothing behind. Every entry is first
+ * checked against the base R4 profiles ({@link EntryValidator}).
+ */
+@Component
+@Interceptor
+public final class TransactionDoor {
+    private final BundleIngest ingest;
+    private final EntryValidator validator;
+    private final FhirContext fhir;
+
+    TransactionDoor(BundleIngest ingest, EntryValidator validator, FhirContext fhir) {
+        this.ingest = ingest;
+        this.validator = validator;
+        this.fhir = fhir;
+    }
+
+    /** Takes over POSTs to the server's base; anything else goes on to HAPI. */
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_PROCESSED)
+    public boolean incoming(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        if (!"POST".equals(request.getMethod()) || !(path == null || path.equals("/"))) {
+            return true;
+        }
+        if (!(SecurityContextHolder.getContext().getAuthentication() != null
+                && SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof CustodianUser user)) {
+            write(response, 401, FhirErrors.outcome(IssueType.LOGIN, null, "sign in with HTTP Basic to use this API"));
+            return false;
+        }
+        if (!user.can(Permission.IMPORT_RECORDS)) {
+            write(response, 403, FhirErrors.outcome(IssueType.FORBIDDEN, null,
+                    "role " + user.rolesText() + " may not load records"));
+            return false;
+        }
+        Path spool = Files.createTempFile("custodian-bundle-", ".json");
+        try {
+            try (InputStream body = request.getInputStream()) {
+                Files.copy(body, spool, StandardCopyOption.REPLACE_EXISTING);
+            }
+            try {
+                validator.check(spool);
+            } catch (BundleException e) {
+                write(response, 400, FhirErrors.invalid(e));
+                return false;
+            }
+            IngestResult result = ingest.load(spool, "POST /fhir by " + user.getUsername() + " at " + java.time.Instant.now(),
+                    user.getUsername());
+            switch (result) {
+                case IngestResult.Accepted ok -> write(response, 200, ingest.transactionResponse(spool, ok));
+                case IngestResult.Refused no -> write(response, 400, FhirErrors.outcome(IssueType.INVALID, no.where(),
+                        no.reason()));
+            }
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+        return false;
+    }
+
+    private void write(HttpServletResponse response, int status, IBaseResource resource) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/fhir+json;charset=UTF-8");
+        fhir.newJsonParser().encodeResourceToWriter(resource, response.getWriter());
+    }
+}

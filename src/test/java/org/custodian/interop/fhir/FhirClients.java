@@ -1,0 +1,43 @@
+package org.custodian.interop.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BasicAuthInterceptor;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.custodian.privacy.NewUser;
+import org.custodian.privacy.Role;
+import org.custodian.privacy.UserAccounts;
+import org.custodian.record.Facility;
+
+/** HAPI's generic client against the running server, signed in as a test user (or not at all). */
+final class FhirClients {
+    static final String PASSWORD = "correct horse battery";
+    private static final FhirContext CONTEXT = FhirContext.forR4Cached();
+
+    static {
+        CONTEXT.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        // the server builds its R4 validator on the first transaction: seconds on a busy machine
+        CONTEXT.getRestfulClientFactory().setSocketTimeout(120_000);
+    }
+
+    private FhirClients() {
+    }
+
+    static IGenericClient anonymous(int port) {
+        return CONTEXT.newRestfulGenericClient("http://localhost:" + port + "/fhir");
+    }
+
+    static IGenericClient signedIn(int port, String username) {
+        IGenericClient client = anonymous(port);
+        client.registerInterceptor(new BasicAuthInterceptor(username, PASSWORD));
+        return client;
+    }
+
+    static void user(UserAccounts accounts, String username, Role role, Facility... at) {
+        Set<UUID> scope = java.util.Arrays.stream(at).map(Facility::id).collect(Collectors.toSet());
+        accounts.createOrReset(new NewUser(username, username, PASSWORD, Set.of(role), scope), "test");
+    }
+}
