@@ -42,8 +42,9 @@ public final class Launcher {
             app.setBannerMode(Banner.Mode.OFF);
             app.setWebApplicationType(mode == Mode.SERVER ? WebApplicationType.SERVLET : WebApplicationType.NONE);
             app.setRegisterShutdownHook(false);
-            app.setDefaultProperties(properties);
-            ConfigurableApplicationContext context = app.run();
+            // as command-line arguments, so they win over application.properties (defaults would lose)
+            ConfigurableApplicationContext context = app.run(properties.entrySet().stream()
+                    .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
             Running running = new Running(context, database);
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "custodian-shutdown"));
             return running;

@@ -30,7 +30,7 @@ class AesGcmIdentifierCipher implements IdentifierCipher {
     private final SecureRandom random = new SecureRandom();
 
     @Autowired
-    AesGcmIdentifierCipher(@Value("${custodian.data-directory}") Path dataDirectory) {
+    AesGcmIdentifierCipher(@Value("${custodian.data-directory:custodian-data}") Path dataDirectory) {
         this(IdentifierKey.load(dataDirectory, System.getenv(IdentifierKey.VARIABLE)));
     }
 

@@ -55,6 +55,13 @@ class AuditVerifyCommandTest {
     }
 
     @Test
+    void theIdentifierKeyLivesInTheGivenDataFolder() {
+        try (Launcher.Running app = Launcher.start(data, Launcher.Mode.TASK, Map.of())) {
+            assertThat(data.resolve("keys/identifier.key")).isRegularFile();
+        }
+    }
+
+    @Test
     void theEmbeddedDatabaseIsDurable() {
         try (Launcher.Running app = Launcher.start(data, Launcher.Mode.TASK, Map.of())) {
             JdbcTemplate jdbc = app.bean(JdbcTemplate.class);
