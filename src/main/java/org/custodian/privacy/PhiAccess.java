@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.custodian.record.ChartRepository;
+import org.custodian.record.ChartScope;
 import org.custodian.record.ClinicalDocument;
 import org.custodian.record.DocumentRepository;
 import org.custodian.record.PatientChart;
@@ -51,7 +52,11 @@ public class PhiAccess {
     }
 
     public Optional<PatientChart> chart(CustodianUser user, UUID patientId) {
-        return read(user, patientId, "PatientChart", patientId.toString(), () -> charts.chart(patientId));
+        return chart(user, patientId, ChartScope.RECENT);
+    }
+
+    public Optional<PatientChart> chart(CustodianUser user, UUID patientId, ChartScope scope) {
+        return read(user, patientId, "PatientChart", patientId.toString(), () -> charts.chart(patientId, scope));
     }
 
     /** A document with its patient's demographics, so the screen can say whose note it is. */

@@ -12,9 +12,6 @@ import org.springframework.stereotype.Repository;
 /** Reads a patient's chart in a handful of indexed queries, newest facts first and bounded in size. */
 @Repository
 public class ChartRepository {
-    static final int MAX_OBSERVATIONS = 200;
-    static final int MAX_DOCUMENTS = 200;
-
     private final JdbcClient jdbc;
     private final IdentifierCipher cipher;
 
@@ -24,12 +21,27 @@ public class ChartRepository {
     }
 
     public Optional<PatientChart> chart(UUID patientId) {
+        return chart(patientId, ChartScope.RECENT);
+    }
+
+    public Optional<PatientChart> chart(UUID patientId, ChartScope scope) {
         record Row(Patient patient, byte[] ssn) {
         }
         return jdbc.sql("SELECT * FROM patient WHERE id = :id").param("id", patientId)
                 .query((rs, i) -> new Row(PatientRepository.map(rs, i), rs.getBytes("ssn_encrypted"))).optional()
-                .map(row -> new PatientChart(row.patient(), lastFour(row.ssn()), identifiers(patientId), encounters(patientId), diagnoses(patientId),
-                        procedures(patientId), observations(patientId), documents(patientId)));
+                .map(row -> new PatientChart(row.patient(), lastFour(row.ssn()), identifiers(patientId), encounters(patientId, scope.encounters), diagnoses(patientId),
+                        procedures(patientId, scope.procedures), observations(patientId, scope.observations),
+                        documents(patientId, scope.documents), totals(patientId)));
+    }
+
+    private PatientChart.Totals totals(UUID id) {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM encounter WHERE patient_id = :id),
+                       (SELECT count(*) FROM procedure_performed WHERE patient_id = :id),
+                       (SELECT count(*) FROM observation WHERE patient_id = :id),
+                       (SELECT count(*) FROM document WHERE patient_id = :id)""").param("id", id)
+                .query((rs, i) -> new PatientChart.Totals(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+                .single();
     }
 
     private String lastFour(byte[] sealedSsn) {
@@ -48,13 +60,13 @@ public class ChartRepository {
                 .list();
     }
 
-    private List<PatientChart.EncounterRow> encounters(UUID id) {
+    private List<PatientChart.EncounterRow> encounters(UUID id, int limit) {
         return jdbc.sql("""
                 SELECT e.*, f.name AS facility_name, f.type AS facility_type,
                        trim(pr.given || ' ' || pr.family) AS attending
                   FROM encounter e JOIN facility f ON f.id = e.facility_id
                   LEFT JOIN practitioner pr ON pr.id = e.attending_id
-                 WHERE e.patient_id = :id ORDER BY e.admit_at DESC""").param("id", id)
+                 WHERE e.patient_id = :id ORDER BY e.admit_at DESC LIMIT :limit""").param("id", id).param("limit", limit)
                 .query((rs, i) -> new PatientChart.EncounterRow(rs.getObject("id", UUID.class),
                         rs.getString("facility_name"), FacilityType.valueOf(rs.getString("facility_type")),
                         EncounterClass.valueOf(rs.getString("class")), rs.getString("visit_number"),
@@ -74,18 +86,19 @@ public class ChartRepository {
                 .list();
     }
 
-    private List<PatientChart.ProcedureRow> procedures(UUID id) {
-        return jdbc.sql("SELECT * FROM procedure_performed WHERE patient_id = :id ORDER BY performed_at DESC NULLS LAST")
-                .param("id", id)
+    private List<PatientChart.ProcedureRow> procedures(UUID id, int limit) {
+        return jdbc.sql("SELECT * FROM procedure_performed WHERE patient_id = :id"
+                        + " ORDER BY performed_at DESC NULLS LAST LIMIT :limit")
+                .param("id", id).param("limit", limit)
                 .query((rs, i) -> new PatientChart.ProcedureRow(rs.getObject("encounter_id", UUID.class),
                         new CodedValue(rs.getString("code_system"), rs.getString("code"), rs.getString("display")),
                         instant(rs, "performed_at")))
                 .list();
     }
 
-    private List<Observation> observations(UUID id) {
+    private List<Observation> observations(UUID id, int limit) {
         return jdbc.sql("SELECT * FROM observation WHERE patient_id = :id ORDER BY observed_at DESC LIMIT :limit")
-                .param("id", id).param("limit", MAX_OBSERVATIONS)
+                .param("id", id).param("limit", limit)
                 .query((rs, i) -> new Observation(rs.getObject("id", UUID.class), id,
                         rs.getObject("encounter_id", UUID.class), rs.getString("loinc_code"), rs.getString("display"),
                         rs.getObject("value_numeric", BigDecimal.class), rs.getString("value_text"),
@@ -97,7 +110,7 @@ public class ChartRepository {
                 .list();
     }
 
-    private List<PatientChart.DocumentRow> documents(UUID id) {
+    private List<PatientChart.DocumentRow> documents(UUID id, int limit) {
         return jdbc.sql("""
                 SELECT d.id, d.encounter_id, d.type, d.addendum_to, d.created_at, v.title, v.status, v.version,
                        v.signed_at, trim(pr.given || ' ' || pr.family) AS author
@@ -105,7 +118,7 @@ public class ChartRepository {
                   JOIN LATERAL (SELECT * FROM document_version dv WHERE dv.document_id = d.id
                                 ORDER BY dv.version DESC LIMIT 1) v ON true
                   LEFT JOIN practitioner pr ON pr.id = v.author_id
-                 WHERE d.patient_id = :id ORDER BY d.created_at DESC LIMIT :limit""").param("id", id).param("limit", MAX_DOCUMENTS)
+                 WHERE d.patient_id = :id ORDER BY d.created_at DESC LIMIT :limit""").param("id", id).param("limit", limit)
                 .query((rs, i) -> new PatientChart.DocumentRow(rs.getObject("id", UUID.class),
                         rs.getObject("encounter_id", UUID.class), DocumentType.valueOf(rs.getString("type")),
                         rs.getString("title"), DocumentStatus.valueOf(rs.getString("status")), rs.getInt("version"),

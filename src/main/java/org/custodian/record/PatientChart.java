@@ -16,7 +16,18 @@ public record PatientChart(
         List<DiagnosisRow> diagnoses,
         List<ProcedureRow> procedures,
         List<Observation> observations,
-        List<DocumentRow> documents) {
+        List<DocumentRow> documents,
+        Totals totals) {
+
+    /** How many of each the record holds, so a view can say when it shows only the newest. */
+    public record Totals(int encounters, int procedures, int observations, int documents) {
+    }
+
+    /** True when some section shows fewer rows than the record holds. */
+    public boolean isAbridged() {
+        return encounters.size() < totals.encounters() || procedures.size() < totals.procedures()
+                || observations.size() < totals.observations() || documents.size() < totals.documents();
+    }
 
     public record IdentifierRow(String facilityCode, String facilityName, String mrn) {
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.PhiAccess;
+import org.custodian.record.ChartScope;
 import org.custodian.record.DocumentStatus;
 import org.custodian.record.PatientChart;
 import org.custodian.record.PatientChart.DocumentRow;
@@ -33,8 +34,10 @@ class ChartController {
     @GetMapping("/patients/{patientId}")
     String chart(@PathVariable UUID patientId,
                  @RequestParam(name = "retracted", defaultValue = "false") boolean showRetracted,
+                 @RequestParam(name = "full", defaultValue = "false") boolean full,
                  @AuthenticationPrincipal CustodianUser user, Model model) {
-        PatientChart chart = phi.chart(user, patientId).orElseThrow(() -> new PageNotFound(NO_PATIENT));
+        PatientChart chart = phi.chart(user, patientId, full ? ChartScope.FULL : ChartScope.RECENT)
+                .orElseThrow(() -> new PageNotFound(NO_PATIENT));
         List<DocumentRow> retracted = chart.documents().stream()
                 .filter(d -> d.status() == DocumentStatus.ENTERED_IN_ERROR).toList();
         model.addAttribute("chart", chart);
@@ -47,6 +50,7 @@ class ChartController {
                 : chart.documents().stream().filter(d -> d.status() != DocumentStatus.ENTERED_IN_ERROR).toList());
         model.addAttribute("retractedCount", retracted.size());
         model.addAttribute("showRetracted", showRetracted);
+        model.addAttribute("full", full);
         return "patients/chart";
     }
 
