@@ -5,7 +5,7 @@ package org.custodian.record;
  * patients with hundreds of visits; the full view is one click away.
  */
 public enum ChartScope {
-    RECENT(50, 50, 100, 50),
+    RECENT(15, 15, 25, 15),
     FULL(100_000, 100_000, 5_000, 2_000);
 
     final int encounters;

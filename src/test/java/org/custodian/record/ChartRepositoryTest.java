@@ -40,7 +40,7 @@ class ChartRepositoryTest {
         });
 
         PatientChart recent = charts.chart(p.id(), ChartScope.RECENT).orElseThrow();
-        assertThat(recent.encounters()).hasSize(50);
+        assertThat(recent.encounters()).hasSize(15);
         assertThat(recent.totals().encounters()).isEqualTo(61);
         assertThat(recent.isAbridged()).isTrue();
         assertThat(recent.encounters().getFirst().reason()).isEqualTo("chest pain");
