@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -116,9 +117,6 @@ public final class TerminologyCommand {
         @Override
         public Integer call() throws JsonProcessingException {
             Optional<CodeSystem> only = system(system, spec);
-            if (only == null) {
-                return 2;
-            }
             SearchQuery query;
             try {
                 query = new SearchQuery(String.join(" ", words), Optional.ofNullable(date), only, limit);
@@ -166,9 +164,6 @@ public final class TerminologyCommand {
         @Override
         public Integer call() throws JsonProcessingException {
             Optional<CodeSystem> only = system(system, spec);
-            if (only == null) {
-                return 2;
-            }
             boolean allValid = true;
             try (Launcher.Running app = Launcher.start(data.dataDirectory(), Launcher.Mode.TASK, Map.of())) {
                 Terminology terminology = app.bean(Terminology.class);
@@ -208,16 +203,13 @@ public final class TerminologyCommand {
     }
 
     /** The --system option: empty for all, or null (after saying why) when it names no system. */
+    /** The --system filter; an unknown name is a usage error (picocli prints it and exits 2). */
     private static Optional<CodeSystem> system(String name, CommandSpec spec) {
         if (name == null) {
             return Optional.empty();
         }
-        Optional<CodeSystem> system = CodeSystem.byId(name);
-        if (system.isEmpty()) {
-            spec.commandLine().getErr().println("custodian terminology " + spec.name() + ": unknown --system '" + name
-                    + "'; use " + java.util.Arrays.stream(CodeSystem.values()).map(CodeSystem::id).collect(Collectors.joining(", ")));
-            return null;
-        }
-        return system;
+        return Optional.of(CodeSystem.byId(name).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "unknown --system '" + name + "'; use " + java.util.Arrays.stream(CodeSystem.values())
+                        .map(CodeSystem::id).collect(Collectors.joining(", ")))));
     }
 }

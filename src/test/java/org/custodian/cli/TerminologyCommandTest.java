@@ -80,6 +80,13 @@ class TerminologyCommandTest {
         return String.format("%05d %-7s %s %-60s %s", order, code, billable ? "1" : "0", description, description);
     }
 
+    @Test
+    void anUnknownSystemIsAUsageErrorNamingTheChoices() {
+        Result result = run("terminology", "search", "fever", "--system", "icd9", "--data", data.toString());
+        assertThat(result.code()).isEqualTo(2);
+        assertThat(result.err()).contains("unknown --system 'icd9'").contains("icd10cm");
+    }
+
     private static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
