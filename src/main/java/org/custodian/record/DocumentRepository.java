@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,10 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class DocumentRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final ApplicationEventPublisher events;
 
-    public DocumentRepository(JdbcClient jdbc, JdbcTemplate template) {
+    public DocumentRepository(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.template = template;
+        this.events = events;
     }
 
     public Optional<ClinicalDocument> find(UUID documentId) {
@@ -98,6 +101,7 @@ public class DocumentRepository {
         DocumentVersion first = new DocumentVersion(1, DocumentStatus.DRAFT,
                 "Addendum to " + original.current().title(), body, authorId, null, null, null, prov);
         template.update(DocumentRows.INSERT_VERSION, DocumentRows.version(id, original.patientId(), first));
+        events.publishEvent(RecordChanged.of(original.patientId()));
         return find(id).orElseThrow();
     }
 
@@ -117,6 +121,7 @@ public class DocumentRepository {
         } catch (DuplicateKeyException e) {
             throw new DocumentChangeException(doc.id(), "changed by someone else at the same time; reload it");
         }
+        events.publishEvent(RecordChanged.of(doc.patientId()));
         return find(doc.id()).orElseThrow();
     }
 

@@ -5,20 +5,24 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The course of an encounter after admission: transfer, discharge and their cancellations. Each
  * change updates the encounter's current state and appends an {@code encounter_event} row with
- * what it replaced and where the change came from, so no earlier state is lost.
+ * what it replaced and where the change came from, so no earlier state is lost. Each change
+ * publishes {@link RecordChanged}; a discharge also publishes {@link EncounterDischarged}.
  */
 @Repository
 public class EncounterRepository {
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    public EncounterRepository(JdbcClient jdbc) {
+    public EncounterRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public Optional<Encounter> byVisitNumber(UUID facilityId, String visitNumber) {
@@ -47,6 +51,7 @@ public class EncounterRepository {
         event(encounter, "DISCHARGED", at, null, null, provenance);
         jdbc.sql("UPDATE encounter SET discharge_at = :at, discharge_disposition = :d WHERE id = :id")
                 .param("at", Timestamp.from(at)).param("d", disposition).param("id", encounter.id()).update();
+        events.publishEvent(new EncounterDischarged(encounter.id(), encounter.patientId(), encounter.facilityId(), at));
     }
 
     public void cancelDischarge(Encounter encounter, Instant at, Provenance provenance) {
@@ -73,6 +78,7 @@ public class EncounterRepository {
                 .param("ss", prov.sourceSystem()).param("sr", prov.sourceRef())
                 .param("ra", RecordWriter.ts(prov.receivedAt())).param("rb", prov.recordedBy())
                 .update();
+        events.publishEvent(RecordChanged.of(e.patientId()));
     }
 
     private static Instant instant(OffsetDateTime time) {

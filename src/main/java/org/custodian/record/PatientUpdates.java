@@ -1,5 +1,6 @@
 package org.custodian.record;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,9 +11,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PatientUpdates {
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    public PatientUpdates(JdbcClient jdbc) {
+    public PatientUpdates(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Returns false when nothing changed (no version is added then). */
@@ -47,6 +50,7 @@ public class PatientUpdates {
                 .param("ra", RecordWriter.ts(provenance.receivedAt())).param("rb", provenance.recordedBy())
                 .param("search", NameFolding.fold(merged.given() + " " + merged.family()))
                 .param("id", merged.id()).update();
+        events.publishEvent(RecordChanged.of(merged.id()));
         return true;
     }
 }

@@ -3,23 +3,30 @@ package org.custodian.record;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes clinical facts in batches, for imports and feeds. Start a {@link Batch}, add facts in
  * dependency order (patient before its encounters, encounters before their facts), then
- * {@link Batch#flush()} inside the caller's transaction. Rows are never updated here.
+ * {@link Batch#flush()} inside the caller's transaction. Rows are never updated here. Each flush
+ * publishes one {@link RecordChanged} naming the patients it touched.
  */
 @Component
 public class RecordWriter {
     private final JdbcTemplate jdbc;
     private final IdentifierCipher cipher;
+    private final ApplicationEventPublisher events;
 
-    public RecordWriter(JdbcTemplate jdbc, IdentifierCipher cipher) {
+    public RecordWriter(JdbcTemplate jdbc, IdentifierCipher cipher, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.events = events;
     }
 
     public Batch batch() {
@@ -35,11 +42,13 @@ public class RecordWriter {
         private final List<Object[]> observations = new ArrayList<>();
         private final List<Object[]> documents = new ArrayList<>();
         private final List<Object[]> versions = new ArrayList<>();
+        private final Set<UUID> touched = new HashSet<>();
 
         private Batch() {
         }
 
         public Batch patient(Patient p, String ssn, Provenance prov) {
+            touched.add(p.id());
             String cleanSsn = ssn == null || ssn.isBlank() ? null : ssn.trim();
             patients.add(new Object[] {
                 p.id(), p.given(), p.family(), p.birthDate(), p.sex().name(),
@@ -52,11 +61,13 @@ public class RecordWriter {
         }
 
         public Batch identifier(java.util.UUID patientId, Mrn mrn) {
+            touched.add(patientId);
             identifiers.add(new Object[] {patientId, mrn.facilityId(), mrn.value()});
             return this;
         }
 
         public Batch encounter(Encounter e, Provenance prov) {
+            touched.add(e.patientId());
             encounters.add(new Object[] {
                 e.id(), e.patientId(), e.facilityId(), e.visitNumber(), e.encounterClass().name(),
                 ts(e.admitAt()), ts(e.dischargeAt()), e.attendingId(), e.dischargeDisposition(), e.reason(),
@@ -65,6 +76,7 @@ public class RecordWriter {
         }
 
         public Batch diagnosis(Diagnosis d, Provenance prov) {
+            touched.add(d.patientId());
             diagnoses.add(new Object[] {
                 d.id(), d.patientId(), d.encounterId(), d.code().system(), d.code().code(), d.code().display(),
                 d.poa() == null ? null : d.poa().name(), d.sequence(), d.principal(),
@@ -74,6 +86,7 @@ public class RecordWriter {
         }
 
         public Batch procedure(Procedure p, Provenance prov) {
+            touched.add(p.patientId());
             procedures.add(new Object[] {
                 p.id(), p.patientId(), p.encounterId(), p.code().system(), p.code().code(), p.code().display(),
                 ts(p.performedAt()), prov.sourceSystem(), prov.sourceRef(), ts(prov.receivedAt()), prov.recordedBy()});
@@ -81,6 +94,7 @@ public class RecordWriter {
         }
 
         public Batch observation(Observation o, Provenance prov) {
+            touched.add(o.patientId());
             observations.add(new Object[] {
                 o.id(), o.patientId(), o.encounterId(), o.loincCode(), o.display(), o.valueNumeric(),
                 o.valueText(), o.unit(), o.referenceLow(), o.referenceHigh(),
@@ -90,6 +104,7 @@ public class RecordWriter {
         }
 
         public Batch document(ClinicalDocument d) {
+            touched.add(d.patientId());
             documents.add(new Object[] {
                 d.id(), d.patientId(), d.encounterId(), d.type().name(), d.addendumTo(), ts(d.createdAt())});
             for (DocumentVersion v : d.versions()) {
@@ -131,6 +146,10 @@ public class RecordWriter {
             run("INSERT INTO document (id, patient_id, encounter_id, type, addendum_to, created_at) VALUES (?,?,?,?,?,?)",
                     documents);
             run(DocumentRows.INSERT_VERSION, versions);
+            if (!touched.isEmpty()) {
+                events.publishEvent(new RecordChanged(touched));
+                touched.clear();
+            }
         }
 
         private void run(String sql, List<Object[]> rows) {
