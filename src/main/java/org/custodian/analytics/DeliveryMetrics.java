@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.custodian.record.EncounterClass;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -30,7 +31,7 @@ public class DeliveryMetrics {
                 .param("f", AnalyticsFacts.uuidArray(facilities)).param("from", Date.valueOf(period.start()))
                 .param("to", Date.valueOf(period.end()))
                 .query((rs, i) -> new MonthlyVolume(month(rs.getObject("month", LocalDate.class)),
-                        rs.getString("class"), rs.getLong("n")))
+                        EncounterClass.valueOf(rs.getString("class")), rs.getLong("n")))
                 .list();
     }
 
@@ -43,7 +44,8 @@ public class DeliveryMetrics {
                          GROUP BY f.name, m.class HAVING sum(m.encounters) > 0 ORDER BY f.name, m.class""")
                 .param("f", AnalyticsFacts.uuidArray(facilities)).param("from", Date.valueOf(period.start()))
                 .param("to", Date.valueOf(period.end()))
-                .query((rs, i) -> new FacilityVolume(rs.getString("name"), rs.getString("class"), rs.getLong("n")))
+                .query((rs, i) -> new FacilityVolume(rs.getString("name"),
+                        EncounterClass.valueOf(rs.getString("class")), rs.getLong("n")))
                 .list();
     }
 

@@ -124,10 +124,10 @@ class AnalyticsFactsTest {
         refreshed();
 
         assertThat(metrics.admissionsByMonth(Set.of(hospital.id()), MARCH_TO_JUNE)).containsExactly(
-                new MonthlyVolume(YearMonth.of(2025, 3), "INPATIENT", 1),
-                new MonthlyVolume(YearMonth.of(2025, 4), "OUTPATIENT", 1));
+                new MonthlyVolume(YearMonth.of(2025, 3), EncounterClass.INPATIENT, 1),
+                new MonthlyVolume(YearMonth.of(2025, 4), EncounterClass.OUTPATIENT, 1));
         assertThat(metrics.admissionsByFacility(Set.of(hospital.id()), MARCH_TO_JUNE)).containsExactly(
-                new FacilityVolume(hospital.name(), "INPATIENT", 1), new FacilityVolume(hospital.name(), "OUTPATIENT", 1));
+                new FacilityVolume(hospital.name(), EncounterClass.INPATIENT, 1), new FacilityVolume(hospital.name(), EncounterClass.OUTPATIENT, 1));
         List<CodeCount> top = metrics.topCodes(CodeKind.DIAGNOSIS, Set.of(hospital.id()), MARCH_TO_JUNE, 10);
         assertThat(top).extracting(CodeCount::code, CodeCount::encounters)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("I10", 2L),
