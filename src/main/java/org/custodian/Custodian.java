@@ -1,5 +1,6 @@
 package org.custodian;
 
+import org.custodian.cli.AnalyticsCommand;
 import org.custodian.cli.AotTrainingCommand;
 import org.custodian.cli.AuditCommand;
 import org.custodian.cli.BenchCommand;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "custodian", mixinStandardHelpOptions = true, version = "Custodian 0.1.0",
         description = "Health information management: the legal health record, coding, privacy and more.",
         subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, AuditCommand.class, BenchCommand.class, AotTrainingCommand.class, TerminologyCommand.class,
+                AnalyticsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Custodian {
 

@@ -19,4 +19,9 @@ public class Analytics {
     public void rebuild(IntConsumer stepsDone) {
         facts.rebuild(stepsDone);
     }
+
+    /** Re-derives these patients' facts now (the record's change events do this by themselves). */
+    public void refresh(java.util.Set<java.util.UUID> patientIds) {
+        facts.refresh(patientIds);
+    }
 }
