@@ -1,7 +1,7 @@
 -- Analytics keeps facts and roll-ups derived from the record, so dashboards read a few hundred rows
 -- however large the record grows. Everything here can be rebuilt from the record at any time
--- ("custodian analytics rebuild"); a change to a patient's record refreshes that patient's rows
--- and the roll-ups they feed.
+-- ("custodian analytics rebuild"); a change to a patient's record replaces that patient's facts
+-- and moves the roll-ups by the difference, so its cost does not grow with the record.
 
 -- One row per (not cancelled) encounter with what the delivery measures count.
 CREATE TABLE analytics_stay (
@@ -35,6 +35,20 @@ CREATE TABLE analytics_month (
     readmissions     integer NOT NULL,
     PRIMARY KEY (facility_id, month, class)
 );
+
+-- Each distinct code recorded on an encounter, with the encounter's facility and admission month.
+CREATE TABLE analytics_code (
+    encounter_id  uuid NOT NULL,
+    patient_id    uuid NOT NULL,
+    facility_id   uuid NOT NULL,
+    month         date NOT NULL,
+    kind          text NOT NULL CHECK (kind IN ('DIAGNOSIS', 'PROCEDURE')),
+    code_system   text NOT NULL,
+    code          text NOT NULL,
+    display       text NOT NULL,
+    PRIMARY KEY (encounter_id, kind, code_system, code)
+);
+CREATE INDEX analytics_code_patient ON analytics_code (patient_id);
 
 -- How often each code was recorded on encounters of a facility in a month (by admission month).
 CREATE TABLE analytics_code_month (

@@ -1,11 +1,7 @@
 package org.custodian.analytics;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
@@ -34,7 +30,10 @@ class AnalyticsFacts {
         this.zone = ZoneId.systemDefault().getId();
     }
 
-    /** Re-derives the facts of these patients and the roll-ups of every month they touch(ed). */
+    /**
+     * Replaces these patients' facts and moves the roll-ups by the difference: their old
+     * contribution is subtracted, their new one added, so the cost is that of their own rows.
+     */
     @Transactional
     void refresh(Collection<UUID> patientIds) {
         if (patientIds.isEmpty()) {
@@ -42,19 +41,14 @@ class AnalyticsFacts {
         }
         lock();
         String ids = uuidArray(patientIds);
-        Set<Key> keys = new HashSet<>(keysOf(ids));
+        adjustRollups(ids, -1);
+        client.sql(MonthRollups.DROP_EMPTY_MONTHS).update();
+        client.sql(MonthRollups.DROP_EMPTY_CODES).param("ids", ids).update();
+        jdbc.update("DELETE FROM analytics_code WHERE " + PATIENTS, ids);
         jdbc.update("DELETE FROM analytics_stay WHERE " + PATIENTS, ids);
         jdbc.update(StayFacts.insert(PATIENTS), ids, zone, zone, zone, zone, ids);
-        keys.addAll(keysOf(ids));
-        if (!keys.isEmpty()) {
-            String facilities = uuidArray(keys.stream().map(Key::facility).toList());
-            String months = "{" + keys.stream().map(k -> k.month().toString()).collect(Collectors.joining(",")) + "}";
-            for (String sql : List.of(MonthRollups.DELETE_MONTHS, MonthRollups.INSERT_MONTHS, MonthRollups.DELETE_CODES)) {
-                jdbc.update(sql.formatted(MonthRollups.GIVEN_KEYS), facilities, months);
-            }
-            jdbc.update(MonthRollups.INSERT_CODES.formatted(MonthRollups.GIVEN_KEYS), facilities, months, facilities,
-                    months);
-        }
+        jdbc.update(MonthRollups.INSERT_CODE_FACTS.formatted("s." + PATIENTS), ids, ids);
+        adjustRollups(ids, +1);
         jdbc.update("DELETE FROM analytics_measure WHERE " + PATIENTS, ids);
         for (OutcomeMeasure measure : OutcomeMeasure.values()) {
             measureStatement(measure, "p.id = ANY(:ids::uuid[])").param("ids", ids).update();
@@ -65,18 +59,25 @@ class AnalyticsFacts {
     @Transactional
     void rebuild(IntConsumer stepsDone) {
         lock();
-        jdbc.execute("TRUNCATE analytics_stay, analytics_month, analytics_code_month, analytics_measure");
+        jdbc.execute("TRUNCATE analytics_stay, analytics_code, analytics_month, analytics_code_month, analytics_measure");
         jdbc.update(StayFacts.insert("TRUE"), zone, zone, zone, zone);
+        jdbc.execute("ANALYZE analytics_stay");
         stepsDone.accept(1);
-        jdbc.update(MonthRollups.INSERT_MONTHS.formatted(MonthRollups.ALL_KEYS));
+        jdbc.update(MonthRollups.BUILD_MONTHS);
         stepsDone.accept(2);
-        jdbc.update(MonthRollups.INSERT_CODES.formatted(MonthRollups.ALL_KEYS));
+        jdbc.update(MonthRollups.INSERT_CODE_FACTS.formatted("TRUE"));
+        jdbc.update(MonthRollups.BUILD_CODES);
+        jdbc.execute("ANALYZE analytics_code");
         stepsDone.accept(3);
         for (OutcomeMeasure measure : OutcomeMeasure.values()) {
             measureStatement(measure, "TRUE").update();
         }
-        jdbc.execute("ANALYZE analytics_stay");
         stepsDone.accept(STEPS);
+    }
+
+    private void adjustRollups(String ids, int sign) {
+        client.sql(MonthRollups.ADD_MONTHS).param("sign", sign).param("ids", ids).update();
+        client.sql(MonthRollups.ADD_CODES).param("sign", sign).param("ids", ids).update();
     }
 
     private JdbcClient.StatementSpec measureStatement(OutcomeMeasure measure, String filter) {
@@ -89,11 +90,6 @@ class AnalyticsFacts {
                 .param("hba1c", textArray(OutcomeMeasure.HBA1C));
     }
 
-    private List<Key> keysOf(String ids) {
-        return jdbc.query(MonthRollups.KEYS_OF_PATIENTS,
-                (rs, i) -> new Key(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)), ids, ids);
-    }
-
     private void lock() {
         jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", LOCK);
     }
@@ -104,8 +100,5 @@ class AnalyticsFacts {
 
     private static String textArray(Collection<String> values) {
         return values.stream().map(v -> '"' + v + '"').collect(Collectors.joining(",", "{", "}"));
-    }
-
-    private record Key(UUID facility, LocalDate month) {
     }
 }
