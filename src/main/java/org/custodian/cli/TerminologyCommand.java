@@ -34,10 +34,11 @@ public final class TerminologyCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Command(name = "load", mixinStandardHelpOptions = true,
-            description = "Load a release file, or every release file under a folder, and report the changes.")
+            description = "Load a release or edit file, or every such file under a folder, and report the changes.")
     static final class Load implements Callable<Integer> {
         @Parameters(paramLabel = "FILE_OR_DIR", description = "icd10cm_order_YYYY.txt, icd10pcs_order_YYYY.txt, "
-                + "HCPCYYYY_MMM_ANWEB.csv, or a folder holding them.")
+                + "HCPCYYYY_MMM_ANWEB.csv, icd10cm_tabular_YYYY.xml, icd10cm_order_addenda_YYYY.txt, POAexemptCodesFYyy.txt,"
+                + " the MCE definitions (text), or a folder holding them. The kind is told from the content.")
         Path path;
 
         @Mixin
@@ -70,13 +71,19 @@ public final class TerminologyCommand {
         }
 
         private static String summary(LoadOutcome outcome) {
-            var r = outcome.release();
             return switch (outcome) {
-                case LoadOutcome.AlreadyLoaded already -> "already loaded, nothing changed: " + r.label() + " from "
-                        + r.sourceFile();
+                case LoadOutcome.AlreadyLoaded already -> "already loaded, nothing changed: " + outcome.label() + " from "
+                        + outcome.sourceFile();
+                case LoadOutcome.EditsAlreadyLoaded already -> "already loaded, nothing changed: " + outcome.label()
+                        + " from " + outcome.sourceFile();
                 case LoadOutcome.Loaded loaded -> String.format("loaded %s from %s: %,d codes (%,d billable) in %.1f s%s",
-                        r.label(), r.sourceFile(), r.codeCount(), r.billableCount(), loaded.millis() / 1000.0,
-                        loaded.changes().map(Load::changes).orElse("; first release of " + r.system().title()));
+                        outcome.label(), outcome.sourceFile(), loaded.release().codeCount(), loaded.release().billableCount(),
+                        loaded.millis() / 1000.0, loaded.changes().map(Load::changes)
+                                .orElse("; first release of " + loaded.release().system().title()));
+                case LoadOutcome.EditsLoaded loaded -> String.format("loaded %s from %s: %,d entries in %.1f s (%s)",
+                        outcome.label(), outcome.sourceFile(), loaded.file().entryCount(), loaded.millis() / 1000.0,
+                        loaded.file().counts().entrySet().stream().map(e -> String.format("%s %,d",
+                                e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue())).collect(Collectors.joining(", ")));
             };
         }
 
