@@ -63,7 +63,7 @@ class EditFileParsersTest {
                 .isInstanceOfSatisfying(ReleaseFileException.class, e -> assertThat(e.problem()).isEqualTo(Problem.TRUNCATED))
                 .hasMessageStartingWith("icd10cm_tabular_2030.xml line ").hasMessageContaining("looks truncated");
         Path latin1 = writeBytes(dir, "re-encoded.xml", xml.replace("NOS", "NOS caf\u00e9").getBytes(StandardCharsets.ISO_8859_1));
-        assertThatThrownBy(() -> ReleaseFileReader.read(latin1)).hasMessageStartingWith("re-encoded.xml line 25: byte 0xE9 at offset")
+        assertThatThrownBy(() -> ReleaseFileReader.read(latin1)).hasMessageStartingWith("re-encoded.xml line 27: byte 0xE9 at offset")
                 .hasMessageContaining("re-encoded");
         Path other = write(dir, "icd10cm_tabular_2031.xml", "<?xml version=\"1.0\"?>", "<ICD10CM.index>", "</ICD10CM.index>");
         assertThatThrownBy(() -> ReleaseFileReader.read(other))
