@@ -6,5 +6,7 @@ public enum Permission {
     /** Watch the interfaces (HL7 dead letters) and replay messages after a fix. */
     MANAGE_INTERFACES,
     /** Load records through an interface (FHIR transactions, imports). */
-    IMPORT_RECORDS
+    IMPORT_RECORDS,
+    /** Search the official code sets (ICD-10-CM, ICD-10-PCS, HCPCS): no PHI, for those who code. */
+    SEARCH_CODES
 }

@@ -45,8 +45,10 @@ final class TabularXmlParser {
             return new Walk(file, xml).run(sha256);
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
-            String detail = e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
-            boolean end = detail.contains("end of file") || detail.contains("Unexpected EOF") || detail.contains("XML document structures must start and end");
+            String detail = e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "")
+                    .replaceFirst("(?s)\\s+at \\[row,col.*$", "");
+            boolean end = detail.contains("end of file") || detail.contains("Unexpected EOF")
+                    || detail.contains("Unexpected end of input") || detail.contains("XML document structures must start and end");
             throw new ReleaseFileException(end ? Problem.TRUNCATED : Problem.BAD_LINE, file, line,
                     (end ? "the XML ends before its elements are closed: the file looks truncated (" : "not well-formed XML (")
                             + detail.strip() + ")");
