@@ -200,8 +200,8 @@ public final class TerminologyCommand {
                         ? "--setting must be inpatient or outpatient, not '" + setting + "'" : e.getMessage());
             }
             List<String> typed = new java.util.ArrayList<>(codes);
-            if (principal != null && !principal.isBlank() && typed.stream().map(ValidateInput::of)
-                    .noneMatch(c -> c.sameCode(principal))) {
+            if (principal != null && !principal.isBlank() && typed.stream().map(ValidateInput::codeOf)
+                    .noneMatch(ValidateInput.codeOf(principal)::equals)) {
                 typed.addFirst(principal);
             }
             boolean clean = true;

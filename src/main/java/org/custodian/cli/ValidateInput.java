@@ -28,7 +28,13 @@ record ValidateInput(String code, Optional<EncounterCodes.Poa> poa, CodeValidati
     }
 
     boolean sameCode(String other) {
-        return CodeSystem.normalize(code).equals(CodeSystem.normalize(of(other).code()));
+        return CodeSystem.normalize(code).equals(codeOf(other));
+    }
+
+    /** The code of a CODE argument without its POA indicator, normalised; never fails. */
+    static String codeOf(String typed) {
+        int colon = typed.lastIndexOf(':');
+        return CodeSystem.normalize(colon < 0 ? typed : typed.substring(0, colon));
     }
 
     /** The code as edits name it: ICD-10-CM with its dot. */
