@@ -13,6 +13,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.custodian.terminology.CodeSystem;
 import org.custodian.terminology.CodeValidation;
+import org.custodian.terminology.CodingEdit;
+import org.custodian.terminology.CodingEdits;
+import org.custodian.terminology.EncounterCodes;
 import org.custodian.terminology.LoadOutcome;
 import org.custodian.terminology.ReleaseChanges;
 import org.custodian.terminology.ReleaseFileException;
@@ -34,10 +37,11 @@ public final class TerminologyCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Command(name = "load", mixinStandardHelpOptions = true,
-            description = "Load a release file, or every release file under a folder, and report the changes.")
+            description = "Load a release or edit file, or every such file under a folder, and report the changes.")
     static final class Load implements Callable<Integer> {
         @Parameters(paramLabel = "FILE_OR_DIR", description = "icd10cm_order_YYYY.txt, icd10pcs_order_YYYY.txt, "
-                + "HCPCYYYY_MMM_ANWEB.csv, or a folder holding them.")
+                + "HCPCYYYY_MMM_ANWEB.csv, icd10cm_tabular_YYYY.xml, icd10cm_order_addenda_YYYY.txt, POAexemptCodesFYyy.txt,"
+                + " the MCE definitions (text), or a folder holding them. The kind is told from the content.")
         Path path;
 
         @Mixin
@@ -70,13 +74,19 @@ public final class TerminologyCommand {
         }
 
         private static String summary(LoadOutcome outcome) {
-            var r = outcome.release();
             return switch (outcome) {
-                case LoadOutcome.AlreadyLoaded already -> "already loaded, nothing changed: " + r.label() + " from "
-                        + r.sourceFile();
+                case LoadOutcome.AlreadyLoaded already -> "already loaded, nothing changed: " + outcome.label() + " from "
+                        + outcome.sourceFile();
+                case LoadOutcome.EditsAlreadyLoaded already -> "already loaded, nothing changed: " + outcome.label()
+                        + " from " + outcome.sourceFile();
                 case LoadOutcome.Loaded loaded -> String.format("loaded %s from %s: %,d codes (%,d billable) in %.1f s%s",
-                        r.label(), r.sourceFile(), r.codeCount(), r.billableCount(), loaded.millis() / 1000.0,
-                        loaded.changes().map(Load::changes).orElse("; first release of " + r.system().title()));
+                        outcome.label(), outcome.sourceFile(), loaded.release().codeCount(), loaded.release().billableCount(),
+                        loaded.millis() / 1000.0, loaded.changes().map(Load::changes)
+                                .orElse("; first release of " + loaded.release().system().title()));
+                case LoadOutcome.EditsLoaded loaded -> String.format("loaded %s from %s: %,d entries in %.1f s (%s)",
+                        outcome.label(), outcome.sourceFile(), loaded.file().entryCount(), loaded.millis() / 1000.0,
+                        loaded.file().counts().entrySet().stream().map(e -> String.format("%s %,d",
+                                e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue())).collect(Collectors.joining(", ")));
             };
         }
 
@@ -142,10 +152,12 @@ public final class TerminologyCommand {
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Check codes against the release in force on the date of service; one JSON object per line."
-                    + " Exit 0 when every code is valid, 3 when some is not.")
+            description = "Check codes against the release in force on the date of service, then run the encounter edits"
+                    + " (7th character, Excludes1, principal diagnosis, age, sex, POA) on them together; one JSON object"
+                    + " per code. Exit 0 when every code is valid and no edit is an error, 3 otherwise.")
     static final class Validate implements Callable<Integer> {
-        @Parameters(paramLabel = "CODE", arity = "1..*", description = "Codes, with or without dots, any case.")
+        @Parameters(paramLabel = "CODE", arity = "1..*", description = "Codes, with or without dots, any case; a diagnosis"
+                + " may carry its POA indicator after a colon (E11.9:Y).")
         List<String> codes;
 
         @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Date of service (inpatient: discharge date;"
@@ -154,6 +166,20 @@ public final class TerminologyCommand {
 
         @Option(names = "--system", paramLabel = "SYSTEM", description = "icd10cm, icd10pcs or hcpcs (default: any).")
         String system;
+
+        @Option(names = "--age", paramLabel = "YEARS", description = "Patient's age in years, for the MCE age edits.")
+        Integer age;
+
+        @Option(names = "--sex", paramLabel = "F|M|U", description = "Patient's sex, for the sex-conflict edits.")
+        String sex;
+
+        @Option(names = "--setting", paramLabel = "inpatient|outpatient", defaultValue = "outpatient",
+                description = "Inpatient runs the POA edits (default: ${DEFAULT-VALUE}).")
+        String setting;
+
+        @Option(names = "--principal", paramLabel = "CODE", arity = "0..1", fallbackValue = "",
+                description = "The principal diagnosis; without a value, the first diagnosis code given.")
+        String principal;
 
         @Mixin
         DataOptions data;
@@ -164,16 +190,78 @@ public final class TerminologyCommand {
         @Override
         public Integer call() throws JsonProcessingException {
             Optional<CodeSystem> only = system(system, spec);
-            boolean allValid = true;
+            EncounterCodes.Sex patientSex;
+            EncounterCodes.Setting where;
+            try {
+                patientSex = sex == null ? EncounterCodes.Sex.UNKNOWN : EncounterCodes.Sex.parse(sex);
+                where = EncounterCodes.Setting.valueOf(setting.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage().startsWith("No enum")
+                        ? "--setting must be inpatient or outpatient, not '" + setting + "'" : e.getMessage());
+            }
+            List<String> typed = new java.util.ArrayList<>(codes);
+            if (principal != null && !principal.isBlank() && typed.stream().map(ValidateInput::codeOf)
+                    .noneMatch(ValidateInput.codeOf(principal)::equals)) {
+                typed.addFirst(principal);
+            }
+            boolean clean = true;
             try (Launcher.Running app = Launcher.start(data.dataDirectory(), Launcher.Mode.TASK, Map.of())) {
                 Terminology terminology = app.bean(Terminology.class);
-                for (String code : codes) {
-                    CodeValidation result = terminology.validate(code, Optional.ofNullable(date), only);
-                    allValid &= result.valid();
-                    spec.commandLine().getOut().println(JSON.writeValueAsString(json(result)));
+                List<ValidateInput> inputs = new java.util.ArrayList<>();
+                for (String text : typed) {
+                    ValidateInput input;
+                    try {
+                        input = ValidateInput.of(text);
+                    } catch (IllegalArgumentException e) {
+                        throw new ParameterException(spec.commandLine(), "'" + text + "': " + e.getMessage());
+                    }
+                    inputs.add(input.validated(terminology.validate(input.code(), Optional.ofNullable(date), only)));
+                }
+                Optional<LocalDate> editDate = Optional.ofNullable(date).or(() -> latestDate(terminology));
+                List<CodingEdit> edits = List.of();
+                if (editDate.isPresent()) {
+                    try {
+                        edits = app.bean(CodingEdits.class).check(ValidateInput.encounter(inputs, principal, editDate.get(),
+                                Optional.ofNullable(age), patientSex, where));
+                    } catch (IllegalArgumentException e) {
+                        throw new ParameterException(spec.commandLine(), e.getMessage());
+                    }
+                }
+                for (int i = 0; i < inputs.size(); i++) {
+                    ValidateInput input = inputs.get(i);
+                    Map<String, Object> line = json(input.result());
+                    line.put("role", input.role(inputs, principal));
+                    line.put("poa", input.poa().map(Enum::name).orElse(null));
+                    List<Map<String, Object>> own = new java.util.ArrayList<>();
+                    for (CodingEdit edit : edits) {
+                        if (edit.codes().contains(input.display()) || (i == 0 && edit.codes().isEmpty())) {
+                            own.add(json(edit));
+                        }
+                    }
+                    line.put("edits", own);
+                    clean &= input.result().valid() && own.stream().noneMatch(e -> "error".equals(e.get("severity")));
+                    spec.commandLine().getOut().println(JSON.writeValueAsString(line));
                 }
             }
-            return allValid ? 0 : 3;
+            return clean ? 0 : 3;
+        }
+
+        /** Without --date, a day the latest ICD-10-CM release covers: today if it does, else its nearest end. */
+        private static Optional<LocalDate> latestDate(Terminology terminology) {
+            LocalDate today = LocalDate.now();
+            return terminology.releases().stream().filter(r -> r.system() == CodeSystem.ICD10CM)
+                    .max(java.util.Comparator.comparing(r -> r.effectiveFrom()))
+                    .map(r -> today.isBefore(r.effectiveFrom()) ? r.effectiveFrom()
+                            : today.isAfter(r.effectiveTo()) ? r.effectiveTo() : today);
+        }
+
+        private static Map<String, Object> json(CodingEdit edit) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("edit", edit.edit());
+            out.put("severity", edit.severity().name().toLowerCase(java.util.Locale.ROOT));
+            out.put("codes", edit.codes());
+            out.put("message", edit.message());
+            return out;
         }
 
         private static Map<String, Object> json(CodeValidation result) {

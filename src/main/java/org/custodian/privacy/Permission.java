@@ -8,5 +8,7 @@ public enum Permission {
     /** Load records through an interface (FHIR transactions, imports). */
     IMPORT_RECORDS,
     /** See the HIM and healthcare-delivery dashboards (aggregates without identifiers). */
-    VIEW_ANALYTICS
+    VIEW_ANALYTICS,
+    /** Search the official code sets (ICD-10-CM, ICD-10-PCS, HCPCS): no PHI, for those who code. */
+    SEARCH_CODES
 }

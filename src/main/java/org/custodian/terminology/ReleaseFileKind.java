@@ -16,15 +16,20 @@ import org.custodian.terminology.ReleaseFileException.Problem;
 record ReleaseFileKind(CodeSystem system, String version, LocalDate effectiveFrom, LocalDate effectiveTo) {
     private static final Pattern ORDER = Pattern.compile("icd10(cm|pcs)_order_(\\d{4})\\.txt");
     private static final Pattern HCPCS = Pattern.compile("hcpc(\\d{4})_(jan|apr|jul|oct)_anweb.*\\.csv");
+    private static final Pattern EDIT_FILE = Pattern.compile("icd10cm_tabular_\\d{4}\\.xml|(icd10(cm|pcs)_)?order_addenda_\\d{4}\\.txt"
+            + "|poaexemptcodesfy\\d{2}\\.txt|definitions.of.medicare.code.edits.*\\.txt|mce_.*code_edits.*\\.txt");
     private static final Pattern ORDER_LINE = Pattern.compile("\\d{5} [0-9A-Z]{3,7} *[01] .*");
     private static final Pattern FISCAL_YEAR_FOLDER = Pattern.compile("fy(\\d{4}).*");
     private static final Pattern APRIL_FOLDER = Pattern.compile("fy(\\d{4})[-_ ]?apr(il)?");
     static final String HCPCS_HEADER_START = "HCPC,SEQNUM,RECID,";
 
-    /** Whether a file in a folder given to {@code load} is one to load (others are skipped quietly). */
+    /**
+     * Whether a file in a folder given to {@code load} is one to load (others are skipped quietly): order
+     * and HCPCS files, and the edit files (tabular XML, order addenda, POA-exempt list, MCE definitions).
+     */
     static boolean isReleaseFileName(String fileName) {
         String name = fileName.toLowerCase(Locale.ROOT);
-        return ORDER.matcher(name).matches() || HCPCS.matcher(name).matches();
+        return ORDER.matcher(name).matches() || HCPCS.matcher(name).matches() || EDIT_FILE.matcher(name).matches();
     }
 
     /** Whether a folder name marks an April update (fy2024-apr), which loads after its October release. */
@@ -92,13 +97,10 @@ record ReleaseFileKind(CodeSystem system, String version, LocalDate effectiveFro
 
     private static String hint(String name) {
         if (name.contains("addenda")) {
-            return "an addenda file lists changes only; load the full order file";
+            return "named like addenda, but the first line is not an 'Add:', 'Delete:' or 'Revise from:' line";
         }
         if (name.startsWith("icd10cm_codes")) {
             return "the codes file has no header codes; load icd10cm_order_YYYY.txt instead";
-        }
-        if (name.endsWith(".xml")) {
-            return "tabular XML is not loaded yet";
         }
         return "unknown name and layout";
     }

@@ -3,6 +3,7 @@ package org.custodian.terminology;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -16,14 +17,22 @@ import java.util.List;
 import org.custodian.terminology.ReleaseFileException.Problem;
 
 /**
- * Reads one release file whole (the largest is about 20 MB), checks that it is text as CMS/CDC publish
- * it (ASCII order files, UTF-8 HCPCS; not UTF-16, not cut off) and hands its lines to the right parser.
+ * Reads one release or edit file whole (the largest is about 20 MB), checks that it is text as CMS/CDC
+ * publish it (ASCII order files, UTF-8 HCPCS, Windows-1252 MCE; not UTF-16, not cut off) and hands it to
+ * the parser its content calls for.
  */
 final class ReleaseFileReader {
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
     private ReleaseFileReader() {
     }
 
-    static ParsedRelease read(Path file) {
+    /**
+     * Reads a release or edit file, telling its kind from its content: XML is the tabular list, the
+     * MCE document names itself, addenda start with "Add:"-style lines, the POA-exempt list and the MCE
+     * table have their own headers; anything else must be an order file or a HCPCS file.
+     */
+    static ParsedFile read(Path file) {
         String name = file.getFileName().toString();
         byte[] bytes;
         try {
@@ -31,15 +40,48 @@ final class ReleaseFileReader {
         } catch (IOException e) {
             throw new ReleaseFileException(Problem.UNREADABLE, name, 0, "cannot read: " + e);
         }
-        checkNotUtf16(name, bytes);
-        String text = decodeUtf8(name, bytes);
-        if (text.isEmpty()) {
+        if (bytes.length == 0) {
             throw new ReleaseFileException(Problem.TRUNCATED, name, 0, "the file is empty");
         }
+        checkNotUtf16(name, bytes);
+        String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+        if (head.startsWith("\u00EF\u00BB\u00BF")) {
+            head = head.substring(3);
+        }
+        if (head.stripLeading().startsWith("<")) {
+            decodeUtf8(name, bytes); // CDC publishes UTF-8; this names the line of a re-encoded byte, the XML parser would not
+            return TabularXmlParser.parse(name, bytes, sha256(bytes));
+        }
+        if (MceDefinitionsParser.recognises(head.lines().limit(12).toList())) {
+            // CMS publishes the MCE text as Windows-1252; a UTF-8 copy reads the same
+            String text = isUtf8(bytes) ? new String(bytes, StandardCharsets.UTF_8) : new String(bytes, WINDOWS_1252);
+            return MceDefinitionsParser.parse(name, text.lines().toList(), sha256(bytes));
+        }
+        String text = decodeUtf8(name, bytes);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         List<String> lines = text.lines().toList();
+        String first = lines.getFirst();
+        boolean poa = PoaExemptParser.HEADER.matcher(first).matches() || PoaExemptParser.CHANGES_HEADER.matcher(first).matches();
+        // the MCE table is a third-party reformat that ends without a line break; the CMS/CDC files all have one
+        if ((poa || AddendaParser.recognises(first)) && !text.endsWith("\n")) {
+            throw new ReleaseFileException(Problem.TRUNCATED, name, lines.size(),
+                    "the last line ends without a line break: the file looks truncated");
+        }
+        if (poa) {
+            return PoaExemptParser.parse(name, lines, sha256(bytes));
+        }
+        if (AddendaParser.recognises(first)) {
+            return AddendaParser.parse(name, lines, sha256(bytes));
+        }
+        if (first.equals(MceTableParser.HEADER)) {
+            return MceTableParser.parse(name, lines, sha256(bytes));
+        }
+        return release(file, name, bytes, text, lines);
+    }
+
+    private static ParsedRelease release(Path file, String name, byte[] bytes, String text, List<String> lines) {
         Path parent = file.toAbsolutePath().getParent();
         ReleaseFileKind kind = ReleaseFileKind.detect(name, parent == null ? null : parent.getFileName().toString(),
                 lines.getFirst());
@@ -88,6 +130,16 @@ final class ReleaseFileReader {
         }
         decoder.flush(out);
         return out.flip().toString();
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static void checkAscii(String name, byte[] bytes) {

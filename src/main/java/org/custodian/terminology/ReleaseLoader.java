@@ -24,10 +24,12 @@ class ReleaseLoader {
     private static final int EXAMPLES = 10;
 
     private final ReleaseRepository repository;
+    private final EditFileRepository editFiles;
     private final TransactionTemplate transactions;
 
-    ReleaseLoader(ReleaseRepository repository, PlatformTransactionManager transactionManager) {
+    ReleaseLoader(ReleaseRepository repository, EditFileRepository editFiles, PlatformTransactionManager transactionManager) {
         this.repository = repository;
+        this.editFiles = editFiles;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -47,7 +49,8 @@ class ReleaseLoader {
                     .toList();
             if (found.isEmpty()) {
                 throw new ReleaseFileException(Problem.WRONG_KIND, path.toString(), 0, "the folder holds no release file"
-                        + " (icd10cm_order_YYYY.txt, icd10pcs_order_YYYY.txt, HCPCYYYY_MMM_ANWEB.csv)");
+                        + " (icd10cm_order_YYYY.txt, icd10pcs_order_YYYY.txt, HCPCYYYY_MMM_ANWEB.csv, icd10cm_tabular_YYYY.xml,"
+                        + " icd10cm_order_addenda_YYYY.txt, POAexemptCodesFYyy.txt, Definitions of Medicare Code Edits)");
             }
             return found;
         } catch (IOException e) {
@@ -57,7 +60,33 @@ class ReleaseLoader {
 
     LoadOutcome load(Path file, LoadListener listener) {
         long start = System.nanoTime();
-        ParsedRelease parsed = ReleaseFileReader.read(file);
+        return switch (ReleaseFileReader.read(file)) {
+            case ParsedRelease release -> store(release, listener, start);
+            case ParsedEditFile edits -> store(edits, listener, start);
+        };
+    }
+
+    private LoadOutcome store(ParsedEditFile parsed, LoadListener listener, long start) {
+        int size = parsed.entries().size();
+        listener.progress(parsed.sourceFile(), 0, size);
+        return transactions.execute(tx -> {
+            repository.lockForLoad();
+            Optional<EditFile> loaded = editFiles.find(parsed.kind(), parsed.version());
+            if (loaded.isPresent() && loaded.get().sha256().equals(parsed.sha256())) {
+                listener.progress(parsed.sourceFile(), size, size);
+                return new LoadOutcome.EditsAlreadyLoaded(loaded.get());
+            }
+            loaded.ifPresent(other -> {
+                throw new ReleaseFileException(Problem.CONFLICTING_RELEASE, parsed.sourceFile(), 0, other.label()
+                        + " is already loaded from " + other.sourceFile() + " (sha256 " + other.sha256().substring(0, 12)
+                        + "...) and this file differs; a loaded file is never replaced");
+            });
+            EditFile stored = editFiles.insert(parsed, listener);
+            return new LoadOutcome.EditsLoaded(stored, (System.nanoTime() - start) / 1_000_000);
+        });
+    }
+
+    private LoadOutcome store(ParsedRelease parsed, LoadListener listener, long start) {
         listener.progress(parsed.sourceFile(), 0, parsed.codes().size());
         return transactions.execute(tx -> {
             repository.lockForLoad();

@@ -96,7 +96,7 @@ class ReleaseRepository {
         }
     }
 
-    private static StringBuilder escape(StringBuilder out, String text) {
+    static StringBuilder escape(StringBuilder out, String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {

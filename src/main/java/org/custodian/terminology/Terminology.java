@@ -16,11 +16,13 @@ public class Terminology {
     private final ReleaseLoader loader;
     private final ReleaseIndexes indexes;
     private final CodeValidator validator;
+    private final EditSets edits;
 
-    Terminology(ReleaseLoader loader, ReleaseIndexes indexes, CodeValidator validator) {
+    Terminology(ReleaseLoader loader, ReleaseIndexes indexes, CodeValidator validator, EditSets edits) {
         this.loader = loader;
         this.indexes = indexes;
         this.validator = validator;
+        this.edits = edits;
     }
 
     /** Release files a path names (itself, or those under a folder), in the order {@link #load} takes them. */
@@ -29,7 +31,7 @@ public class Terminology {
     }
 
     /**
-     * Loads one release file, or every release file under a folder. Each file is its own
+     * Loads one release or edit file, or every such file under a folder; a file's kind is told from its content. Each file is its own
      * transaction: a failure throws {@link ReleaseFileException} and leaves earlier files loaded.
      */
     public List<LoadOutcome> load(Path fileOrFolder, LoadListener listener) {
@@ -40,12 +42,18 @@ public class Terminology {
             }
         } finally {
             indexes.invalidate();
+            edits.invalidate();
         }
         return outcomes;
     }
 
     public List<LoadOutcome> load(Path fileOrFolder) {
         return load(fileOrFolder, LoadListener.NONE);
+    }
+
+    /** Every loaded edit file (tabular list, addenda, POA-exempt list, MCE), by kind and start date. */
+    public List<EditFile> editFiles() {
+        return edits.files();
     }
 
     /** Every loaded release, by system and start date. */

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.custodian.Custodian;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,53 @@ class TerminologyCommandTest {
         Result after = run("terminology", "validate", "B88.01", "--date", "2025-10-01", "--data", data.toString());
         assertThat(after.code()).isZero();
         assertThat(after.out()).contains("\"result\":\"valid\"");
+    }
+
+    @Test
+    void validateRunsTheEncounterEditsAndAddsThemToEachCodesLine() throws IOException {
+        Path order = write("fy2030/icd10cm_order_2030.txt",
+                line(1, "E10", false, "Type 1 diabetes mellitus"),
+                line(2, "E109", true, "Type 1 diabetes mellitus without complications"),
+                line(3, "E11", false, "Type 2 diabetes mellitus"),
+                line(4, "E119", true, "Type 2 diabetes mellitus without complications"),
+                line(5, "S72001", false, "Fracture of unspecified part of neck of right femur"),
+                line(6, "S72001A", true, "Fracture of unsp part of neck of right femur, init"));
+        Path tabular = files.resolve("fy2030/icd10cm_tabular_2030.xml");
+        Files.writeString(tabular, """
+                <?xml version="1.0" encoding="utf-8"?>
+                <ICD10CM.tabular><version>2030</version>
+                <chapter><name>4</name><desc>Endocrine diseases (E00-E89)</desc>
+                <diag><name>E10</name><desc>Type 1 diabetes mellitus</desc>
+                <excludes1><note>type 2 diabetes mellitus (E11.-)</note></excludes1></diag></chapter>
+                <chapter><name>19</name><desc>Injury (S00-T88)</desc>
+                <diag><name>S72</name><desc>Fracture of femur</desc>
+                <sevenChrDef><extension char="A">initial encounter for closed fracture</extension></sevenChrDef></diag></chapter>
+                </ICD10CM.tabular>
+                """);
+        Result load = run("terminology", "load", files.resolve("fy2030").toString(), "--data", data.toString());
+        assertThat(load.code()).as(load.err()).isZero();
+        assertThat(load.out()).contains("loaded ICD-10-CM tabular list FY2030 (2029-10-01 to 2030-09-30) from"
+                + " icd10cm_tabular_2030.xml: 2 entries");
+        assertThat(order).exists();
+
+        Result result = run("terminology", "validate", "E11.9:Y", " e10.9 ", "S72.001", "--principal", "--date", "2030-05-01",
+                "--data", data.toString());
+        assertThat(result.code()).as(result.err()).isEqualTo(3);
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("{\"input\":\"E11.9\",\"code\":\"E11.9\",\"system\":\"icd10cm\",\"result\":\"valid\"")
+                .contains("\"role\":\"principal\",\"poa\":\"Y\",\"edits\":[{\"edit\":\"excludes1_pair\",\"severity\":\"error\","
+                        + "\"codes\":[\"E10.9\",\"E11.9\"],\"message\":\"E10.9 and E11.9 cannot be coded together: Excludes1 at E10");
+        assertThat(lines.get(1)).contains("\"role\":\"secondary\"", "\"edit\":\"excludes1_pair\"");
+        assertThat(lines.get(2)).contains("\"result\":\"header\"", "\"edit\":\"seventh_character_missing\"",
+                "e.g. S72.001A");
+        Result clean = run("terminology", "validate", "E11.9", "--date", "2030-05-01", "--age", "40", "--sex", "F",
+                "--data", data.toString());
+        assertThat(clean.code()).as(clean.out()).isZero();
+        assertThat(clean.out()).contains("\"edits\":[{\"edit\":\"edits_not_run\",\"severity\":\"info\"");
+        Result badSex = run("terminology", "validate", "E11.9", "--sex", "X", "--data", data.toString());
+        assertThat(badSex.code()).isEqualTo(2);
+        assertThat(badSex.err()).contains("sex 'X' is not F, M or U");
     }
 
     @Test

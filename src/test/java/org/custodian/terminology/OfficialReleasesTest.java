@@ -32,8 +32,8 @@ class OfficialReleasesTest {
         if (outcomes == null) {
             outcomes = List.of(ReleaseFiles.CM_2025, ReleaseFiles.CM_2026, ReleaseFiles.PCS_2026, ReleaseFiles.HCPCS_2025_10)
                     .stream().map(f -> terminology.load(f).getFirst()).toList();
-            outcomes.forEach(o -> System.out.printf("loaded %s: %d codes in %d ms%n", o.release().sourceFile(),
-                    o.release().codeCount(), ((LoadOutcome.Loaded) o).millis()));
+            outcomes.forEach(o -> System.out.printf("loaded %s: %d codes in %d ms%n", o.sourceFile(),
+                    ((LoadOutcome.Loaded) o).release().codeCount(), ((LoadOutcome.Loaded) o).millis()));
         }
     }
 

@@ -21,7 +21,7 @@ class ReleaseFileReaderTest {
 
     @Test
     void anOrderFileMakesAFiscalYearReleaseOfCodesWithoutDots() {
-        ParsedRelease release = ReleaseFileReader.read(write(dir, "icd10cm_order_2026.txt", smallCm()));
+        ParsedRelease release = (ParsedRelease) ReleaseFileReader.read(write(dir, "icd10cm_order_2026.txt", smallCm()));
         assertThat(release.system()).isEqualTo(CodeSystem.ICD10CM);
         assertThat(release.version()).isEqualTo("FY2026");
         assertThat(release.effectiveFrom()).isEqualTo(LocalDate.of(2025, 10, 1));
@@ -101,10 +101,10 @@ class ReleaseFileReaderTest {
 
     @Test
     void filesOfTheWrongKindSayWhatTheyAre() {
-        Path addenda = write(dir, "icd10cm_order_addenda_2026.txt", "Add:         1 B8801   Infestation by Demodex mites");
-        assertThatThrownBy(() -> ReleaseFileReader.read(addenda))
+        Path notAddenda = write(dir, "icd10cm_order_addenda_2026.txt", "Codes added this year:", "B8801");
+        assertThatThrownBy(() -> ReleaseFileReader.read(notAddenda))
                 .isInstanceOfSatisfying(ReleaseFileException.class, e -> assertThat(e.problem()).isEqualTo(Problem.WRONG_KIND))
-                .hasMessageContaining("addenda file lists changes only");
+                .hasMessageContaining("named like addenda, but the first line is not an 'Add:'");
         Path pcsAsCm = write(dir, "icd10cm_order_2026.txt", orderLine(1, "001", false, "Central Nervous System, Bypass"));
         assertThatThrownBy(() -> ReleaseFileReader.read(pcsAsCm))
                 .hasMessageStartingWith("icd10cm_order_2026.txt line 1: named like an ICD-10-CM order file, but its first"
@@ -115,14 +115,14 @@ class ReleaseFileReaderTest {
 
     @Test
     void anOrderFileUnderAnotherNameTakesItsYearFromAFiscalYearFolder() {
-        ParsedRelease release = ReleaseFileReader.read(write(dir.resolve("fy2025"), "codes.txt", smallCm()));
+        ParsedRelease release = (ParsedRelease) ReleaseFileReader.read(write(dir.resolve("fy2025"), "codes.txt", smallCm()));
         assertThat(release.system()).isEqualTo(CodeSystem.ICD10CM);
         assertThat(release.version()).isEqualTo("FY2025");
     }
 
     @Test
     void anOrderFileInAnAprilFolderIsTheAprilUpdateOfItsFiscalYear() {
-        ParsedRelease release = ReleaseFileReader.read(write(dir.resolve("fy2024-apr"), "icd10cm_order_2024.txt", smallCm()));
+        ParsedRelease release = (ParsedRelease) ReleaseFileReader.read(write(dir.resolve("fy2024-apr"), "icd10cm_order_2024.txt", smallCm()));
         assertThat(release.version()).isEqualTo("FY2024-APR");
         assertThat(release.effectiveFrom()).isEqualTo(LocalDate.of(2024, 4, 1));
         assertThat(release.effectiveTo()).isEqualTo(LocalDate.of(2024, 9, 30));
@@ -135,7 +135,7 @@ class ReleaseFileReaderTest {
                 + ",19910101,19970101,,N";
         String code = "A0021,0010,3,\"Ambulance service, outside state per mile, transport (\"\"Medicaid only\"\")\",Outside state ambulance serv"
                 + ",".repeat(39) + ",19950101,20000101,20251231,N";
-        ParsedRelease release = ReleaseFileReader.read(writeBytes(dir, "HCPC2025_OCT_ANWEB.csv",
+        ParsedRelease release = (ParsedRelease) ReleaseFileReader.read(writeBytes(dir, "HCPC2025_OCT_ANWEB.csv",
                 (header + "\n" + modifier + "\n" + code + "\n").getBytes(StandardCharsets.UTF_8)));
         assertThat(release.version()).isEqualTo("2025-10");
         assertThat(release.effectiveTo()).isEqualTo(LocalDate.of(2025, 12, 31));
@@ -150,13 +150,13 @@ class ReleaseFileReaderTest {
 
     @Test
     void theOfficialFilesParseWithTheirPublishedCounts() {
-        ParsedRelease cm = ReleaseFileReader.read(ReleaseFiles.official(ReleaseFiles.CM_2026));
+        ParsedRelease cm = (ParsedRelease) ReleaseFileReader.read(ReleaseFiles.official(ReleaseFiles.CM_2026));
         assertThat(cm.codes()).hasSize(98_186);
         assertThat(cm.billableCount()).isEqualTo(74_719);
-        ParsedRelease pcs = ReleaseFileReader.read(ReleaseFiles.official(ReleaseFiles.PCS_2026));
+        ParsedRelease pcs = (ParsedRelease) ReleaseFileReader.read(ReleaseFiles.official(ReleaseFiles.PCS_2026));
         assertThat(pcs.codes()).hasSize(80_029);
         assertThat(pcs.billableCount()).isEqualTo(79_115);
-        ParsedRelease hcpcs = ReleaseFileReader.read(ReleaseFiles.official(ReleaseFiles.HCPCS_2025_10));
+        ParsedRelease hcpcs = (ParsedRelease) ReleaseFileReader.read(ReleaseFiles.official(ReleaseFiles.HCPCS_2025_10));
         assertThat(hcpcs.codes()).hasSize(8_846);
         assertThat(hcpcs.codes()).filteredOn(c -> c.code().length() == 2).hasSize(383);
     }

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 
 /** The official files in ../shared/terminology (never committed) and hand-made files in the official layouts. */
 final class ReleaseFiles {
-    static final Path SHARED = Path.of("..", "shared", "terminology");
+    /** ../shared/terminology beside the project, or two levels up for a git worktree under wt/. */
+    static final Path SHARED = java.util.stream.Stream.of(Path.of("..", "shared", "terminology"),
+            Path.of("..", "..", "shared", "terminology")).filter(Files::isDirectory).findFirst()
+            .orElse(Path.of("..", "shared", "terminology"));
     static final Path CM_2025 = SHARED.resolve("icd10cm/fy2025/icd10cm_order_2025.txt");
     static final Path CM_2026 = SHARED.resolve("icd10cm/fy2026/icd10cm_order_2026.txt");
     static final Path PCS_2026 = SHARED.resolve("icd10pcs/fy2026/icd10pcs_order_2026.txt");

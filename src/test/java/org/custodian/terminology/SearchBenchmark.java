@@ -24,7 +24,7 @@ public final class SearchBenchmark {
     public static void main(String[] args) {
         Path file = Path.of(args.length > 0 ? args[0] : "../shared/terminology/icd10cm/fy2026/icd10cm_order_2026.txt");
         long t0 = System.nanoTime();
-        ParsedRelease parsed = ReleaseFileReader.read(file);
+        ParsedRelease parsed = (ParsedRelease) ReleaseFileReader.read(file);
         long t1 = System.nanoTime();
         Release release = new Release(1, parsed.system(), parsed.version(), parsed.effectiveFrom(), parsed.effectiveTo(),
                 parsed.sourceFile(), parsed.sha256(), parsed.codes().size(), parsed.billableCount());

@@ -39,8 +39,8 @@ class TerminologyLoadTest {
                 orderLine(3, "0016072", true, "Bypass Cerebral Ventricle to Atrium, Open Approach"));
         LoadOutcome one = terminology.load(first).getFirst();
         assertThat(one).isInstanceOfSatisfying(LoadOutcome.Loaded.class, l -> assertThat(l.changes()).isEmpty());
-        assertThat(one.release().codeCount()).isEqualTo(3);
-        assertThat(one.release().billableCount()).isEqualTo(2);
+        assertThat(((LoadOutcome.Loaded) one).release().codeCount()).isEqualTo(3);
+        assertThat(((LoadOutcome.Loaded) one).release().billableCount()).isEqualTo(2);
 
         LoadOutcome two = terminology.load(second).getFirst();
         assertThat(two).isInstanceOfSatisfying(LoadOutcome.Loaded.class, l -> {
@@ -58,7 +58,7 @@ class TerminologyLoadTest {
         assertThat(terminology.load(file).getFirst()).isInstanceOf(LoadOutcome.Loaded.class);
         LoadOutcome again = terminology.load(file).getFirst();
         assertThat(again).isInstanceOf(LoadOutcome.AlreadyLoaded.class);
-        assertThat(again.release().version()).isEqualTo("FY2040");
+        assertThat(again.version()).isEqualTo("FY2040");
 
         Path other = write(dir.resolve("b"), "icd10pcs_order_2040.txt", orderLine(1, "002", false, "Change"));
         assertThatThrownBy(() -> terminology.load(other))
@@ -82,11 +82,11 @@ class TerminologyLoadTest {
     @Test
     void aFolderLoadsItsReleaseFilesAndSkipsOthers() {
         write(dir.resolve("fy2060"), "icd10pcs_order_2060.txt", orderLine(1, "001", false, "Bypass"));
-        write(dir.resolve("fy2060"), "icd10pcs_order_addenda_2060.txt", "Add:    1 0016070 Bypass");
+        write(dir.resolve("fy2060"), "README.txt", "Release notes, not a release file");
         write(dir.resolve("fy2061"), "icd10pcs_order_2061.txt", orderLine(1, "001", false, "Bypass"),
                 orderLine(2, "0016070", true, "Bypass Cerebral Ventricle"));
         List<LoadOutcome> outcomes = terminology.load(dir);
-        assertThat(outcomes).extracting(o -> o.release().version()).containsExactly("FY2060", "FY2061");
+        assertThat(outcomes).extracting(LoadOutcome::version).containsExactly("FY2060", "FY2061");
         assertThat(outcomes.get(1)).isInstanceOfSatisfying(LoadOutcome.Loaded.class,
                 l -> assertThat(l.changes().orElseThrow().added()).isEqualTo(1));
     }
@@ -98,7 +98,7 @@ class TerminologyLoadTest {
         write(dir.resolve("fy2070-apr"), "icd10pcs_order_2070.txt", orderLine(1, "001", false, "Bypass"),
                 orderLine(2, "0016070", true, "Bypass Cerebral Ventricle to Nasopharynx"),
                 orderLine(3, "0016071", true, "Bypass Cerebral Ventricle to Mastoid Sinus"));
-        assertThat(terminology.load(dir)).extracting(o -> o.release().version()).containsExactly("FY2070", "FY2070-APR");
+        assertThat(terminology.load(dir)).extracting(LoadOutcome::version).containsExactly("FY2070", "FY2070-APR");
         CodeValidation march = terminology.validate("0016071", LocalDate.of(2070, 3, 31));
         assertThat(march).isInstanceOf(CodeValidation.NotValidOnDate.class);
         assertThat(march.message()).contains("ICD-10-PCS FY2070 (2069-10-01 to 2070-09-30), the release in force on 2070-03-31")
