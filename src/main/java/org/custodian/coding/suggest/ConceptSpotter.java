@@ -28,7 +28,12 @@ final class ConceptSpotter {
     /** A concept lacking one of these is a different concept ("other ...", "family history of ..."), not a near one. */
     /** Qualifiers a note may leave unsaid for the usual case; lacking another word costs more. */
     private static final Set<String> SAFE_MISSING = Set.of("acute", "female", "unilateral", "primary",
-            "essential", "adult", "simple", "uncomplicated", "initial", "pain");
+            "essential", "adult", "simple", "uncomplicated", "initial");
+    /** Qualifier words that still name a thing: a concept lacking one is another concept. */
+    private static final Set<String> NOUNS = Set.of("pain", "infection", "disease", "disorder", "syndrome", "condition",
+            "finding", "body", "need", "use", "test", "result", "exam", "examination", "neoplasm", "organism", "site",
+            "region", "area", "side", "part", "level", "age", "year", "child", "adult", "encounter", "episode", "presence",
+            "status", "history", "family", "personal");
     private static final Set<String> NEVER_MISSING = Set.of("other", "specified", "family", "personal", "history");
 
     private final ConceptDictionary dictionary;
@@ -72,7 +77,8 @@ final class ConceptSpotter {
             for (Concept c : dictionary.containing(token)) {
                 String missing = onlyMissing(c, present.keySet());
                 // near enough: the clause lacks only a qualifier ("acute sinusitis"), never the condition itself
-                if (missing != null && !NEVER_MISSING.contains(missing) && allowed.test(c) && QUALIFIERS.contains(missing)) {
+                if (missing != null && !NEVER_MISSING.contains(missing) && allowed.test(c) && QUALIFIERS.contains(missing)
+                        && !NOUNS.contains(missing)) {
                     double s = score(c, present.keySet(), SAFE_MISSING.contains(missing) ? 1 : 2);
                     if (s > bestScore) {
                         bestScore = s;
@@ -112,8 +118,10 @@ final class ConceptSpotter {
             optionalPresent += present.contains(t) ? 1 : 0;
         }
         int defaultsMissing = c.defaults().size() - defaultsPresent;
+        int optionalMissing = c.optional().size() - optionalPresent;
+        // of equals, the one with fewer specifics left unsaid: the "unspecified" code
         return c.required().size() - missingRequired + 0.5 * (defaultsPresent + optionalPresent)
-                - 0.1 * defaultsMissing - 0.0001 * c.code().longDescription().length();
+                - 0.1 * defaultsMissing - 0.02 * optionalMissing - 0.0001 * c.code().longDescription().length();
     }
 
     private static Spot spot(Concept c, Map<String, Normalizer.Normalized> present, boolean complete, boolean safe) {

@@ -1,6 +1,8 @@
 package org.custodian.coding.suggest;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,18 +66,11 @@ final class HistoryCodes {
     }
 
     Optional<Concept> personal(Spot disease, List<Normalizer.Normalized> clause) {
-        return neoplasm(disease) ? byRange(disease, PERSONAL_BY_CHAPTER)
-                : named(disease, clause, "personal", PERSONAL).or(() -> byRange(disease, PERSONAL_BY_CHAPTER));
+        return named(disease, clause, "personal", PERSONAL).or(() -> byRange(disease, PERSONAL_BY_CHAPTER));
     }
 
     Optional<Concept> family(Spot disease, List<Normalizer.Normalized> clause) {
-        return neoplasm(disease) ? byRange(disease, FAMILY_BY_BLOCK)
-                : named(disease, clause, "family", FAMILY).or(() -> byRange(disease, FAMILY_BY_BLOCK));
-    }
-
-    /** Malignant neoplasms' history codes follow the blocks of sites exactly, so the block decides. */
-    private static boolean neoplasm(Spot disease) {
-        return disease.concept().code().code().startsWith("C");
+        return named(disease, clause, "family", FAMILY).or(() -> byRange(disease, FAMILY_BY_BLOCK));
     }
 
     private Optional<Concept> named(Spot disease, List<Normalizer.Normalized> clause, String whose, String prefix) {
@@ -84,12 +79,29 @@ final class HistoryCodes {
         asked.add(new Normalizer.Normalized(whose, word, word));
         asked.add(new Normalizer.Normalized("history", word, word));
         for (Spot s : spotter.spot(asked, c -> c.code().longDescription().toLowerCase().startsWith(prefix))) {
-            if (s.complete() && sharesCondition(s.concept(), disease)
-                    && !s.concept().code().longDescription().contains("unspecified")) {
+            if (s.complete() && sharesCondition(s.concept(), disease) && !lessThan(s.concept(), disease)) {
                 return Optional.of(s.concept());
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a history code names less than the condition ("malignant neoplasm" for "malignant neoplasm of
+     * colon"): then the block of the condition's code says more than the words do.
+     */
+    private static boolean lessThan(Concept history, Spot condition) {
+        Set<String> named = new HashSet<>(history.required());
+        named.addAll(history.optional());
+        named.addAll(history.defaults());
+        named.removeAll(Set.of("personal", "family", "history"));
+        Set<String> said = new HashSet<>();
+        for (Normalizer.Normalized n : condition.support()) {
+            if (condition.concept().required().contains(n.token())) {
+                said.add(n.token());
+            }
+        }
+        return said.containsAll(named) && !named.containsAll(said);
     }
 
     /** Whether a history code names one of the words the condition was found by, beyond "history". */

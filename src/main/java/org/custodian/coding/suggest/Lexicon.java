@@ -77,7 +77,7 @@ final class Lexicon {
             Map.entry("oedema", "edema"),
             Map.entry("diarrhoea", "diarrhea"),
             Map.entry("haemorrhage", "hemorrhage"),
-            Map.entry("oesophageal", "esophageal"),
+            Map.entry("oesophageal", "esophagus"),
             Map.entry("oesophagus", "esophagus"),
             Map.entry("ischaemic", "ischemic"),
             Map.entry("apnoea", "apnea"),
@@ -88,7 +88,25 @@ final class Lexicon {
             Map.entry("anemic", "anemia"),
             Map.entry("febrile", "fever"),
             Map.entry("pyrexia", "fever"),
-            Map.entry("lungs", "lung"));
+            Map.entry("lungs", "lung"),
+            // adjectives of organs to the organ, so "ovarian cancer" meets "neoplasm of ovary"
+            Map.entry("ovarian", "ovary"),
+            Map.entry("hepatic", "liver"),
+            Map.entry("gastric", "stomach"),
+            Map.entry("pulmonary", "lung"),
+            Map.entry("cardiac", "heart"),
+            Map.entry("colonic", "colon"),
+            Map.entry("cutaneous", "skin"),
+            Map.entry("uterine", "uterus"),
+            Map.entry("pancreatic", "pancreas"),
+            Map.entry("prostatic", "prostate"),
+            Map.entry("mammary", "breast"),
+            Map.entry("esophageal", "esophagus"),
+            Map.entry("rectal", "rectum"),
+            Map.entry("testicular", "testis"),
+            Map.entry("bronchial", "bronchus"),
+            Map.entry("splenic", "spleen"),
+            Map.entry("thyroidal", "thyroid"));
 
     /** Several words for one idea, rewritten to the words ICD-10-CM uses (on both sides). */
     static final List<Phrase> PHRASES = List.of(

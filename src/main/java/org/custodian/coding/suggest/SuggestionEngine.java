@@ -57,12 +57,34 @@ public final class SuggestionEngine {
         ContextScanner.Context context = ContextScanner.scan(words);
         List<Section.Start> sections = Section.of(note.text());
         List<Found> found = new ArrayList<>();
+        List<int[]> clauses = new ArrayList<>();
         int clauseStart = 0;
         for (int i = 0; i < words.size(); i++) {
             if (words.get(i).clauseEndsAfter() || i == words.size() - 1) {
-                readClause(note, words, clauseStart, i + 1, context, sections, setting, found);
+                clauses.add(new int[] {clauseStart, i + 1});
                 clauseStart = i + 1;
             }
+        }
+        for (int c = 0; c < clauses.size(); c++) {
+            List<Normalizer.Normalized> tokens = tokens(words, clauses.get(c), context, sections);
+            List<Spot> spots = spotter.spot(tokens, any -> true);
+            boolean sameSentence = c + 1 < clauses.size() && !words.get(clauses.get(c)[1] - 1).sentenceEndsAfter();
+            if (sameSentence && !tokens.isEmpty() && spots.stream().noneMatch(Spot::complete)) {
+                // "major depressive disorder, single episode": a short qualifying clause completes the one before
+                List<Normalizer.Normalized> next = tokens(words, clauses.get(c + 1), context, sections);
+                if (!next.isEmpty() && next.size() <= 3) {
+                    List<Normalizer.Normalized> first = tokens;
+                    List<Normalizer.Normalized> merged = new ArrayList<>(first);
+                    merged.addAll(next);
+                    List<Spot> mergedSpots = spotter.spot(merged, any -> true);
+                    if (mergedSpots.stream().anyMatch(s -> s.complete() && spans(s, first, next))) {
+                        tokens = merged;
+                        spots = mergedSpots;
+                        c++;
+                    }
+                }
+            }
+            readSpots(note, words, tokens, spots, context, sections, setting, found);
         }
         boolean definitive = found.stream().anyMatch(Found::definitive);
         if (definitive) {
@@ -73,8 +95,14 @@ public final class SuggestionEngine {
         return found;
     }
 
-    private void readClause(SourceNote note, List<Word> words, int from, int to, ContextScanner.Context context,
-                            List<Section.Start> sections, CareSetting setting, List<Found> found) {
+    private static boolean spans(Spot spot, List<Normalizer.Normalized> first, List<Normalizer.Normalized> second) {
+        return spot.support().stream().anyMatch(first::contains) && spot.support().stream().anyMatch(second::contains);
+    }
+
+    private static List<Normalizer.Normalized> tokens(List<Word> words, int[] span, ContextScanner.Context context,
+                                                      List<Section.Start> sections) {
+        int from = span[0];
+        int to = span[1];
         List<String> texts = new ArrayList<>(to - from);
         for (int k = from; k < to; k++) {
             // "rule out", "history of": the words that set the context name no condition themselves
@@ -88,10 +116,13 @@ public final class SuggestionEngine {
             }
         }
         GuidelineDefaults.apply(clause);
-        if (clause.isEmpty()) {
-            return;
-        }
-        for (Spot spot : spotter.spot(clause, c -> true)) {
+        return clause;
+    }
+
+    private void readSpots(SourceNote note, List<Word> words, List<Normalizer.Normalized> clause, List<Spot> spots,
+                           ContextScanner.Context context, List<Section.Start> sections, CareSetting setting,
+                           List<Found> found) {
+        for (Spot spot : spots) {
             int firstWord = spot.first().word();
             Section section = Section.at(sections, words.get(firstWord).start());
             if (section == Section.ORDERS) {
