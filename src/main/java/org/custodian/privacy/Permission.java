@@ -6,5 +6,11 @@ public enum Permission {
     /** Watch the interfaces (HL7 dead letters) and replay messages after a fix. */
     MANAGE_INTERFACES,
     /** Load records through an interface (FHIR transactions, imports). */
-    IMPORT_RECORDS
+    IMPORT_RECORDS,
+    /** Work the coding queue: assign, code and finalise discharged encounters, raise physician queries. */
+    CODE_ENCOUNTERS,
+    /** Re-code a sample blind as the second coder and see coding productivity and accuracy. */
+    AUDIT_CODING,
+    /** Answer coders' documentation queries addressed to the user's own practitioner record. */
+    ANSWER_QUERIES
 }
