@@ -33,7 +33,7 @@ public class CodingAudits {
     }
 
     /** A random sample of coded, unaudited encounters in the user's facilities that someone else coded. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<QueueEntry> sample(CustodianUser user, int size) {
         access.require(user, Permission.AUDIT_CODING, "coding audits");
         if (size < 1 || size > MAX_SAMPLE) {

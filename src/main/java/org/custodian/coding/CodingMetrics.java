@@ -25,7 +25,7 @@ public class CodingMetrics {
         this.jdbc = jdbc;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public CodingFigures figures(CustodianUser user, LocalDate from, LocalDate to) {
         access.require(user, Permission.AUDIT_CODING, "coding productivity figures");
         if (to.isBefore(from)) {

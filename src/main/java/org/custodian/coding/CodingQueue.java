@@ -25,7 +25,7 @@ public class CodingQueue {
         this.access = access;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public QueuePage list(CustodianUser user, QueueFilter filter) {
         access.require(user, Permission.CODE_ENCOUNTERS, "the coding queue");
         QueuePage page = cases.queue(filter, user.facilityIds());

@@ -67,7 +67,7 @@ public class CodingWork {
     }
 
     /** The same view without a new read event, after a change the user just made on the open screen. */
-    @Transactional(readOnly = true)
+    @Transactional
     public EncounterCoding refresh(CustodianUser user, UUID encounterId, CodingPass pass) {
         CaseRepository.CaseRow row = cases.find(encounterId)
                 .orElseThrow(() -> new CodingRefused("there is no coding case for encounter " + encounterId));
@@ -76,7 +76,7 @@ public class CodingWork {
     }
 
     /** Checks a code as typed against the encounter's date of service, for live feedback before adding. */
-    @Transactional(readOnly = true)
+    @Transactional
     public CodeValidation checkCode(CustodianUser user, UUID encounterId, String code, CodedLine.Kind kind) {
         Encounter encounter = encounter(user, encounterId);
         return editCheck.validate(code, EditCheck.dateOfService(encounter),

@@ -51,7 +51,7 @@ public class PhysicianQueries {
         this.jdbc = jdbc;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Recipient> recipients(CustodianUser user, UUID encounterId) {
         return queries.recipients(queue.open(user, encounterId).encounterId());
     }
@@ -74,7 +74,7 @@ public class PhysicianQueries {
     }
 
     /** The signed-in physician's open queries. */
-    @Transactional(readOnly = true)
+    @Transactional
     public QueryInbox inbox(CustodianUser user) {
         access.require(user, Permission.ANSWER_QUERIES, "answering physician queries");
         Optional<UUID> practitioner = accounts.practitionerOf(user.getUsername());

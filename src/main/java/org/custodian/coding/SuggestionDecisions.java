@@ -38,7 +38,7 @@ public class SuggestionDecisions {
     }
 
     /** The decisions already taken on this encounter, by suggested code. */
-    @Transactional(readOnly = true)
+    @Transactional
     public Map<String, SuggestionDecision.Outcome> decided(UUID encounterId) {
         return jdbc.sql("SELECT suggested_code, decision FROM suggestion_decision WHERE encounter_id = :e")
                 .param("e", encounterId)
