@@ -18,6 +18,9 @@ import org.custodian.record.Patient;
 import org.custodian.record.PatientRepository;
 import org.custodian.terminology.CodeSystem;
 import org.custodian.terminology.CodeValidation;
+import org.custodian.terminology.SearchHit;
+import org.custodian.terminology.SearchQuery;
+import org.custodian.terminology.Terminology;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,10 +41,12 @@ public class CodingWork {
     private final PatientRepository patients;
     private final FacilityRepository facilities;
     private final QueryRepository queries;
+    private final Terminology terminology;
 
     CodingWork(CodingQueue queue, CaseRepository cases, LineRepository lines, EditCheck editCheck, CodingAccess access,
                PhiAccess phi, ClinicalQueries clinical, DocumentRepository documents, PatientRepository patients,
-               FacilityRepository facilities, QueryRepository queries) {
+               FacilityRepository facilities, QueryRepository queries,
+               Terminology terminology) {
         this.queue = queue;
         this.cases = cases;
         this.lines = lines;
@@ -53,6 +58,7 @@ public class CodingWork {
         this.patients = patients;
         this.facilities = facilities;
         this.queries = queries;
+        this.terminology = terminology;
     }
 
     /** The encounter as the coding screen shows it; reading it is an audited read of the patient's record. */
@@ -81,6 +87,16 @@ public class CodingWork {
         Encounter encounter = encounter(user, encounterId);
         return editCheck.validate(code, EditCheck.dateOfService(encounter),
                 kind == CodedLine.Kind.DIAGNOSIS ? Optional.of(CodeSystem.ICD10CM) : Optional.empty());
+    }
+
+    /** Code search for the coding screen: the release in force on the encounter's date of service. */
+    @Transactional
+    public List<SearchHit> search(CustodianUser user, UUID encounterId, String text, CodedLine.Kind kind, int limit) {
+        Encounter encounter = encounter(user, encounterId);
+        Optional<CodeSystem> system = kind == CodedLine.Kind.DIAGNOSIS ? Optional.of(CodeSystem.ICD10CM)
+                : Optional.of(encounter.encounterClass() == org.custodian.record.EncounterClass.INPATIENT
+                ? CodeSystem.ICD10PCS : CodeSystem.HCPCS);
+        return terminology.search(new SearchQuery(text, Optional.of(EditCheck.dateOfService(encounter)), system, limit));
     }
 
     @Transactional
