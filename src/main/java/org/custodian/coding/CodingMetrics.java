@@ -40,7 +40,7 @@ public class CodingMetrics {
                  FROM coding_case c WHERE c.coded_at IS NOT NULL AND c.facility_id = ANY(:scope)
                   AND (c.coded_at AT TIME ZONE :zone)::date BETWEEN :from AND :to""";
         List<CodingFigures.CoderDay> days = jdbc.sql("SELECT c.coded_by, (c.coded_at AT TIME ZONE :zone)::date AS day,"
-                        + " count(*) AS n" + inPeriod + " GROUP BY 1, 2 ORDER BY 2, 1")
+                        + " count(*) AS n " + inPeriod + " GROUP BY 1, 2 ORDER BY 2, 1")
                 .param("scope", scope).param("zone", zone).param("from", Date.valueOf(from)).param("to", Date.valueOf(to))
                 .query((rs, i) -> new CodingFigures.CoderDay(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3)))
                 .list();
