@@ -2,18 +2,49 @@ package org.custodian.coding;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.custodian.coding.suggest.ConceptDictionary;
+import org.custodian.coding.suggest.SuggestionEngine;
+import org.custodian.terminology.CodeSystem;
+import org.custodian.terminology.Release;
+import org.custodian.terminology.Terminology;
 import org.springframework.stereotype.Service;
 
 /**
  * Computer-assisted coding: reads an encounter's notes and proposes ICD-10-CM codes from the release
  * in force on the date of service, with evidence, handling negation, uncertainty (by care setting),
- * personal and family history, laterality and specificity.
+ * personal and family history, laterality and specificity. Matching is our own, over the release's
+ * code descriptions; nothing leaves the process.
  */
 @Service
 public class CodeSuggester {
+    private final Terminology terminology;
+    private final Map<Long, SuggestionEngine> engines = new ConcurrentHashMap<>();
 
-    /** Suggestions for the notes, best first within each note; none for a note that names no codable condition. */
+    CodeSuggester(Terminology terminology) {
+        this.terminology = terminology;
+    }
+
+    /**
+     * Suggestions for the notes, ordered by note and position; one per code (its best evidence).
+     *
+     * @throws SuggestionsUnavailable when no ICD-10-CM release in force on the date is loaded
+     */
     public List<CodeSuggestion> suggest(List<SourceNote> notes, LocalDate dateOfService, CareSetting setting) {
-        return List.of();
+        Release release = terminology.release(CodeSystem.ICD10CM, Optional.of(dateOfService))
+                .orElseThrow(() -> new SuggestionsUnavailable(terminology.releases().stream()
+                        .anyMatch(r -> r.system() == CodeSystem.ICD10CM)
+                        ? "no ICD-10-CM release loaded is in force on " + dateOfService
+                        + "; load that fiscal year's order file with `custodian terminology load`"
+                        : "no ICD-10-CM release is loaded; load the order file (icd10cm_order_YYYY.txt) with"
+                        + " `custodian terminology load`"));
+        return engine(release).suggest(notes, setting);
+    }
+
+    private SuggestionEngine engine(Release release) {
+        return engines.computeIfAbsent(release.id(),
+                id -> new SuggestionEngine(new ConceptDictionary(terminology.codes(release))));
     }
 }

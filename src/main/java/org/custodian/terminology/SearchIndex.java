@@ -253,6 +253,15 @@ final class SearchIndex {
         return i >= 0 ? i : -i - 1;
     }
 
+    /** Every code, in code order. */
+    List<MedicalCode> codes() {
+        List<MedicalCode> out = new ArrayList<>(sortedCodeIds.length);
+        for (int id : sortedCodeIds) {
+            out.add(entries[id]);
+        }
+        return out;
+    }
+
     int size() {
         return entries.length;
     }

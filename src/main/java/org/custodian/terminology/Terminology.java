@@ -80,4 +80,14 @@ public class Terminology {
     public CodeValidation validate(String code, LocalDate dateOfService) {
         return validate(code, Optional.of(dateOfService), Optional.empty());
     }
+
+    /** The release of a system in force on the date of service, or the latest release without a date. */
+    public Optional<Release> release(CodeSystem system, Optional<LocalDate> dateOfService) {
+        return indexes.release(system, dateOfService);
+    }
+
+    /** Every code of a loaded release (billable and headers), in code order. */
+    public List<MedicalCode> codes(Release release) {
+        return indexes.index(release).codes();
+    }
 }

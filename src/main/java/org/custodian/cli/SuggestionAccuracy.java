@@ -1,0 +1,166 @@
+package org.custodian.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.custodian.coding.CodeSuggestion;
+import org.custodian.terminology.CodeSystem;
+
+/**
+ * Precision and recall of suggestions against Synthea's own SNOMED CT → ICD-10-CM map, which is the
+ * answer key only: the engine never sees it. A condition is recalled when one of the codes the map
+ * gives for it is suggested; a suggestion is right when it is one of the codes of the encounter's
+ * conditions. Both exactly and by 3-character category. Conditions the map does not cover are counted
+ * apart and left out.
+ */
+final class SuggestionAccuracy {
+    static final String MAP_ENTRY = "export/condition_code_map.json";
+
+    private final Map<String, List<String>> key;
+    private final Tally exact = new Tally();
+    private final Tally category = new Tally();
+    private final Map<String, Integer> missed = new TreeMap<>();
+    private final Map<String, Integer> wrong = new TreeMap<>();
+    private int conditions;
+    private int unmapped;
+    private int notes;
+
+    SuggestionAccuracy(Map<String, List<String>> key) {
+        this.key = key;
+    }
+
+    /** Reads the map out of the Synthea jar in a folder of jars. */
+    static Map<String, List<String>> answerKey(Path syntheaLib) throws IOException {
+        Path jar;
+        try (Stream<Path> files = Files.list(syntheaLib)) {
+            jar = files.filter(f -> f.getFileName().toString().matches("synthea-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IOException("no synthea-*.jar in " + syntheaLib));
+        }
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            var entry = zip.getEntry(MAP_ENTRY);
+            if (entry == null) {
+                throw new IOException(jar + " has no " + MAP_ENTRY);
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                JsonNode root = new ObjectMapper().readTree(in);
+                Map<String, List<String>> key = new HashMap<>();
+                root.properties().forEach(e -> {
+                    List<String> codes = new ArrayList<>();
+                    e.getValue().forEach(c -> codes.add(CodeSystem.normalize(c.path("code").asText())));
+                    key.put(e.getKey(), codes);
+                });
+                return key;
+            }
+        }
+    }
+
+    void score(List<String> snomedConditions, List<CodeSuggestion> suggestions) {
+        notes++;
+        List<List<String>> expected = new ArrayList<>();
+        for (String snomed : snomedConditions) {
+            conditions++;
+            List<String> codes = key.get(snomed);
+            if (codes == null) {
+                unmapped++;
+            } else {
+                expected.add(codes);
+            }
+        }
+        Set<String> suggested = new HashSet<>();
+        for (CodeSuggestion s : suggestions) {
+            suggested.add(CodeSystem.normalize(s.code()));
+        }
+        tally(exact, expected, suggested, Function.identity(), true);
+        tally(category, expected, suggested, c -> c.substring(0, Math.min(3, c.length())), false);
+    }
+
+    private void tally(Tally t, List<List<String>> expected, Set<String> suggested, Function<String, String> level,
+                       boolean keepExamples) {
+        Set<String> suggestedAtLevel = new HashSet<>();
+        suggested.forEach(s -> suggestedAtLevel.add(level.apply(s)));
+        Set<String> right = new HashSet<>();
+        for (List<String> codes : expected) {
+            t.conditions++;
+            boolean found = false;
+            for (String c : codes) {
+                right.add(level.apply(c));
+                found |= suggestedAtLevel.contains(level.apply(c));
+            }
+            if (found) {
+                t.recalled++;
+            } else if (keepExamples) {
+                missed.merge(String.join("|", codes), 1, Integer::sum);
+            }
+        }
+        for (String s : suggestedAtLevel) {
+            t.suggested++;
+            if (right.contains(s)) {
+                t.correct++;
+            } else if (keepExamples) {
+                wrong.merge(s, 1, Integer::sum);
+            }
+        }
+    }
+
+    static final class Tally {
+        int conditions;
+        int recalled;
+        int suggested;
+        int correct;
+
+        double precision() {
+            return suggested == 0 ? 0 : (double) correct / suggested;
+        }
+
+        double recall() {
+            return conditions == 0 ? 0 : (double) recalled / conditions;
+        }
+    }
+
+    Tally exact() {
+        return exact;
+    }
+
+    Tally category() {
+        return category;
+    }
+
+    int notes() {
+        return notes;
+    }
+
+    int conditions() {
+        return conditions;
+    }
+
+    int unmapped() {
+        return unmapped;
+    }
+
+    /** The most frequent misses or wrong codes, "code ×count". */
+    static List<String> top(Map<String, Integer> counts, int n) {
+        return counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(n)
+                .map(e -> e.getKey() + " x" + e.getValue()).toList();
+    }
+
+    Map<String, Integer> missed() {
+        return missed;
+    }
+
+    Map<String, Integer> wrong() {
+        return wrong;
+    }
+}

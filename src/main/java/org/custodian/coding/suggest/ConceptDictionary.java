@@ -1,0 +1,131 @@
+package org.custodian.coding.suggest;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.custodian.terminology.CodeSystem;
+import org.custodian.terminology.MedicalCode;
+
+/**
+ * The billable ICD-10-CM codes of one release as {@link Concept}s, indexed by token: under its
+ * rarest required token (to find every concept a clause fully names) and under every required token
+ * (to find the nearest concept when a clause names one only in part).
+ */
+public final class ConceptDictionary {
+    /** Qualifiers ICD-10-CM spells out for the default case, which notes usually leave unsaid. */
+    static final Set<String> DEFAULT_QUALIFIERS = Set.of("essential", "primary", "unilateral", "initial", "encounter",
+            "closed", "mellitus", "organism", "site", "uncomplicated", "episode", "care", "routine");
+
+    private final Map<String, MedicalCode> byCode = new HashMap<>();
+    private final Map<String, List<Concept>> byRarestToken = new HashMap<>();
+    private final Map<String, List<Concept>> byToken = new HashMap<>();
+
+    public ConceptDictionary(Collection<MedicalCode> codes) {
+        List<Concept> concepts = new ArrayList<>();
+        for (MedicalCode code : codes) {
+            if (code.system() != CodeSystem.ICD10CM) {
+                continue;
+            }
+            byCode.put(code.code(), code);
+            if (code.billable()) {
+                Concept concept = concept(code);
+                if (!concept.required().isEmpty()) {
+                    concepts.add(concept);
+                }
+            }
+        }
+        for (Concept c : concepts) {
+            for (String t : c.required()) {
+                byToken.computeIfAbsent(t, k -> new ArrayList<>()).add(c);
+            }
+        }
+        for (Concept c : concepts) {
+            String rarest = null;
+            for (String t : c.required()) {
+                if (rarest == null || byToken.get(t).size() < byToken.get(rarest).size()) {
+                    rarest = t;
+                }
+            }
+            byRarestToken.computeIfAbsent(rarest, k -> new ArrayList<>()).add(c);
+        }
+    }
+
+    public int size() {
+        return byCode.size();
+    }
+
+    MedicalCode code(String normalizedCode) {
+        return byCode.get(normalizedCode);
+    }
+
+    List<Concept> keyedBy(String token) {
+        return byRarestToken.getOrDefault(token, List.of());
+    }
+
+    List<Concept> containing(String token) {
+        return byToken.getOrDefault(token, List.of());
+    }
+
+    static Concept concept(MedicalCode code) {
+        Set<String> main = new LinkedHashSet<>();
+        Set<String> optional = new LinkedHashSet<>();
+        StringBuilder outside = new StringBuilder();
+        String d = code.longDescription();
+        int depth = 0;
+        StringBuilder inside = new StringBuilder();
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth = Math.max(0, depth - 1);
+                inside.append(' ');
+            } else if (depth > 0) {
+                inside.append(c);
+            } else {
+                outside.append(c);
+            }
+        }
+        optional.addAll(tokens(wordsOf(inside.toString())));
+        String[] segments = outside.toString().split(",");
+        for (int s = 0; s < segments.length; s++) {
+            List<String> words = wordsOf(segments[s]);
+            List<String> kept = new ArrayList<>();
+            List<String> dropped = new ArrayList<>();
+            // ", unspecified organism", ", unspecified site": a trailing qualifier saying nothing was specified
+            boolean rest = s > 0 && !words.isEmpty() && words.getFirst().equals("unspecified");
+            for (String w : words) {
+                rest |= w.equals("without") || w.equals("not");
+                if (rest || w.equals("unspecified")) {
+                    dropped.add(w);
+                } else {
+                    kept.add(w);
+                }
+            }
+            main.addAll(tokens(kept));
+            optional.addAll(tokens(dropped));
+        }
+        Set<String> required = new LinkedHashSet<>();
+        Set<String> defaults = new LinkedHashSet<>();
+        for (String t : main) {
+            (DEFAULT_QUALIFIERS.contains(t) ? defaults : required).add(t);
+        }
+        optional.removeAll(main);
+        optional.remove("without");
+        optional.remove("not");
+        optional.remove("unspecified");
+        return new Concept(code, Set.copyOf(required), Set.copyOf(defaults), Set.copyOf(optional));
+    }
+
+    private static List<String> wordsOf(String text) {
+        return Words.of(text).stream().map(Word::text).toList();
+    }
+
+    private static List<String> tokens(List<String> words) {
+        return Normalizer.tokens(words).stream().map(Normalizer.Normalized::token).toList();
+    }
+}

@@ -1,0 +1,184 @@
+package org.custodian.coding.suggest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.custodian.coding.CareSetting;
+import org.custodian.coding.CodeSuggestion;
+import org.custodian.coding.SourceNote;
+
+/**
+ * Reads notes clause by clause: finds the concepts each clause names, decides what the note asserts
+ * about them (negated, uncertain, personal or family history) and turns that into codes by the
+ * ICD-10-CM guidelines: negated conditions are not coded; uncertain ones are coded as established
+ * for inpatients (Section II.H) and not at all for outpatients, whose symptoms are coded instead
+ * (Section IV.H); history becomes the personal or family history code. Of codes a note supports,
+ * one that another code's evidence fully contains is dropped for the more specific one.
+ */
+public final class SuggestionEngine {
+    private final ConceptSpotter spotter;
+    private final HistoryCodes history;
+
+    public SuggestionEngine(ConceptDictionary dictionary) {
+        this.spotter = new ConceptSpotter(dictionary);
+        this.history = new HistoryCodes(dictionary, spotter);
+    }
+
+    public List<CodeSuggestion> suggest(List<SourceNote> notes, CareSetting setting) {
+        Map<String, Found> best = new LinkedHashMap<>();
+        for (SourceNote note : notes) {
+            for (Found f : read(note, setting)) {
+                best.merge(f.concept().code().code(), f, (a, b) -> b.confidence() > a.confidence() ? b : a);
+            }
+        }
+        List<Found> kept = mostSpecific(new ArrayList<>(best.values()));
+        kept.sort(Comparator.comparing((Found f) -> f.note().source()).thenComparingInt(Found::start));
+        List<CodeSuggestion> out = new ArrayList<>(kept.size());
+        for (Found f : kept) {
+            out.add(new CodeSuggestion(f.concept().display(), f.concept().code().longDescription(),
+                    Math.round(f.confidence() * 100) / 100.0, f.note().source(), f.start(), f.end(),
+                    f.note().text().substring(f.start(), f.end())));
+        }
+        return out;
+    }
+
+    /** A code found in a note, with the tokens that support it and where. */
+    private record Found(Concept concept, SourceNote note, int start, int end, double confidence, Set<String> tokens,
+                         boolean definitive) {
+    }
+
+    private List<Found> read(SourceNote note, CareSetting setting) {
+        List<Word> words = Words.of(note.text());
+        ContextScanner.Context context = ContextScanner.scan(words);
+        List<Section.Start> sections = Section.of(note.text());
+        List<Found> found = new ArrayList<>();
+        int clauseStart = 0;
+        for (int i = 0; i < words.size(); i++) {
+            if (words.get(i).clauseEndsAfter() || i == words.size() - 1) {
+                readClause(note, words, clauseStart, i + 1, context, sections, setting, found);
+                clauseStart = i + 1;
+            }
+        }
+        boolean definitive = found.stream().anyMatch(Found::definitive);
+        if (definitive) {
+            // signs and symptoms routinely part of an established diagnosis are not coded separately
+            found.replaceAll(f -> f.concept().code().code().startsWith("R")
+                    ? new Found(f.concept(), f.note(), f.start(), f.end(), f.confidence() * 0.8, f.tokens(), false) : f);
+        }
+        return found;
+    }
+
+    private void readClause(SourceNote note, List<Word> words, int from, int to, ContextScanner.Context context,
+                            List<Section.Start> sections, CareSetting setting, List<Found> found) {
+        List<String> texts = new ArrayList<>(to - from);
+        for (int k = from; k < to; k++) {
+            // "rule out", "history of": the words that set the context name no condition themselves
+            boolean quiet = context.trigger()[k] || Section.inHeading(sections, words.get(k).start());
+            texts.add(quiet ? "" : words.get(k).text());
+        }
+        List<Normalizer.Normalized> clause = new ArrayList<>();
+        for (Normalizer.Normalized n : Normalizer.tokens(texts)) {
+            if (!n.token().isEmpty()) {
+                clause.add(new Normalizer.Normalized(n.token(), n.word() + from, n.lastWord() + from));
+            }
+        }
+        GuidelineDefaults.apply(clause);
+        if (clause.isEmpty()) {
+            return;
+        }
+        for (Spot spot : spotter.spot(clause, c -> true)) {
+            int firstWord = spot.first().word();
+            Section section = Section.at(sections, words.get(firstWord).start());
+            if (section == Section.ORDERS) {
+                continue;
+            }
+            Assertion assertion = inSection(context.assertions()[firstWord], section);
+            Concept concept = spot.concept();
+            boolean historyCode = HistoryCodes.isPersonalHistory(concept) || HistoryCodes.isFamilyHistory(concept);
+            double confidence = (spot.complete() || historyCode ? 0.95 : spot.safe() ? 0.8 : 0.65) - 0.02 * spot.defaultsMissing();
+            Optional<Concept> coded = Optional.of(concept);
+            if (!historyCode) {
+                switch (assertion) {
+                    case NEGATED -> coded = Optional.empty();
+                    case UNCERTAIN -> {
+                        // signs and symptoms are observed, not uncertain: they are what an outpatient is coded for
+                        if (!concept.code().code().startsWith("R")) {
+                            coded = setting == CareSetting.INPATIENT ? coded : Optional.empty();
+                            confidence *= 0.8;
+                        }
+                    }
+                    case HISTORY -> {
+                        coded = concept.code().code().startsWith("R") || concept.code().code().startsWith("Z")
+                                ? Optional.empty() : history.personal(spot, clause);
+                        confidence *= 0.9;
+                    }
+                    case FAMILY -> {
+                        coded = concept.code().code().startsWith("R") || concept.code().code().startsWith("Z")
+                                ? Optional.empty() : history.family(spot, clause);
+                        confidence *= 0.9;
+                    }
+                    case AFFIRMED -> {
+                    }
+                }
+            } else if (assertion == Assertion.NEGATED) {
+                coded = Optional.empty();
+            }
+            if (coded.isEmpty()) {
+                continue;
+            }
+            int start = Integer.MAX_VALUE;
+            int end = 0;
+            Set<String> tokens = new HashSet<>();
+            for (Normalizer.Normalized n : spot.support()) {
+                start = Math.min(start, words.get(n.word()).start());
+                end = Math.max(end, words.get(n.lastWord()).end());
+                tokens.add(n.token());
+            }
+            boolean definitive = assertion == Assertion.AFFIRMED && !concept.code().code().startsWith("R")
+                    && !concept.code().code().startsWith("Z");
+            found.add(new Found(coded.get(), note, start, end, Math.min(1.0, confidence * section.weight()), tokens,
+                    definitive));
+        }
+    }
+
+    /** A family or past history section puts what it lists in that context, unless a note negates it. */
+    private static Assertion inSection(Assertion assertion, Section section) {
+        if (section == Section.FAMILY_HISTORY && assertion != Assertion.NEGATED) {
+            return Assertion.FAMILY;
+        }
+        if (section == Section.PAST_HISTORY && (assertion == Assertion.AFFIRMED || assertion == Assertion.UNCERTAIN)) {
+            return Assertion.HISTORY;
+        }
+        return assertion;
+    }
+
+    /** Drops a code whose supporting words another code of the same notes also has, and more. */
+    private static List<Found> mostSpecific(List<Found> found) {
+        List<Found> kept = new ArrayList<>();
+        for (Found f : found) {
+            boolean subsumed = false;
+            for (Found other : found) {
+                if (other != f && other.tokens().size() > f.tokens().size() && other.tokens().containsAll(f.tokens())
+                        && sameKind(f, other)) {
+                    subsumed = true;
+                    break;
+                }
+            }
+            if (!subsumed) {
+                kept.add(f);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean sameKind(Found a, Found b) {
+        boolean aHistory = a.concept().code().code().startsWith("Z8");
+        boolean bHistory = b.concept().code().code().startsWith("Z8");
+        return aHistory == bHistory;
+    }
+}
