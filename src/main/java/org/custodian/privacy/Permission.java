@@ -10,5 +10,11 @@ public enum Permission {
     /** See the HIM and healthcare-delivery dashboards (aggregates without identifiers). */
     VIEW_ANALYTICS,
     /** Search the official code sets (ICD-10-CM, ICD-10-PCS, HCPCS): no PHI, for those who code. */
-    SEARCH_CODES
+    SEARCH_CODES,
+    /** Work the coding queue: assign, code and finalise discharged encounters, raise physician queries. */
+    CODE_ENCOUNTERS,
+    /** Re-code a sample blind as the second coder and see coding productivity and accuracy. */
+    AUDIT_CODING,
+    /** Answer coders' documentation queries addressed to the user's own practitioner record. */
+    ANSWER_QUERIES
 }

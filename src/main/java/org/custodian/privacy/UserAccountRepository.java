@@ -78,6 +78,16 @@ class UserAccountRepository {
                 .param("u", username).update();
     }
 
+    Optional<UUID> practitionerOf(String username) {
+        return jdbc.sql("SELECT practitioner_id FROM app_user WHERE username = :u AND practitioner_id IS NOT NULL")
+                .param("u", username).query(UUID.class).optional();
+    }
+
+    boolean linkPractitioner(String username, UUID practitionerId) {
+        return jdbc.sql("UPDATE app_user SET practitioner_id = :p WHERE username = :u")
+                .param("p", practitionerId).param("u", username).update() == 1;
+    }
+
     private Set<Role> roles(UUID id) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         jdbc.sql("SELECT role FROM user_role WHERE user_id = :id").param("id", id).query(String.class).list()

@@ -46,6 +46,22 @@ public class UserAccounts {
         return users.find(username);
     }
 
+    /** The practitioner (physician) this user signs as, if linked: whose documentation queries they answer. */
+    public Optional<UUID> practitionerOf(String username) {
+        return users.practitionerOf(username);
+    }
+
+    /** Links the user to their practitioner record; audited as a privilege change. */
+    @Transactional
+    public void linkPractitioner(String username, UUID practitionerId, String actor) {
+        if (!users.linkPractitioner(username, practitionerId)) {
+            throw new IllegalArgumentException("no user named " + username);
+        }
+        audit.record(new AuditEntry(actor, "ADMIN", AuditAction.PRIVILEGE_CHANGE, AuditOutcome.SUCCESS, null,
+                "User", username, "user " + username + " linked to practitioner " + practitionerId,
+                RequestOrigin.clientAddress()));
+    }
+
     private void auditChange(NewUser user, String actor, String what) {
         audit.record(new AuditEntry(actor, "ADMIN", AuditAction.PRIVILEGE_CHANGE, AuditOutcome.SUCCESS, null,
                 "User", user.username(), "user " + user.username() + " " + what + user.roles()

@@ -38,6 +38,11 @@ class ErrorPages {
         return ErrorPage.forbidden(PATIENT_DENIED).view(viewers.of(user));
     }
 
+    @ExceptionHandler(org.custodian.coding.CodingDenied.class)
+    ModelAndView codingDenied(org.custodian.coding.CodingDenied denied, Authentication user) {
+        return ErrorPage.forbidden(denied.getMessage()).view(viewers.of(user));
+    }
+
     @ExceptionHandler(PageForbidden.class)
     ModelAndView forbidden(PageForbidden forbidden, Authentication user) {
         return ErrorPage.forbidden(forbidden.getMessage()).view(viewers.of(user));

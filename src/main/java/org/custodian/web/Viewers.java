@@ -24,7 +24,8 @@ class Viewers {
                 facilities.byIds(user.facilityIds()).stream().map(Facility::name).toList(),
                 user.can(Permission.SEARCH_PATIENTS), user.can(Permission.VIEW_AUDIT),
                 user.can(Permission.MANAGE_INTERFACES), user.can(Permission.VIEW_ANALYTICS),
-                user.can(Permission.SEARCH_CODES));
+                user.can(Permission.SEARCH_CODES),
+                user.can(Permission.CODE_ENCOUNTERS) || user.can(Permission.ANSWER_QUERIES));
     }
 
     /** The viewer for error pages, which may be shown before or without a sign-in. */

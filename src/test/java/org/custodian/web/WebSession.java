@@ -73,6 +73,26 @@ final class WebSession {
         return post(path, withToken);
     }
 
+    /** Like {@link #postWithToken} with extra request headers (e.g. HX-Request for an htmx fragment). */
+    Page postWithTokenAs(String path, Map<String, String> fields, String... headers) {
+        Matcher token = CSRF.matcher(lastBody);
+        assertThat(token.find()).as("the last page has a form with a CSRF token").isTrue();
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        withToken.put("_csrf", token.group(1));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(withToken)));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
     Page post(String path, Map<String, String> fields) {
         String form = fields.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))

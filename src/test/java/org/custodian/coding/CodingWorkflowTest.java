@@ -1,0 +1,159 @@
+package org.custodian.coding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.custodian.IntegrationTest;
+import org.custodian.privacy.CustodianUser;
+import org.custodian.privacy.Role;
+import org.custodian.record.Diagnosis.PresentOnAdmission;
+import org.custodian.record.Facility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The coding queue and the coding of one encounter, on the real database and code sets. */
+@IntegrationTest
+class CodingWorkflowTest {
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    CodingQueue queue;
+    @Autowired
+    CodingWork work;
+    @Autowired
+    JdbcClient jdbc;
+
+    @TempDir
+    Path dir;
+
+    private CodingFixtures fixtures;
+    private Facility hospital;
+    private CustodianUser coder;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = CodingFixtures.of(context);
+        fixtures.loadCodeSets(dir);
+        hospital = fixtures.hospital("CWF-H");
+        coder = fixtures.user("cwf.coder", Role.CODER, hospital);
+    }
+
+    @Test
+    void importedDischargedEncountersAreInTheQueueOnlyForCodersOfTheirFacility() {
+        CodingFixtures.Stay stay = fixtures.stay(hospital, "Queue", "Tester", "CWF-1");
+        Facility other = fixtures.hospital("CWF-OTHER");
+        CustodianUser outsider = fixtures.user("cwf.outsider", Role.CODER, other);
+
+        QueuePage page = queue.list(coder, QueueFilter.open());
+        assertThat(page.entries()).anySatisfy(e -> {
+            assertThat(e.encounterId()).isEqualTo(stay.encounterId());
+            assertThat(e.status()).isEqualTo(CodingStatus.TO_CODE);
+            assertThat(e.mrn()).isEqualTo("CWF-1");
+            assertThat(e.ageDays()).isGreaterThan(365);
+            assertThat(e.payer()).isNull();
+        });
+        assertThat(queue.list(outsider, QueueFilter.open()).entries())
+                .noneMatch(e -> e.encounterId().equals(stay.encounterId()));
+        assertThatThrownBy(() -> work.open(outsider, stay.encounterId(), CodingPass.PRIMARY))
+                .isInstanceOf(CodingDenied.class);
+        CustodianUser clinician = fixtures.user("cwf.clinician", Role.CLINICIAN, hospital);
+        assertThatThrownBy(() -> queue.list(clinician, QueueFilter.open())).isInstanceOf(CodingDenied.class);
+    }
+
+    @Test
+    void theQueueFiltersByPayerClassAndAgeAndAssignmentAndStatusChangesAreAudited() {
+        CodingFixtures.Stay stay = fixtures.stay(hospital, "Payer", "Tester", "CWF-2");
+        queue.setPayer(coder, stay.encounterId(), "Medicare");
+        queue.assign(coder, stay.encounterId(), "cwf.coder");
+
+        QueueFilter medicare = new QueueFilter(hospital.id(), org.custodian.record.EncounterClass.INPATIENT, "Medicare",
+                null, "cwf.coder", 30, null, QueueFilter.Sort.PAYER, 50);
+        assertThat(queue.list(coder, medicare).entries()).extracting(QueueEntry::encounterId)
+                .containsExactly(stay.encounterId());
+        QueueFilter young = new QueueFilter(hospital.id(), null, null, null, null, null, 10, QueueFilter.Sort.OLDEST, 50);
+        assertThat(queue.list(coder, young).entries()).noneMatch(e -> e.encounterId().equals(stay.encounterId()));
+        assertThat(queue.list(coder, QueueFilter.open()).payers()).contains("Medicare");
+
+        queue.changeStatus(coder, stay.encounterId(), CodingStatus.IN_PROGRESS, null);
+        assertThatThrownBy(() -> queue.changeStatus(coder, stay.encounterId(), CodingStatus.CODED, null))
+                .isInstanceOf(CodingRefused.class).hasMessageContaining("by finalising");
+        assertThat(queue.history(coder, stay.encounterId())).extracting(CaseEvent::detail)
+                .contains("payer Medicare", "assigned to cwf.coder");
+        assertThat(auditDetails(stay.patient().id())).anyMatch(d -> d.contains("coding status TO_CODE -> IN_PROGRESS"))
+                .anyMatch(d -> d.contains("payer set to Medicare"));
+    }
+
+    @Test
+    void editsRunOnEveryChangeAndFinalisingNeedsACleanCheckOrAnOverride() {
+        CodingFixtures.Stay stay = fixtures.stay(hospital, "Edit", "Tester", "CWF-3");
+        EncounterCoding opened = work.open(coder, stay.encounterId(), CodingPass.PRIMARY);
+        assertThat(opened.documents()).extracting(d -> d.current().body()).containsExactly(CodingFixtures.SUMMARY);
+        assertThat(opened.dateOfService()).isEqualTo(CodingFixtures.DISCHARGED);
+        assertThat(opened.edits()).extracting(CodingEdit::rule).containsExactly("NO_DIAGNOSIS");
+
+        work.add(coder, stay.encounterId(), CodingPass.PRIMARY, new NewCode.Diagnosis("j18", true, PresentOnAdmission.Y));
+        work.add(coder, stay.encounterId(), CodingPass.PRIMARY, new NewCode.Diagnosis("E11.9", false, null));
+        work.add(coder, stay.encounterId(), CodingPass.PRIMARY, new NewCode.Procedure("BW03ZZZ", LocalDate.of(2019, 4, 1)));
+        EncounterCoding coding = work.refresh(coder, stay.encounterId(), CodingPass.PRIMARY);
+        assertThat(coding.status()).isEqualTo(CodingStatus.IN_PROGRESS);
+        assertThat(coding.edits()).extracting(CodingEdit::rule)
+                .containsExactly("HEADER_CODE", "POA_MISSING", "PROCEDURE_DATE_OUTSIDE_STAY");
+        assertThat(coding.edits().getFirst().where()).isEqualTo("diagnosis 1 (J18)");
+        assertThatThrownBy(() -> work.finalise(coder, stay.encounterId(), " "))
+                .isInstanceOf(CodingRefused.class).hasMessageStartingWith("3 edits fail");
+
+        for (CodedLine line : coding.lines()) {
+            work.remove(coder, stay.encounterId(), CodingPass.PRIMARY, line.id());
+        }
+        work.add(coder, stay.encounterId(), CodingPass.PRIMARY, new NewCode.Diagnosis("J18.9", true, PresentOnAdmission.Y));
+        work.add(coder, stay.encounterId(), CodingPass.PRIMARY, new NewCode.Diagnosis("E11.9", false, PresentOnAdmission.Y));
+        work.add(coder, stay.encounterId(), CodingPass.PRIMARY, new NewCode.Procedure("BW03ZZZ", LocalDate.of(2019, 3, 11)));
+        assertThat(work.refresh(coder, stay.encounterId(), CodingPass.PRIMARY).edits()).isEmpty();
+        work.finalise(coder, stay.encounterId(), null);
+
+        EncounterCoding coded = work.refresh(coder, stay.encounterId(), CodingPass.PRIMARY);
+        assertThat(coded.status()).isEqualTo(CodingStatus.CODED);
+        assertThat(coded.codedBy()).isEqualTo("cwf.coder");
+        assertThatThrownBy(() -> work.add(coder, stay.encounterId(), CodingPass.PRIMARY,
+                new NewCode.Diagnosis("I10", false, PresentOnAdmission.N)))
+                .isInstanceOf(CodingRefused.class).hasMessageContaining("can no longer be changed");
+        assertThat(auditDetails(stay.patient().id())).anyMatch(d -> d.startsWith("coded 3 codes (J18.9, E11.9, BW03ZZZ)"
+                + " with a clean edit check"));
+    }
+
+    @Test
+    void anOverrideIsStoredWithTheEditsItOverrode() {
+        CodingFixtures.Stay stay = fixtures.stay(hospital, "Override", "Tester", "CWF-4");
+        work.add(coder, stay.encounterId(), CodingPass.PRIMARY, new NewCode.Diagnosis("R05", true, null));
+        work.finalise(coder, stay.encounterId(), "POA documented on paper face sheet");
+        assertThat(jdbc.sql("SELECT reason || ' | ' || edits FROM coding_override WHERE encounter_id = :e")
+                .param("e", stay.encounterId()).query(String.class).single())
+                .isEqualTo("POA documented on paper face sheet | POA_MISSING at diagnosis 1 (R05)");
+        assertThat(work.refresh(coder, stay.encounterId(), CodingPass.PRIMARY).overrideReason())
+                .isEqualTo("POA documented on paper face sheet");
+    }
+
+    @Test
+    void malformedCodesAreRefusedWithTheReason() {
+        CodingFixtures.Stay stay = fixtures.stay(hospital, "Bad", "Input", "CWF-5");
+        assertThatThrownBy(() -> work.add(coder, stay.encounterId(), CodingPass.PRIMARY,
+                new NewCode.Diagnosis("J18..9!", true, PresentOnAdmission.Y)))
+                .isInstanceOf(CodingRefused.class).hasMessageContaining("is not a code");
+        assertThatThrownBy(() -> work.add(coder, UUID.randomUUID(), CodingPass.PRIMARY,
+                new NewCode.Diagnosis("J18.9", true, PresentOnAdmission.Y)))
+                .isInstanceOf(CodingRefused.class).hasMessageContaining("no discharged encounter");
+    }
+
+    private List<String> auditDetails(UUID patientId) {
+        return jdbc.sql("SELECT detail FROM audit_event WHERE patient_id = :p AND resource_type = 'CodingCase'")
+                .param("p", patientId).query(String.class).list();
+    }
+}
