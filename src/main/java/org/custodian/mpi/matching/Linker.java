@@ -14,7 +14,7 @@ import org.custodian.mpi.Progress;
 public final class Linker {
     /** Candidate pairs EM trains on at most; beyond this a random share of blocks is used. */
     public static final long TRAINING_PAIRS = 2_000_000;
-    private static final long RANDOM_PAIRS = 1_000_000;
+    private static final long RANDOM_PAIRS = 300_000;
 
     private final Comparisons comparisons;
     private final long seed;

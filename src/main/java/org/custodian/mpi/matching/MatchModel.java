@@ -40,6 +40,23 @@ public final class MatchModel {
         return u[field.ordinal()][level];
     }
 
+    /** Copies of the m and u tables ([field ordinal][level]), to store the model. */
+    public double[][] mTable() {
+        return deepCopy(m);
+    }
+
+    public double[][] uTable() {
+        return deepCopy(u);
+    }
+
+    private static double[][] deepCopy(double[][] table) {
+        double[][] copy = new double[table.length][];
+        for (int i = 0; i < table.length; i++) {
+            copy[i] = table[i].clone();
+        }
+        return copy;
+    }
+
     /** The share of true matches among the candidate pairs the model was trained on. */
     public double lambda() {
         return lambda;
