@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "mpi", mixinStandardHelpOptions = true,
         description = "Master patient index: find duplicate patients in the index or in a file.",
-        subcommands = {MpiCommand.Link.class, MpiCommand.Bench.class})
+        subcommands = {MpiCommand.Link.class, MpiScanCommand.class, MpiCommand.Bench.class})
 public final class MpiCommand {
 
     /** Threshold options shared by the commands that decide. */

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.custodian.mpi.matching.CandidatePairs;
 import org.custodian.mpi.matching.Comparisons;
 import org.custodian.mpi.matching.Field;
 import org.custodian.mpi.matching.Linker;
 import org.custodian.mpi.matching.MatchModel;
+import org.custodian.mpi.matching.ModelTrainer;
 import org.custodian.mpi.matching.Nicknames;
 import org.custodian.mpi.matching.Prepared;
 import org.custodian.mpi.matching.Preparer;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Service;
 public class PatientMatcher {
     private static final int CANDIDATE_LIMIT = 500;
     private static final long BOOTSTRAP_SEED = 20261124L;
-    private static final int BOOTSTRAP_RECORDS = 6_000;
+    private static final int BOOTSTRAP_RECORDS = 4_000;
 
     private final IndexReader index;
     private final ModelStore models;
@@ -115,8 +117,15 @@ public class PatientMatcher {
     private MatchModel bootstrap() {
         List<Prepared> generated = new DuplicateGenerator(BOOTSTRAP_SEED, 0.10, 0.01).generate(BOOTSTRAP_RECORDS)
                 .stream().map(row -> preparer.prepare(row.demographics())).toList();
-        return Linker.standard().link(generated, Double.MAX_VALUE, Progress.NONE).model()
+        return new ModelTrainer(comparisons, 100_000, BOOTSTRAP_SEED)
+                .train(generated, CandidatePairs.of(generated), Linker.TRAINING_PAIRS)
                 .withFrequencies(models.frequencies());
+    }
+
+    /** Builds the model once the application is up, so the first registration does not wait for it. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void warmUp() {
+        Thread.ofVirtual().name("mpi-model-warm-up").start(this::model);
     }
 
     static List<FieldAgreement> explain(MatchModel model, int pattern, Prepared a) {

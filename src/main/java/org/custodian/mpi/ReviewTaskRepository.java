@@ -17,13 +17,12 @@ class ReviewTaskRepository {
     }
 
     /** Proposes a pair unless it was proposed before (whatever became of it); true when new. */
-    boolean propose(UUID x, UUID y, double weight, int pattern, MatchDecision decision, String source) {
-        UUID a = x.compareTo(y) < 0 ? x : y;
-        UUID b = a == x ? y : x;
+    boolean propose(UUID a, UUID b, double weight, int pattern, MatchDecision decision, String source) {
+        // PostgreSQL orders uuids by unsigned bytes (Java's compareTo does not), so the database orders the pair
         String reason = decision instanceof MatchDecision.Review review ? review.reason() : null;
         return jdbc.sql("""
                 INSERT INTO mpi_review_task (id, patient_a, patient_b, weight, pattern, decision, reason, source, status)
-                VALUES (:id, :a, :b, :w, :p, :d, :reason, :source, 'OPEN') ON CONFLICT (patient_a, patient_b) DO NOTHING""")
+                VALUES (:id, least(:a::uuid, :b::uuid), greatest(:a::uuid, :b::uuid), :w, :p, :d, :reason, :source, 'OPEN') ON CONFLICT (patient_a, patient_b) DO NOTHING""")
                 .param("id", UUID.randomUUID()).param("a", a).param("b", b).param("w", weight).param("p", pattern)
                 .param("d", decision.code()).param("reason", reason).param("source", source).update() == 1;
     }

@@ -6,5 +6,7 @@ public enum Permission {
     /** Watch the interfaces (HL7 dead letters) and replay messages after a fix. */
     MANAGE_INTERFACES,
     /** Load records through an interface (FHIR transactions, imports). */
-    IMPORT_RECORDS
+    IMPORT_RECORDS,
+    /** Work the duplicate review queue: compare, merge, unmerge patient records. */
+    MANAGE_DUPLICATES
 }
