@@ -8,13 +8,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.custodian.mpi.matching.CandidatePairs;
 import org.custodian.mpi.matching.Linker;
 import org.custodian.mpi.matching.Prepared;
 import org.custodian.mpi.matching.Preparer;
 
 /**
  * The MPI engine over a file, with no database: for data migrations and clean-ups of legacy
- * systems. Reads a patients CSV, estimates the model from it, and writes the linked pairs
+ * systems. Reads a patients CSV, estimates the model from it (a file under a thousand records is
+ * scored with the {@link BootstrapModel}), and writes the linked pairs
  * ({@code id_a,id_b,decision,weight}), auto-link and review by default, every compared pair on request.
  */
 public final class FileLinkage {
@@ -35,7 +37,15 @@ public final class FileLinkage {
         Preparer preparer = Preparer.standard();
         List<Prepared> records = rows.stream().map(preparer::prepare).toList();
         double minWeight = everyPair ? Double.NEGATIVE_INFINITY : thresholds.review();
-        Linker.Run run = records.size() < 2 ? null : Linker.standard().link(records, minWeight, progress);
+        Linker.Run run;
+        if (records.size() < 2) {
+            run = null;
+        } else if (records.size() < BootstrapModel.MIN_TRAINING_RECORDS) {
+            // too few pairs to estimate m and u from this file alone
+            run = Linker.standard().score(records, CandidatePairs.of(records), BootstrapModel.get(), minWeight, progress);
+        } else {
+            run = Linker.standard().link(records, minWeight, progress);
+        }
         long auto = 0;
         long review = 0;
         long written = 0;

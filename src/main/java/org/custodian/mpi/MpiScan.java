@@ -22,8 +22,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class MpiScan {
-    /** Below this many records EM has too few pairs to learn from; the matcher's model is used instead. */
-    static final int MIN_TRAINING_RECORDS = 1_000;
 
     private final IndexReader index;
     private final ReviewTaskRepository tasks;
@@ -51,7 +49,7 @@ public class MpiScan {
             return new Summary(LinkStats.empty(records.size()), 0, 0, 0);
         }
         Linker.Run run;
-        if (records.size() >= MIN_TRAINING_RECORDS) {
+        if (records.size() >= BootstrapModel.MIN_TRAINING_RECORDS) {
             run = Linker.standard().link(records, thresholds.review(), progress);
             MatchModel model = run.model();
             models.save(model, records.size());

@@ -12,9 +12,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Overlay detection: one MRN whose data looks like two people. When new demographics arrive for a
- * known MRN (an ADT update, a re-registration), they are compared with what the record holds; a
- * conflicting sex or birth date with a weight below the review threshold means another person's
- * data is being written onto this record, and the patient is flagged for HIM to untangle.
+ * known MRN (an ADT update, a re-registration), they are compared with what the record holds. A
+ * birth date that differs outright (not a typo or a swapped day and month), or a different sex with
+ * a different given name, means another person's data is being written onto this record (often a
+ * family member at the same address, so the weight alone would not show it); the patient is flagged.
  */
 @Service
 public class OverlayDetector {
@@ -42,13 +43,16 @@ public class OverlayDetector {
         }
         List<FieldAgreement> fields = matcher.compare(stored.get(), incoming);
         double weight = matcher.weight(stored.get(), incoming);
-        List<String> conflicts = fields.stream()
-                .filter(f -> (f.field().equals("Sex") || f.field().equals("Birth date"))
-                        && f.agreement() == FieldAgreement.Agreement.DISAGREE)
-                .map(f -> f.field().toLowerCase()).toList();
-        if (conflicts.isEmpty() || weight >= Thresholds.DEFAULT.review()) {
+        boolean birthDiffers = disagrees(fields, "Birth date");
+        boolean sexDiffers = disagrees(fields, "Sex");
+        boolean givenAgrees = fields.stream().anyMatch(f -> f.field().equals("Given name")
+                && f.agreement() == FieldAgreement.Agreement.AGREE);
+        // a new birth date is another person; a new sex alone may be a correction, unless the name moved too
+        if (!birthDiffers && !(sexDiffers && !givenAgrees)) {
             return Optional.empty();
         }
+        List<String> conflicts = java.util.stream.Stream.of(birthDiffers ? "birth date" : null, sexDiffers ? "sex" : null,
+                givenAgrees ? null : "given name").filter(java.util.Objects::nonNull).toList();
         String reason = String.format(java.util.Locale.ROOT,
                 "incoming demographics conflict on %s (match weight %.1f): possibly another person's data on this record",
                 String.join(" and ", conflicts), weight);
@@ -59,6 +63,10 @@ public class OverlayDetector {
         audit.record(new AuditEntry(actor.username(), actor.roles(), AuditAction.UPDATE, AuditOutcome.SUCCESS, patientId,
                 "MpiOverlayFlag", patientId.toString(), reason, actor.clientAddress()));
         return Optional.of(reason);
+    }
+
+    private static boolean disagrees(List<FieldAgreement> fields, String field) {
+        return fields.stream().anyMatch(f -> f.field().equals(field) && f.agreement() == FieldAgreement.Agreement.DISAGREE);
     }
 
     public List<Flag> open() {

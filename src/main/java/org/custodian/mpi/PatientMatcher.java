@@ -4,12 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.custodian.mpi.matching.CandidatePairs;
 import org.custodian.mpi.matching.Comparisons;
 import org.custodian.mpi.matching.Field;
-import org.custodian.mpi.matching.Linker;
 import org.custodian.mpi.matching.MatchModel;
-import org.custodian.mpi.matching.ModelTrainer;
 import org.custodian.mpi.matching.Nicknames;
 import org.custodian.mpi.matching.Prepared;
 import org.custodian.mpi.matching.Preparer;
@@ -24,8 +21,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class PatientMatcher {
     private static final int CANDIDATE_LIMIT = 500;
-    private static final long BOOTSTRAP_SEED = 20261124L;
-    private static final int BOOTSTRAP_RECORDS = 4_000;
 
     private final IndexReader index;
     private final ModelStore models;
@@ -115,11 +110,7 @@ public class PatientMatcher {
     }
 
     private MatchModel bootstrap() {
-        List<Prepared> generated = new DuplicateGenerator(BOOTSTRAP_SEED, 0.10, 0.01).generate(BOOTSTRAP_RECORDS)
-                .stream().map(row -> preparer.prepare(row.demographics())).toList();
-        return new ModelTrainer(comparisons, 100_000, BOOTSTRAP_SEED)
-                .train(generated, CandidatePairs.of(generated), Linker.TRAINING_PAIRS)
-                .withFrequencies(models.frequencies());
+        return BootstrapModel.get().withFrequencies(models.frequencies());
     }
 
     /** Builds the model once the application is up, so the first registration does not wait for it. */

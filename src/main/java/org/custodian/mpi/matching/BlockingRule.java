@@ -20,8 +20,9 @@ public enum BlockingRule {
     }),
     FAMILY_SOUND_AND_BIRTH_YEAR("family name sound + birth year", EnumSet.of(Field.FAMILY),
             p -> p.familySound() == null || p.birthDate() == null ? null : p.familySound() + "|" + p.birthDate().getYear()),
-    NAME_SOUNDS("given + family name sound", EnumSet.of(Field.GIVEN, Field.FAMILY),
-            p -> p.givenSound() == null || p.familySound() == null ? null : p.givenRoot() + "|" + p.familySound()),
+    NAME_SOUNDS("given + family name sound + birth decade", EnumSet.of(Field.GIVEN, Field.FAMILY),
+            p -> p.givenSound() == null || p.familySound() == null ? null : p.givenRoot() + "|" + p.familySound()
+                    + "|" + (p.birthDate() == null ? "?" : String.valueOf(p.birthDate().getYear() / 10))),
     SSN("SSN", EnumSet.of(Field.SSN), p -> p.ssn() == null || p.ssn().length() != 9 ? null : p.ssn()),
     SSN_LAST4_AND_BIRTH_YEAR("SSN last 4 + birth year", EnumSet.noneOf(Field.class),
             p -> p.ssn() == null || p.birthDate() == null ? null : p.ssn().substring(p.ssn().length() - 4) + "|" + p.birthDate().getYear()),

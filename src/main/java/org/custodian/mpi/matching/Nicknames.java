@@ -41,10 +41,10 @@ public final class Nicknames {
         return false;
     }
 
-    /** The formal name of the first group the name belongs to, or the name itself. */
-    public String root(String name) {
+    /** A key shared by the name's nickname group ("#7"), or {@code otherwise} for a name in no group. */
+    public String root(String name, String otherwise) {
         int[] groups = groupsByName.get(name);
-        return groups == null ? name : "#" + groups[0];
+        return groups == null ? otherwise : "#" + groups[0];
     }
 
     static Nicknames load(String resource) {

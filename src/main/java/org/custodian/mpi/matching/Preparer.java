@@ -44,7 +44,8 @@ public final class Preparer {
         }
         String ssn = ssn(d.ssn(), problems);
         String address = AddressNormalizer.normalize(d.addressLine());
-        return new Prepared(d.id(), given, sound(given), given == null ? null : nicknames.root(given),
+        String givenSound = sound(given);
+        return new Prepared(d.id(), given, givenSound, given == null ? null : nicknames.root(given, givenSound),
                 family, sound(family), altSound(family), birth, sexCode(d), address,
                 AddressNormalizer.houseNumber(address), emptyToNull(NameFolding.fold(d.city())),
                 emptyToNull(NameFolding.fold(d.state())), zip(d.postalCode()), phone(d.phone()), ssn, problems);

@@ -162,6 +162,18 @@ class Hl7RoundTripTest {
     }
 
     @Test
+    void anUpdateCarryingAnotherPersonsSexAndBirthDateFlagsAnOverlay() throws Exception {
+        send(Hl7Samples.admit("RT-95", "H950", "V950"));
+        String other = message(msh("ADT^A08^ADT_A01", "RT-96"),
+                "PID|1||H950^^^RGH^MR||Doe^Jane^Q||19620907|M|||12 Main St^^Springfield^MA^01101||555-1234",
+                Hl7Samples.pv1("I", "V950", Map.of()));
+        assertThat(send(other).get("/MSA-1")).isEqualTo("AA");
+        UUID patient = jdbc.sql("SELECT patient_id FROM patient_identifier WHERE value = 'H950'").query(UUID.class).single();
+        assertThat(jdbc.sql("SELECT reason FROM mpi_overlay_flag WHERE patient_id = :p").param("p", patient)
+                .query(String.class).single()).contains("sex", "birth date");
+    }
+
+    @Test
     void anUpdateKeepsTheDemographicsItReplaces() throws Exception {
         send(Hl7Samples.admit("RT-50", "H600", "V600"));
         String update = message(msh("ADT^A08^ADT_A01", "RT-51"),
