@@ -1,5 +1,6 @@
 package org.custodian;
 
+import org.custodian.cli.AnalyticsCommand;
 import org.custodian.cli.AotTrainingCommand;
 import org.custodian.cli.AuditCommand;
 import org.custodian.cli.BenchCommand;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code custodian.jar}: every way a user runs Custodian is a subcommand here. */
 @Command(name = "custodian", mixinStandardHelpOptions = true, version = "Custodian 0.1.0",
         description = "Health information management: the legal health record, coding, privacy and more.",
-        subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, AuditCommand.class, BenchCommand.class, AotTrainingCommand.class, TerminologyCommand.class, MpiCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, AuditCommand.class, BenchCommand.class, AotTrainingCommand.class, TerminologyCommand.class,
+                AnalyticsCommand.class, MpiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Custodian {
 

@@ -7,6 +7,8 @@ public enum Permission {
     MANAGE_INTERFACES,
     /** Load records through an interface (FHIR transactions, imports). */
     IMPORT_RECORDS,
+    /** See the HIM and healthcare-delivery dashboards (aggregates without identifiers). */
+    VIEW_ANALYTICS,
     /** Work the duplicate review queue: compare, merge, unmerge patient records. */
     MANAGE_DUPLICATES
 }

@@ -9,7 +9,8 @@ import java.util.Set;
  */
 public enum Role {
     HIM_DIRECTOR("HIM director", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.VIEW_AUDIT,
-            Permission.MANAGE_INTERFACES, Permission.IMPORT_RECORDS, Permission.MANAGE_DUPLICATES)),
+            Permission.MANAGE_INTERFACES, Permission.IMPORT_RECORDS, Permission.VIEW_ANALYTICS,
+            Permission.MANAGE_DUPLICATES)),
     CODER("HIT / coder", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.MANAGE_DUPLICATES)),
     ROI_SPECIALIST("Release-of-information specialist", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART)),
     PRIVACY_OFFICER("Privacy officer",

@@ -41,8 +41,9 @@ class SecurityConfig {
 
         http.authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers("/healthz", LOGIN, "/css/**", "/webjars/**").permitAll()
+                        .requestMatchers("/healthz", LOGIN, "/css/**", "/js/**", "/webjars/**").permitAll()
                         .requestMatchers("/audit", "/audit/**").access(permitted(Permission.VIEW_AUDIT))
+                        .requestMatchers("/analytics", "/analytics/**").access(permitted(Permission.VIEW_ANALYTICS))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage(LOGIN).failureHandler(loginFailure()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN + "?logout").permitAll())

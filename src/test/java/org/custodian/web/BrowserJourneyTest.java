@@ -142,6 +142,25 @@ class BrowserJourneyTest {
         assertThat(severeConsoleMessages()).as("no CSP violations or script errors").isEmpty();
     }
 
+    @Test
+    void aDirectorSeesTheAnalyticsChartsDrawnWithoutScriptErrors() throws IOException {
+        WebFixtures fixtures = WebFixtures.of(context);
+        Facility hospital = fixtures.hospital("BROWSER-A");
+        fixtures.chart("Philippa", "Analytica", LocalDate.of(1961, 2, 3), hospital, "B-6001");
+        String director = fixtures.user("browser.director", Role.HIM_DIRECTOR, hospital);
+
+        signIn(director);
+        browser.get("http://localhost:" + port + "/analytics");
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Analytics"));
+        wait.until(d -> d.findElements(By.cssSelector(".chart[data-drawn='true'] canvas")).size()
+                == d.findElements(By.cssSelector(".chart")).size());
+        assertThat(browser.findElements(By.cssSelector(".chart canvas"))).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Encounters by month and class", "Length of stay and readmissions", "Outcome measures");
+        screenshot("analytics");
+        assertThat(severeConsoleMessages()).as("no CSP violations or script errors").isEmpty();
+    }
+
     private void signIn(String username) {
         browser.get("http://localhost:" + port + "/login");
         browser.findElement(By.id("username")).sendKeys(username);

@@ -1,0 +1,46 @@
+package org.custodian.analytics;
+
+/**
+ * The SQL that derives {@code analytics_stay} from encounters. {@code %1$s} restricts to patients
+ * (a {@code patient_id = ANY(?::uuid[])} clause, or {@code TRUE} for all); months are taken in the
+ * zone given as the statement's parameters.
+ */
+final class StayFacts {
+    /** Dispositions that mean the patient died in the stay (free text, UB-04 code 20, HL7 table 0112). */
+    private static final String DIED = "lower(coalesce(e.discharge_disposition, '')) ~ '(expired|died|deceased|death|^20$)'";
+
+    static final String INSERT = """
+            INSERT INTO analytics_stay (encounter_id, patient_id, facility_id, class, admit_month, discharge_month,
+                                        length_of_stay, index_stay, readmitted_30)
+            WITH next_inpatient AS (
+                SELECT id, lead(admit_at) OVER (PARTITION BY patient_id ORDER BY admit_at, id) AS next_admit
+                  FROM encounter
+                 WHERE class = 'INPATIENT' AND cancelled_at IS NULL AND %1$s
+            ), facts AS (
+                SELECT e.id, e.patient_id, e.facility_id, e.class,
+                       date_trunc('month', e.admit_at AT TIME ZONE ?)::date AS admit_month,
+                       date_trunc('month', e.discharge_at AT TIME ZONE ?)::date AS discharge_month,
+                       CASE WHEN e.class = 'INPATIENT' AND e.discharge_at IS NOT NULL
+                            THEN greatest(1, (e.discharge_at AT TIME ZONE ?)::date - (e.admit_at AT TIME ZONE ?)::date)
+                       END AS length_of_stay,
+                       e.class = 'INPATIENT' AND e.discharge_at IS NOT NULL AND NOT (%2$s)
+                           AND (p.deceased_at IS NULL OR p.deceased_at > e.discharge_at) AS index_stay,
+                       n.next_admit, e.discharge_at
+                  FROM encounter e
+                  JOIN patient p ON p.id = e.patient_id
+                  LEFT JOIN next_inpatient n ON n.id = e.id
+                 WHERE e.cancelled_at IS NULL AND %3$s
+            )
+            SELECT id, patient_id, facility_id, class, admit_month, discharge_month, length_of_stay, index_stay,
+                   index_stay AND next_admit IS NOT NULL AND next_admit > discharge_at
+                       AND next_admit <= discharge_at + interval '30 days'
+              FROM facts""";
+
+    private StayFacts() {
+    }
+
+    /** The insert for the given patient filter (a constant clause written here, never user text). */
+    static String insert(String patientFilter) {
+        return INSERT.formatted(patientFilter, DIED, patientFilter.replace("patient_id", "e.patient_id"));
+    }
+}

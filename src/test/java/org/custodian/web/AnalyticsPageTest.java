@@ -1,0 +1,111 @@
+package org.custodian.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.custodian.web.WebFixtures.PASSWORD;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import org.custodian.IntegrationTest;
+import org.custodian.privacy.Role;
+import org.custodian.record.Facility;
+import org.custodian.web.WebSession.Page;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The analytics dashboard and its CSV exports: who may see them, and figures from a real record. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AnalyticsPageTest {
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Facility hospital;
+    Facility other;
+    String coder;
+    WebSession director;
+
+    @BeforeAll
+    void aRecordAndADirector() {
+        WebFixtures fixtures = WebFixtures.of(context);
+        hospital = fixtures.hospital("ANALYTICS-H");
+        other = fixtures.hospital("ANALYTICS-O");
+        fixtures.chart("Rosalind", "Statistica", LocalDate.of(1958, 7, 25), hospital, "AN-1");
+        fixtures.chart("Hidden", "Elsewhere", LocalDate.of(1959, 7, 25), other, "AN-2");
+        coder = fixtures.user("analytics.coder", Role.CODER, hospital);
+        director = WebSession.signedIn(port, fixtures.user("analytics.director", Role.HIM_DIRECTOR, hospital), PASSWORD);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("SELECT count(*) FROM event_publication "
+                + "WHERE completion_date IS NULL AND listener_id LIKE '%AnalyticsListener%'", Long.class) == 0);
+    }
+
+    @Test
+    void aDirectorSeesTheDeliveryFiguresOfTheirFacilitiesOnly() {
+        Page page = director.get("/analytics");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("<h1>Analytics</h1>", "Encounters by month and class", "data-chart=",
+                "J18.9", "Pneumonia, unspecified organism", "BW03ZZZ", "No MS-DRG relative weights are loaded",
+                "Diabetes: HbA1c poor control")
+                .doesNotContain("ANALYTICS-O Hospital");
+        assertThat(page.body()).containsPattern("kpi-value\">1</span>\\s*<span class=\"kpi-label\">Inpatient discharges");
+    }
+
+    @Test
+    void exportsAreCsvFilesWithTheSameFigures() {
+        Page csv = director.get("/analytics/export/top-diagnoses.csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d).contains("attachment", "custodian-top-diagnoses-"));
+        assertThat(csv.body()).startsWith("code_system,code,description,encounters\r\n")
+                .contains("ICD-10-CM,J18.9,\"Pneumonia, unspecified organism\",1\r\n")
+                .doesNotContain("S93.401A,\"Sprain of ankle, initial encounter\",2");
+        assertThat(director.get("/analytics/export/inpatient-stays.csv").body())
+                .startsWith("month,discharges,inpatient_days,average_length_of_stay,index_stays,readmissions_30_day,"
+                        + "readmission_rate\r\n");
+        assertThat(director.get("/analytics/export/no-such-report.csv").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aBadPeriodOrSomeoneElsesFacilityIsAClearError() {
+        Page badMonth = director.get("/analytics?from=2025-13");
+        assertThat(badMonth.status()).isEqualTo(400);
+        assertThat(badMonth.body()).contains("&#39;2025-13&#39; in from is not a month like 2026-01");
+        Page backwards = director.get("/analytics?from=2025-06&to=2025-01");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.body()).contains("ends (2025-01) before it starts (2025-06)");
+        Page notMine = director.get("/analytics?facility=ANALYTICS-O");
+        assertThat(notMine.status()).isEqualTo(400);
+        assertThat(notMine.body()).contains("Facility &#39;ANALYTICS-O&#39; is not one of your facilities");
+        assertThat(director.get("/analytics/export/top-diagnoses.csv?facility=ANALYTICS-O").status()).isEqualTo(400);
+        Page hostile = director.get("/analytics?facility=" + WebSession.enc("<script>alert(1)</script>"));
+        assertThat(hostile.status()).isEqualTo(400);
+        assertThat(hostile.body()).doesNotContain("<script>alert(1)</script>");
+    }
+
+    @Test
+    void aCoderHasNoAnalytics() {
+        WebSession session = WebSession.signedIn(port, coder, PASSWORD);
+        assertThat(session.get("/analytics").status()).isEqualTo(403);
+        assertThat(session.get("/analytics/export/top-diagnoses.csv").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theMeasurePatientListIsAnAuditedSearch() {
+        Page page = director.get("/analytics/measures/diabetes-hba1c-poor-control");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Diabetes: HbA1c poor control", "0 patients in the population");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE username = 'analytics.director' "
+                + "AND action = 'SEARCH' AND detail LIKE 'outcome measure diabetes-hba1c-poor-control%'", Long.class))
+                .isEqualTo(1);
+        assertThat(director.get("/analytics/measures/no-such-measure").status()).isEqualTo(404);
+    }
+}
