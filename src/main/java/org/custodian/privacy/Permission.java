@@ -16,5 +16,7 @@ public enum Permission {
     /** Re-code a sample blind as the second coder and see coding productivity and accuracy. */
     AUDIT_CODING,
     /** Answer coders' documentation queries addressed to the user's own practitioner record. */
-    ANSWER_QUERIES
+    ANSWER_QUERIES,
+    /** Work the duplicate review queue: compare, merge, unmerge patient records. */
+    MANAGE_DUPLICATES
 }

@@ -10,9 +10,9 @@ import java.util.Set;
 public enum Role {
     HIM_DIRECTOR("HIM director", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.VIEW_AUDIT,
             Permission.MANAGE_INTERFACES, Permission.IMPORT_RECORDS, Permission.VIEW_ANALYTICS, Permission.SEARCH_CODES,
-            Permission.CODE_ENCOUNTERS, Permission.AUDIT_CODING)),
+            Permission.CODE_ENCOUNTERS, Permission.AUDIT_CODING, Permission.MANAGE_DUPLICATES)),
     CODER("HIT / coder", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.SEARCH_CODES,
-            Permission.CODE_ENCOUNTERS, Permission.AUDIT_CODING)),
+            Permission.CODE_ENCOUNTERS, Permission.AUDIT_CODING, Permission.MANAGE_DUPLICATES)),
     ROI_SPECIALIST("Release-of-information specialist", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART)),
     PRIVACY_OFFICER("Privacy officer",
             EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.VIEW_AUDIT)),

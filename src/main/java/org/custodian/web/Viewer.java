@@ -1,13 +1,46 @@
 package org.custodian.web;
 
 import java.util.List;
+import java.util.Set;
+import org.custodian.privacy.Permission;
 
-/** Who is signed in, as the page header shows it, and which screens the navigation offers them. */
+/**
+ * Who is signed in, as the page header shows it, and which screens the navigation offers them
+ * (templates ask {@code viewer.canXxx}; each screen's own check stays in its controller).
+ */
 record Viewer(String displayName, String username, List<String> roles, List<String> facilities,
-              boolean canSearchPatients, boolean canViewAudit, boolean canManageInterfaces,
-              boolean canViewAnalytics, boolean canSearchCodes, boolean canCode) {
+              Set<Permission> permissions) {
     Viewer {
         roles = List.copyOf(roles);
         facilities = List.copyOf(facilities);
+        permissions = Set.copyOf(permissions);
+    }
+
+    public boolean canSearchPatients() {
+        return permissions.contains(Permission.SEARCH_PATIENTS);
+    }
+
+    public boolean canViewAudit() {
+        return permissions.contains(Permission.VIEW_AUDIT);
+    }
+
+    public boolean canManageInterfaces() {
+        return permissions.contains(Permission.MANAGE_INTERFACES);
+    }
+
+    public boolean canViewAnalytics() {
+        return permissions.contains(Permission.VIEW_ANALYTICS);
+    }
+
+    public boolean canSearchCodes() {
+        return permissions.contains(Permission.SEARCH_CODES);
+    }
+
+    public boolean canCode() {
+        return permissions.contains(Permission.CODE_ENCOUNTERS) || permissions.contains(Permission.ANSWER_QUERIES);
+    }
+
+    public boolean canManageDuplicates() {
+        return permissions.contains(Permission.MANAGE_DUPLICATES);
     }
 }

@@ -22,10 +22,8 @@ class Viewers {
         return new Viewer(user.displayName(), user.getUsername(),
                 user.roles().stream().sorted(Comparator.naturalOrder()).map(Role::label).toList(),
                 facilities.byIds(user.facilityIds()).stream().map(Facility::name).toList(),
-                user.can(Permission.SEARCH_PATIENTS), user.can(Permission.VIEW_AUDIT),
-                user.can(Permission.MANAGE_INTERFACES), user.can(Permission.VIEW_ANALYTICS),
-                user.can(Permission.SEARCH_CODES),
-                user.can(Permission.CODE_ENCOUNTERS) || user.can(Permission.ANSWER_QUERIES));
+                java.util.Arrays.stream(Permission.values()).filter(user::can)
+                        .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(Permission.class))));
     }
 
     /** The viewer for error pages, which may be shown before or without a sign-in. */

@@ -3,6 +3,7 @@ package org.custodian.interop.hl7v2;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import org.custodian.mpi.PatientMatcher;
 import org.custodian.record.Encounter;
 import org.custodian.record.EncounterClass;
 import org.custodian.record.EncounterRepository;
@@ -19,11 +20,13 @@ class AdtHandler {
     private final PatientResolver resolver;
     private final EncounterRepository encounters;
     private final RecordWriter writer;
+    private final PatientMatcher matcher;
 
-    AdtHandler(PatientResolver resolver, EncounterRepository encounters, RecordWriter writer) {
+    AdtHandler(PatientResolver resolver, EncounterRepository encounters, RecordWriter writer, PatientMatcher matcher) {
         this.resolver = resolver;
         this.encounters = encounters;
         this.writer = writer;
+        this.matcher = matcher;
     }
 
     Hl7Outcome.Accepted apply(InboundMessage message) {
@@ -33,6 +36,7 @@ class AdtHandler {
             default -> false;
         };
         var patient = resolver.resolve(message, message.segments().required("PID"), demographics);
+        String duplicates = patient.created() ? likelyDuplicates(patient) : "";
         if (event.equals("A31")) {
             return new Hl7Outcome.Accepted(patient.patientId(), "person updated");
         }
@@ -40,7 +44,8 @@ class AdtHandler {
         String visit = pv1 == null ? null : pv1.get(19);
         if (visit == null) {
             if (event.equals("A04") || event.equals("A05") || event.equals("A08")) {
-                return new Hl7Outcome.Accepted(patient.patientId(), patient.created() ? "patient registered" : "patient updated");
+                return new Hl7Outcome.Accepted(patient.patientId(),
+                        (patient.created() ? "patient registered" : "patient updated") + duplicates);
             }
             throw new Hl7Rejection(ErrorCode.REQUIRED_FIELD_MISSING, Location.of("PV1", 19),
                     "visit number is required for ADT^" + event);
@@ -56,7 +61,7 @@ class AdtHandler {
             case "A01", "A04", "A05", "A08" -> {
                 if (existing.isEmpty()) {
                     admit(message, pv1, patient.patientId(), facility, visit, event);
-                    return new Hl7Outcome.Accepted(patient.patientId(), "encounter " + visit + " opened");
+                    return new Hl7Outcome.Accepted(patient.patientId(), "encounter " + visit + " opened" + duplicates);
                 }
                 return new Hl7Outcome.Accepted(patient.patientId(), "encounter " + visit + " already known");
             }
@@ -78,6 +83,13 @@ class AdtHandler {
             default -> throw new IllegalStateException("routed an unsupported ADT event " + event);
         }
         return new Hl7Outcome.Accepted(patient.patientId(), "encounter " + visit + " " + event);
+    }
+
+    /** A new patient is checked against the index at once; likely duplicates go to the review queue. */
+    private String likelyDuplicates(PatientResolver.Resolved patient) {
+        var candidates = matcher.flagNewPatient(patient.patientId(), patient.facility().id(), "HL7");
+        return candidates.isEmpty() ? "" : "; likely duplicate of " + candidates.size()
+                + " existing patient" + (candidates.size() == 1 ? "" : "s") + ", queued for review";
     }
 
     private void admit(InboundMessage message, Fields pv1, UUID patientId, UUID facility, String visit, String event) {

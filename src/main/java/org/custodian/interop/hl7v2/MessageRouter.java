@@ -5,16 +5,16 @@ import org.springframework.stereotype.Component;
 /** Which handler applies which message type; anything else is rejected naming MSH-9. */
 @Component
 class MessageRouter {
-    static final String MERGE_NOT_YET = "A40 merge is handled by the master patient index (not yet available)";
-
     private final AdtHandler adt;
     private final OruHandler oru;
     private final MdmHandler mdm;
+    private final MergeHandler merge;
 
-    MessageRouter(AdtHandler adt, OruHandler oru, MdmHandler mdm) {
+    MessageRouter(AdtHandler adt, OruHandler oru, MdmHandler mdm, MergeHandler merge) {
         this.adt = adt;
         this.oru = oru;
         this.mdm = mdm;
+        this.merge = merge;
     }
 
     /** Checked before anything is applied, so an unsupported message costs no parsing. */
@@ -23,12 +23,9 @@ class MessageRouter {
         Location msh9 = Location.of("MSH", 9);
         switch (header.messageCode()) {
             case "ADT" -> {
-                if (event.equals("A40")) {
-                    throw new Hl7Rejection(ErrorCode.UNSUPPORTED_EVENT, Location.of("MSH", 9, 2), MERGE_NOT_YET);
-                }
-                if (!java.util.Set.of("A01", "A02", "A03", "A04", "A05", "A08", "A11", "A13", "A31").contains(event)) {
+                if (!java.util.Set.of("A01", "A02", "A03", "A04", "A05", "A08", "A11", "A13", "A31", "A40").contains(event)) {
                     throw new Hl7Rejection(ErrorCode.UNSUPPORTED_EVENT, Location.of("MSH", 9, 2),
-                            "ADT^" + event + " is not supported (A01-A05, A08, A11, A13, A31 are)");
+                            "ADT^" + event + " is not supported (A01-A05, A08, A11, A13, A31, A40 are)");
                 }
             }
             case "ORU" -> requireEvent(event, "R01", "ORU");
@@ -40,7 +37,7 @@ class MessageRouter {
 
     Hl7Outcome.Accepted apply(InboundMessage message) {
         return switch (message.header().messageCode()) {
-            case "ADT" -> adt.apply(message);
+            case "ADT" -> message.header().triggerEvent().equals("A40") ? merge.apply(message) : adt.apply(message);
             case "ORU" -> oru.apply(message);
             case "MDM" -> mdm.apply(message);
             default -> throw new IllegalStateException("not checked by requireSupported: " + message.header().messageType());

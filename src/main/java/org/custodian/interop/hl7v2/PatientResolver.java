@@ -3,6 +3,9 @@ package org.custodian.interop.hl7v2;
 import ca.uhn.hl7v2.model.Segment;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import org.custodian.mpi.Actor;
+import org.custodian.mpi.Demographics;
+import org.custodian.mpi.OverlayDetector;
 import org.custodian.record.Facility;
 import org.custodian.record.FacilityRepository;
 import org.custodian.record.Mrn;
@@ -27,13 +30,15 @@ class PatientResolver {
     private final PatientRepository patients;
     private final PatientUpdates updates;
     private final RecordWriter writer;
+    private final OverlayDetector overlays;
 
     PatientResolver(FacilityRepository facilities, PatientRepository patients, PatientUpdates updates,
-                    RecordWriter writer) {
+                    RecordWriter writer, OverlayDetector overlays) {
         this.facilities = facilities;
         this.patients = patients;
         this.updates = updates;
         this.writer = writer;
+        this.overlays = overlays;
     }
 
     /** With {@code updateDemographics}, a known patient's demographics are replaced (keeping the old version). */
@@ -60,13 +65,22 @@ class PatientResolver {
         var known = patients.findByMrn(facility.id(), mrn.value());
         if (known.isPresent()) {
             if (updateDemographics) {
-                updates.replaceDemographics(patient(pid, known.get()), message.provenance());
+                Patient incoming = patient(pid, known.get());
+                // before the update: demographics of another person arriving for this MRN is an overlay
+                overlays.check(known.get(), demographics(incoming, pid.get(19)),
+                        new Actor(message.provenance().recordedBy(), "INTERFACE", "hl7"));
+                updates.replaceDemographics(incoming, message.provenance());
             }
             return new Resolved(facility, known.get(), false);
         }
         UUID id = UUID.nameUUIDFromBytes(("hl7/patient/" + facility.id() + "/" + mrn.value()).getBytes(StandardCharsets.UTF_8));
         writer.batch().patient(patient(pid, id), pid.get(19), message.provenance()).identifier(id, mrn).flush();
         return new Resolved(facility, id, true);
+    }
+
+    private static Demographics demographics(Patient p, String ssn) {
+        return new Demographics(p.id().toString(), p.given(), p.family(), p.birthDate(), p.sex(), p.address().line(),
+                p.address().city(), p.address().state(), p.address().postalCode(), p.phone(), ssn);
     }
 
     private static int identifierRepetition(Fields pid) {

@@ -122,16 +122,55 @@ class Hl7RoundTripTest {
     }
 
     @Test
-    void anUnknownFacilityAndAMergeAreRejectedWithAr() throws Exception {
+    void anUnknownFacilityAndAMergeOfAnUnknownMrnAreRejectedWithAr() throws Exception {
         Terser unknown = send(message(msh("EPIC", "NOWHERE", "ADT^A04", "RT-40", "2.3"),
                 "PID|1||X1||Doe^John||19700101|M"));
         assertThat(unknown.get("/MSA-1")).isEqualTo("AR");
         assertThat(unknown.get("/MSA-3")).contains("MSH-4", "NOWHERE");
         Terser merge = send(message(msh("ADT^A40^ADT_A39", "RT-41"), pid("H500", "19800215"), "MRG|H499^^^RGH"));
         assertThat(merge.get("/MSA-1")).isEqualTo("AR");
-        assertThat(merge.get("/MSA-3")).contains(MessageRouter.MERGE_NOT_YET);
+        assertThat(merge.get("/MSA-3")).contains("PID-3", "H500");
         assertThat(jdbc.sql("SELECT count(*) FROM hl7_message WHERE control_id IN ('RT-40', 'RT-41') AND status = 'REJECTED'")
                 .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aSecondRegistrationOfTheSamePersonIsQueuedAsALikelyDuplicateAndA40MergesIt() throws Exception {
+        assertThat(send(Hl7Samples.admit("RT-90", "H700", "V700")).get("/MSA-1")).isEqualTo("AA");
+        assertThat(send(message(msh("ADT^A04^ADT_A01", "RT-91"),
+                "PID|1||H701^^^RGH^MR||Doe^Janie||19800215|F|||12 Main Street^^Springfield^MA^01101||555-1234"))
+                .get("/MSA-1")).isEqualTo("AA");
+        UUID kept = jdbc.sql("SELECT patient_id FROM patient_identifier WHERE value = 'H700'").query(UUID.class).single();
+        UUID second = jdbc.sql("SELECT patient_id FROM patient_identifier WHERE value = 'H701'").query(UUID.class).single();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM mpi_review_task WHERE source = 'HL7' AND status = 'OPEN'
+                   AND patient_a = least(:a, :b) AND patient_b = greatest(:a, :b)""")
+                .param("a", kept).param("b", second).query(Long.class).single())
+                .as("flagged at once, not silently created").isEqualTo(1);
+
+        Terser merge = send(message(msh("ADT^A40^ADT_A39", "RT-92"), pid("H700", "19800215"), "MRG|H701^^^RGH"));
+
+        assertThat(merge.get("/MSA-1")).isEqualTo("AA");
+        assertThat(jdbc.sql("SELECT patient_id FROM patient_identifier WHERE value = 'H701'").query(UUID.class).single())
+                .isEqualTo(kept);
+        assertThat(jdbc.sql("SELECT source FROM mpi_merge WHERE survivor_id = :s AND retired_id = :r")
+                .param("s", kept).param("r", second).query(String.class).single()).isEqualTo("HL7_A40");
+        assertThat(jdbc.sql("SELECT count(*) FROM patient WHERE id = :r").param("r", second).query(Long.class).single())
+                .as("the retired record is kept").isEqualTo(1);
+        assertThat(send(message(msh("ADT^A40^ADT_A39", "RT-93"), pid("H700", "19800215"), "MRG|H701^^^RGH"))
+                .get("/MSA-1")).as("the same merge again is already done").isEqualTo("AA");
+    }
+
+    @Test
+    void anUpdateCarryingAnotherPersonsSexAndBirthDateFlagsAnOverlay() throws Exception {
+        send(Hl7Samples.admit("RT-95", "H950", "V950"));
+        String other = message(msh("ADT^A08^ADT_A01", "RT-96"),
+                "PID|1||H950^^^RGH^MR||Doe^Jane^Q||19620907|M|||12 Main St^^Springfield^MA^01101||555-1234",
+                Hl7Samples.pv1("I", "V950", Map.of()));
+        assertThat(send(other).get("/MSA-1")).isEqualTo("AA");
+        UUID patient = jdbc.sql("SELECT patient_id FROM patient_identifier WHERE value = 'H950'").query(UUID.class).single();
+        assertThat(jdbc.sql("SELECT reason FROM mpi_overlay_flag WHERE patient_id = :p").param("p", patient)
+                .query(String.class).single()).contains("sex", "birth date");
     }
 
     @Test

@@ -1,0 +1,118 @@
+package org.custodian.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.custodian.mpi.FileLinkage;
+import org.custodian.mpi.MpiBenchmark;
+import org.custodian.mpi.Thresholds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "mpi", mixinStandardHelpOptions = true,
+        description = "Master patient index: find duplicate patients in the index or in a file.",
+        subcommands = {MpiCommand.Link.class, MpiScanCommand.class, MpiCommand.Bench.class})
+public final class MpiCommand {
+
+    /** Threshold options shared by the commands that decide. */
+    static final class ThresholdOptions {
+        @Option(names = "--auto-link", paramLabel = "WEIGHT",
+                description = "Match weight at or above which a pair is linked automatically (default: ${DEFAULT-VALUE}).")
+        double autoLink = Thresholds.DEFAULT.autoLink();
+
+        @Option(names = "--review", paramLabel = "WEIGHT",
+                description = "Match weight at or above which a pair goes to review (default: ${DEFAULT-VALUE}).")
+        double review = Thresholds.DEFAULT.review();
+
+        Thresholds thresholds() {
+            return new Thresholds(autoLink, review);
+        }
+    }
+
+    @Command(name = "link", mixinStandardHelpOptions = true,
+            description = "Link the records of a patients CSV among themselves; no database needed. Input columns: "
+                    + "id, given, family, birth_date, sex, address, city, state, zip, phone, ssn (empty allowed). "
+                    + "Output: id_a, id_b, decision (auto-link | review | no-match), weight.")
+    static final class Link implements Callable<Integer> {
+        @Option(names = "--in", required = true, paramLabel = "FILE", description = "Patients CSV to read.")
+        Path in;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "Pairs CSV to write.")
+        Path out;
+
+        @Option(names = "--all-pairs", description = "Also write compared pairs below the review threshold (no-match).")
+        boolean allPairs;
+
+        @picocli.CommandLine.ArgGroup(exclusive = false)
+        ThresholdOptions thresholdOptions = new ThresholdOptions();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            Thresholds thresholds;
+            try {
+                thresholds = thresholdOptions.thresholds();
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (!java.nio.file.Files.isReadable(in)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--in " + in + ": no such readable file");
+            }
+            MpiProgress progress = new MpiProgress("comparing pairs", err);
+            FileLinkage.Summary summary = new FileLinkage(thresholds, allPairs).link(in, out, err::println, progress);
+            var stats = summary.stats();
+            progress.finish(String.format(Locale.ROOT, "%,d pairs compared", stats.pairsCompared()));
+            PrintWriter outWriter = spec.commandLine().getOut();
+            outWriter.printf(Locale.ROOT, "%,d records, %,d pairs compared (%s), %,d pairs skipped in oversized blocks%n",
+                    stats.records(), stats.pairsCompared(), stats.perKeyText(), stats.skippedPairs());
+            outWriter.printf(Locale.ROOT, "%,d auto-link, %,d review; %,d pairs written to %s%n",
+                    summary.autoLinked(), summary.review(), summary.written(), out);
+            return 0;
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Generate a seeded file with known duplicates, link it, and report speed and quality.")
+    static final class Bench implements Callable<Integer> {
+        @Option(names = "--records", defaultValue = "100000", description = "Records to generate (default: ${DEFAULT-VALUE}).")
+        int records;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @picocli.CommandLine.ArgGroup(exclusive = false)
+        ThresholdOptions thresholdOptions = new ThresholdOptions();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            MpiProgress progress = new MpiProgress("comparing pairs", err);
+            MpiBenchmark.Result result = MpiBenchmark.run(records, seed, thresholdOptions.thresholds(), progress);
+            progress.finish("done");
+            var stats = result.stats();
+            var q = result.quality();
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "records %,d; pairs compared %,d (%s); skipped %,d%n", result.records(),
+                    stats.pairsCompared(), stats.perKeyText(), stats.skippedPairs());
+            out.printf(Locale.ROOT, "time: prepare %.1f s, train (EM) %.1f s, score %.1f s, total %.1f s; %.0f pairs/s; heap %,d MB%n",
+                    result.prepareMillis() / 1e3, stats.trainingMillis() / 1e3, stats.scoringMillis() / 1e3,
+                    result.totalMillis() / 1e3, stats.pairsPerSecond(), result.heapUsedBytes() >> 20);
+            out.printf(Locale.ROOT, "true pairs %,d; auto-link %,d (%,d correct); review %,d (%,d correct)%n",
+                    q.truePairs(), q.autoLinked(), q.autoLinkedCorrect(), q.review(), q.reviewCorrect());
+            out.printf(Locale.ROOT, "precision %.4f, recall %.4f, F1 %.4f; auto-link precision %.4f%n",
+                    q.precision(), q.recall(), q.f1(), q.autoLinkPrecision());
+            return 0;
+        }
+    }
+
+
+}

@@ -1,0 +1,45 @@
+package org.custodian.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.custodian.mpi.Actor;
+import org.custodian.mpi.MpiScan;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Scan the whole patient index for duplicates and write review tasks for the likely ones.")
+final class MpiScanCommand implements Callable<Integer> {
+    @Mixin
+    DataOptions data;
+
+    @ArgGroup(exclusive = false)
+    MpiCommand.ThresholdOptions thresholdOptions = new MpiCommand.ThresholdOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var thresholds = thresholdOptions.thresholds();
+        try (Launcher.Running app = Launcher.start(data.dataDirectory(), Launcher.Mode.TASK, Map.of())) {
+            PrintWriter err = spec.commandLine().getErr();
+            MpiProgress progress = new MpiProgress("scanning", err);
+            MpiScan.Summary summary = app.bean(MpiScan.class).scan(thresholds,
+                    Actor.system("cli:" + System.getProperty("user.name", "operator")), progress);
+            progress.finish("done");
+            var stats = summary.stats();
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%,d patients, %,d pairs compared (%s)%n", stats.records(), stats.pairsCompared(),
+                    stats.perKeyText());
+            out.printf(Locale.ROOT, "%,d auto-link, %,d review; %,d new review tasks%n", summary.autoLink(),
+                    summary.review(), summary.newTasks());
+            return 0;
+        }
+    }
+}
