@@ -32,10 +32,12 @@ public class QualityScans {
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final PhysicianNotifier notifier;
     private final RuleEngine engine = new RuleEngine(Rules.all());
 
     QualityScans(FactsRepository facts, FindingRepository findings, Terminology terminology, QualityProperties properties,
-                 TransactionTemplate tx, JdbcTemplate jdbc, java.util.Optional<Clock> clock) {
+                 TransactionTemplate tx, JdbcTemplate jdbc, PhysicianNotifier notifier, java.util.Optional<Clock> clock) {
+        this.notifier = notifier;
         this.facts = facts;
         this.findings = findings;
         this.terminology = terminology;
@@ -66,6 +68,7 @@ public class QualityScans {
         }
         ScanResult result = totals.result(all.size(), start);
         recordScan("FULL", now, result);
+        notifier.notifyDue(now);
         return result;
     }
 
@@ -82,6 +85,9 @@ public class QualityScans {
         }
         ScanResult result = totals.result(ids.size(), start);
         recordScan("INCREMENTAL", now, result);
+        if (result.opened() > 0) {
+            notifier.notifyDue(now);
+        }
         return result;
     }
 

@@ -23,7 +23,8 @@ class Viewers {
                 user.roles().stream().sorted(Comparator.naturalOrder()).map(Role::label).toList(),
                 facilities.byIds(user.facilityIds()).stream().map(Facility::name).toList(),
                 user.can(Permission.SEARCH_PATIENTS), user.can(Permission.VIEW_AUDIT),
-                user.can(Permission.MANAGE_INTERFACES));
+                user.can(Permission.MANAGE_INTERFACES),
+                user.can(Permission.VIEW_QUALITY) || user.can(Permission.WORK_DEFICIENCIES) || user.can(Permission.SIGN_DOCUMENTS));
     }
 
     /** The viewer for error pages, which may be shown before or without a sign-in. */
