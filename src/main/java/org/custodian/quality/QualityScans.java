@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.custodian.quality.rules.PatientFacts;
 import org.custodian.quality.rules.RuleContext;
 import org.custodian.quality.rules.Rules;
@@ -19,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs the rules: over every patient ({@link #fullScan}) or over the patients a change touched
  * ({@link #check}). Each chunk of patients is read, checked and reconciled with the stored findings
- * in one transaction, so a scan interrupted half-way leaves whole patients done.
+ * in one transaction, so a scan interrupted half-way leaves whole patients done. Only full scans
+ * are recorded in {@code quality_scan}; incremental checks are too many to keep.
  */
 @Service
 public class QualityScans {
@@ -55,16 +60,39 @@ public class QualityScans {
     public record RuleInfo(String id, Category category, Severity severity, String title) {
     }
 
+    /**
+     * Checks every patient, chunk by chunk on as many threads as there are cores (at most four);
+     * each chunk commits on its own. Records the scan and sends the notices due.
+     */
     public ScanResult fullScan(ScanProgress progress) {
         long start = System.nanoTime();
         Instant now = clock.instant();
         List<UUID> all = facts.allPatientIds();
         RuleContext context = new RuleContext(now, properties, new TerminologyCodeCheck(terminology));
         Totals totals = new Totals();
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            tx.executeWithoutResult(s -> totals.add(checkChunk(chunk, context)));
-            progress.checked(Math.min(all.size(), from + CHUNK), all.size(), totals.open);
+        int threads = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);
+        int[] done = {0};
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> work = new ArrayList<>();
+            for (int from = 0; from < all.size(); from += CHUNK) {
+                List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+                work.add(pool.submit(() -> {
+                    ChunkResult result = tx.execute(s -> checkChunk(chunk, context));
+                    synchronized (totals) {
+                        totals.add(result);
+                        done[0] += chunk.size();
+                        progress.checked(done[0], all.size(), totals.open);
+                    }
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("quality scan interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
         ScanResult result = totals.result(all.size(), start);
         recordScan("FULL", now, result);
@@ -72,23 +100,25 @@ public class QualityScans {
         return result;
     }
 
-    /** Re-checks just these patients (after a change to their records), in the caller's transaction if any. */
+    /**
+     * Re-checks just these patients (after a change to their records) in one transaction, and
+     * sends the notices due for what it newly found.
+     */
     public ScanResult check(Set<UUID> patientIds) {
         long start = System.nanoTime();
         Instant now = clock.instant();
         RuleContext context = new RuleContext(now, properties, new TerminologyCodeCheck(terminology));
         Totals totals = new Totals();
-        List<UUID> ids = List.copyOf(patientIds);
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            tx.executeWithoutResult(s -> totals.add(checkChunk(chunk, context)));
-        }
-        ScanResult result = totals.result(ids.size(), start);
-        recordScan("INCREMENTAL", now, result);
-        if (result.opened() > 0) {
-            notifier.notifyDue(now);
-        }
-        return result;
+        tx.executeWithoutResult(s -> {
+            List<UUID> ids = List.copyOf(patientIds);
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                totals.add(checkChunk(ids.subList(from, Math.min(ids.size(), from + CHUNK)), context));
+            }
+            if (totals.opened > 0) {
+                notifier.notifyDue(now);
+            }
+        });
+        return totals.result(patientIds.size(), start);
     }
 
     private ChunkResult checkChunk(Collection<UUID> patients, RuleContext context) {

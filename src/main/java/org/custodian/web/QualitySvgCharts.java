@@ -25,7 +25,7 @@ final class QualitySvgCharts {
         int labelWidth = 170;
         int plotWidth = 320;
         int height = Math.max(1, bars.size()) * rowHeight + 10;
-        StringBuilder svg = open(title, labelWidth + plotWidth + 70, height);
+        StringBuilder svg = open(title, labelWidth + plotWidth + 110, height);
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             int y = 5 + i * rowHeight;

@@ -1,10 +1,8 @@
 package org.custodian.quality.rules;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import org.custodian.quality.Category;
 import org.custodian.quality.Severity;
 
@@ -55,7 +53,7 @@ public final class CopyPasteRule implements Rule {
             }
             for (int earlier = 0; earlier < later; earlier++) {
                 Note source = notes.get(earlier);
-                if (Collections.disjoint(source.prints(), copy.prints())) {
+                if (!Winnowing.overlap(source.prints(), copy.prints())) {
                     continue;
                 }
                 int words = Winnowing.longestSharedRun(source.shingles(), copy.shingles());
@@ -72,6 +70,6 @@ public final class CopyPasteRule implements Rule {
         }
     }
 
-    private record Note(PatientFacts.DocumentRow doc, long[] shingles, Set<Long> prints) {
+    private record Note(PatientFacts.DocumentRow doc, long[] shingles, long[] prints) {
     }
 }

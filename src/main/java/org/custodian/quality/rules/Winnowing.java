@@ -1,15 +1,12 @@
 package org.custodian.quality.rules;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Arrays;
 
 /**
  * Document fingerprints by winnowing (Schleimer, Wilkerson and Aiken 2003) over word shingles: any
- * passage of at least {@code k + w - 1} words shared by two texts shares a fingerprint, so
+ * passage of at least {@code K + W - 1} words shared by two texts shares a fingerprint, so
  * fingerprints find candidate pairs cheaply; {@link #longestSharedRun} then measures the passage.
+ * Works on primitive arrays: a full scan fingerprints millions of notes.
  */
 final class Winnowing {
     static final int K = 10;
@@ -18,59 +15,83 @@ final class Winnowing {
     private Winnowing() {
     }
 
-    /** Word shingle hashes: element i covers words i .. i+K-1 (lower-cased letters and digits). */
+    /** Word shingle hashes: element i covers words i .. i+K-1 (letters and digits, case ignored). */
     static long[] shingles(String text) {
-        List<String> words = new ArrayList<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (!w.isEmpty()) {
-                words.add(w);
+        long[] words = new long[16];
+        int count = 0;
+        long h = 0;
+        boolean inWord = false;
+        for (int i = 0, n = text.length(); i <= n; i++) {
+            char c = i < n ? text.charAt(i) : ' ';
+            if (Character.isLetterOrDigit(c)) {
+                h = h * 31 + Character.toLowerCase(c);
+                inWord = true;
+            } else if (inWord) {
+                if (count == words.length) {
+                    words = Arrays.copyOf(words, count * 2);
+                }
+                words[count++] = mix(h);
+                h = 0;
+                inWord = false;
             }
         }
-        int n = words.size() - K + 1;
-        if (n <= 0) {
+        int shingles = count - K + 1;
+        if (shingles <= 0) {
             return new long[0];
         }
-        long[] wordHashes = words.stream().mapToLong(w -> mix(w.hashCode())).toArray();
-        long[] hashes = new long[n];
-        for (int i = 0; i < n; i++) {
-            long h = 0;
+        long[] hashes = new long[shingles];
+        for (int i = 0; i < shingles; i++) {
+            long s = 0;
             for (int j = 0; j < K; j++) {
-                h = h * 0x100000001B3L + wordHashes[i + j];
+                s = s * 0x100000001B3L + words[i + j];
             }
-            hashes[i] = mix(h);
+            hashes[i] = mix(s);
         }
         return hashes;
     }
 
-    /** The minimum hash of every window of W shingles (rightmost on ties), each counted once. */
-    static Set<Long> fingerprints(long[] shingles) {
-        Set<Long> chosen = new HashSet<>();
+    /** The minimum hash of every window of W shingles, sorted and without repeats. */
+    static long[] fingerprints(long[] shingles) {
         if (shingles.length == 0) {
-            return chosen;
+            return shingles;
         }
         int windows = Math.max(1, shingles.length - W + 1);
+        long[] chosen = new long[windows];
         for (int start = 0; start < windows; start++) {
             long min = Long.MAX_VALUE;
             for (int i = start; i < Math.min(shingles.length, start + W); i++) {
-                if (shingles[i] <= min) {
-                    min = shingles[i];
-                }
+                min = Math.min(min, shingles[i]);
             }
-            chosen.add(min);
+            chosen[start] = min;
         }
-        return chosen;
+        return Arrays.stream(chosen).sorted().distinct().toArray();
+    }
+
+    /** Whether two sorted fingerprint arrays share a value. */
+    static boolean overlap(long[] a, long[] b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                return true;
+            }
+            if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return false;
     }
 
     /** The longest passage, in words, that the later text shares word for word with the earlier one. */
     static int longestSharedRun(long[] earlier, long[] later) {
-        Set<Long> known = new HashSet<>(earlier.length * 2);
-        for (long h : earlier) {
-            known.add(h);
-        }
+        long[] known = earlier.clone();
+        Arrays.sort(known);
         int best = 0;
         int run = 0;
         for (long h : later) {
-            run = known.contains(h) ? run + 1 : 0;
+            run = Arrays.binarySearch(known, h) >= 0 ? run + 1 : 0;
             best = Math.max(best, run);
         }
         return best == 0 ? 0 : best + K - 1;
