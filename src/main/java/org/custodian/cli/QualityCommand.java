@@ -13,12 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.custodian.quality.ChartCompletion;
 import org.custodian.quality.Finding;
 import org.custodian.quality.QualityFindings;
 import org.custodian.quality.QualityScans;
 import org.custodian.quality.RuleFailure;
 import org.custodian.quality.ScanResult;
 import org.custodian.quality.StoredFinding;
+import org.custodian.record.PractitionerRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "quality", mixinStandardHelpOptions = true,
         description = "Data quality: run the rules over every record and list the findings.",
-        subcommands = {QualityCommand.Scan.class})
+        subcommands = {QualityCommand.Scan.class, QualityCommand.LinkPhysician.class})
 public final class QualityCommand {
 
     @Command(name = "scan", mixinStandardHelpOptions = true,
@@ -98,6 +100,37 @@ public final class QualityCommand {
                 writer.write('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Command(name = "link-physician", mixinStandardHelpOptions = true,
+            description = "Make a user account sign as a practitioner (by NPI): their deficiency queue is that practitioner's.")
+    static final class LinkPhysician implements Callable<Integer> {
+        @Option(names = "--user", required = true, paramLabel = "USERNAME", description = "The account to link.")
+        String username;
+
+        @Option(names = "--npi", required = true, paramLabel = "NPI", description = "The practitioner's NPI.")
+        String npi;
+
+        @Mixin
+        DataOptions data;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Launcher.Running app = Launcher.start(data.dataDirectory(), Launcher.Mode.TASK, Map.of())) {
+                var practitioner = app.bean(PractitionerRepository.class).byNpi(npi.trim());
+                if (practitioner.isEmpty()) {
+                    spec.commandLine().getErr().println("custodian quality link-physician: no practitioner has NPI '" + npi + "'");
+                    return 1;
+                }
+                app.bean(ChartCompletion.class).linkPhysician(username, practitioner.get().id());
+                spec.commandLine().getOut().println(username + " now signs as " + practitioner.get().displayName()
+                        + " (NPI " + practitioner.get().npi() + ")");
+                return 0;
             }
         }
     }

@@ -27,6 +27,8 @@ import org.custodian.record.FacilityRepository;
 import org.custodian.record.FacilityType;
 import org.custodian.record.Mrn;
 import org.custodian.record.Patient;
+import org.custodian.record.Practitioner;
+import org.custodian.record.PractitionerRepository;
 import org.custodian.record.Provenance;
 import org.custodian.record.RecordWriter;
 import org.custodian.record.Sex;
@@ -53,6 +55,7 @@ class QualityCommandTest {
         try (Launcher.Running app = Launcher.start(data, Launcher.Mode.TASK, Map.of("custodian.quality.incremental", "false"))) {
             Facility hospital = app.bean(FacilityRepository.class).ensure(new Facility(UUID.randomUUID(), "QCLI",
                     "QCLI Hospital", FacilityType.HOSPITAL, "Lowell", "MA"));
+            app.bean(PractitionerRepository.class).ensure(new Practitioner(UUID.randomUUID(), "1234567893", "Herman", "Doc"));
             Provenance prov = Provenance.now("test", null, "tester");
             Instant admit = Instant.now().minus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
             app.bean(TransactionTemplate.class).executeWithoutResult(s -> app.bean(RecordWriter.class).batch()
@@ -86,6 +89,13 @@ class QualityCommandTest {
         assertThat(again.code()).isZero();
         assertThat(again.out().lines()).as("stored findings are not duplicated by a second scan").hasSize(3);
         assertThat(again.err()).contains("3 open findings (0 new, 0 resolved)");
+
+        Result link = run("quality", "link-physician", "--user", "herman.doc", "--npi", "1234567893", "--data", data.toString());
+        assertThat(link.code()).as(link.err()).isZero();
+        assertThat(link.out()).contains("herman.doc now signs as Herman Doc (NPI 1234567893)");
+        Result unknown = run("quality", "link-physician", "--user", "x.y", "--npi", "999", "--data", data.toString());
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.err().strip()).isEqualTo("custodian quality link-physician: no practitioner has NPI '999'");
     }
 
     private static JsonNode json(String line) {
