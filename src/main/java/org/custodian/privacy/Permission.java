@@ -18,5 +18,11 @@ public enum Permission {
     /** Answer coders' documentation queries addressed to the user's own practitioner record. */
     ANSWER_QUERIES,
     /** Work the duplicate review queue: compare, merge, unmerge patient records. */
-    MANAGE_DUPLICATES
+    MANAGE_DUPLICATES,
+    /** See data quality findings and chart-completion scorecards. */
+    VIEW_QUALITY,
+    /** Work the HIM analyst's deficiency queue: review discharged charts, track their completion. */
+    WORK_DEFICIENCIES,
+    /** Sign (authenticate) one's own documents from the physician's deficiency queue. */
+    SIGN_DOCUMENTS
 }

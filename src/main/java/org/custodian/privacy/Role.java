@@ -10,13 +10,16 @@ import java.util.Set;
 public enum Role {
     HIM_DIRECTOR("HIM director", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.VIEW_AUDIT,
             Permission.MANAGE_INTERFACES, Permission.IMPORT_RECORDS, Permission.VIEW_ANALYTICS, Permission.SEARCH_CODES,
-            Permission.CODE_ENCOUNTERS, Permission.AUDIT_CODING, Permission.MANAGE_DUPLICATES)),
+            Permission.CODE_ENCOUNTERS, Permission.AUDIT_CODING, Permission.MANAGE_DUPLICATES, Permission.VIEW_QUALITY,
+            Permission.WORK_DEFICIENCIES)),
     CODER("HIT / coder", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.SEARCH_CODES,
-            Permission.CODE_ENCOUNTERS, Permission.AUDIT_CODING, Permission.MANAGE_DUPLICATES)),
+            Permission.CODE_ENCOUNTERS, Permission.AUDIT_CODING, Permission.MANAGE_DUPLICATES, Permission.VIEW_QUALITY,
+            Permission.WORK_DEFICIENCIES)),
     ROI_SPECIALIST("Release-of-information specialist", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART)),
     PRIVACY_OFFICER("Privacy officer",
             EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.VIEW_AUDIT)),
-    CLINICIAN("Clinician", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.ANSWER_QUERIES)),
+    CLINICIAN("Clinician", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.ANSWER_QUERIES,
+            Permission.SIGN_DOCUMENTS)),
     AUDITOR("Auditor", EnumSet.of(Permission.VIEW_AUDIT)),
     ADMIN("Administrator", EnumSet.of(Permission.MANAGE_USERS, Permission.MANAGE_INTERFACES));
 

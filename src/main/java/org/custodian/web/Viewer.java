@@ -43,4 +43,9 @@ record Viewer(String displayName, String username, List<String> roles, List<Stri
     public boolean canManageDuplicates() {
         return permissions.contains(Permission.MANAGE_DUPLICATES);
     }
+
+    public boolean canQuality() {
+        return permissions.contains(Permission.VIEW_QUALITY) || permissions.contains(Permission.WORK_DEFICIENCIES)
+                || permissions.contains(Permission.SIGN_DOCUMENTS);
+    }
 }

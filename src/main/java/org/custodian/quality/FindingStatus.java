@@ -1,0 +1,5 @@
+package org.custodian.quality;
+
+public enum FindingStatus {
+    OPEN, RESOLVED
+}

@@ -1,0 +1,34 @@
+package org.custodian.quality;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The thresholds HIM departments set by policy ({@code custodian.quality.*}).
+ *
+ * @param hAndPWithin         the H&P must be on the chart within this time of admission (24 h)
+ * @param codingDueAfterDays  a discharged encounter without ICD-10-CM diagnoses is late after this many days
+ * @param delinquentAfterDays an incomplete record becomes delinquent this many days after discharge (30)
+ * @param escalateAfterDays   a physician notified of a deficiency is reminded again (escalated) after these days
+ * @param copyPasteWords      the shortest passage, in words, copied between two notes that is reported
+ */
+@ConfigurationProperties("custodian.quality")
+public record QualityProperties(
+        @DefaultValue("24h") Duration hAndPWithin,
+        @DefaultValue("4") int codingDueAfterDays,
+        @DefaultValue("30") int delinquentAfterDays,
+        @DefaultValue("7") int escalateAfterDays,
+        @DefaultValue("60") int copyPasteWords) {
+
+    public static QualityProperties defaults() {
+        return new QualityProperties(Duration.ofHours(24), 4, 30, 7, 60);
+    }
+
+    public QualityProperties {
+        if (codingDueAfterDays < 0 || delinquentAfterDays < 1 || escalateAfterDays < 1 || copyPasteWords < 10) {
+            throw new IllegalArgumentException("custodian.quality: coding-due-after-days >= 0, delinquent-after-days >= 1,"
+                    + " escalate-after-days >= 1 and copy-paste-words >= 10 are required");
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.custodian.quality;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.custodian.quality.rules.PatientFacts;
+import org.custodian.quality.rules.RuleContext;
+import org.custodian.quality.rules.Rules;
+import org.custodian.terminology.Terminology;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs the rules: over every patient ({@link #fullScan}) or over the patients a change touched
+ * ({@link #check}). Each chunk of patients is read, checked and reconciled with the stored findings
+ * in one transaction, so a scan interrupted half-way leaves whole patients done. Only full scans
+ * are recorded in {@code quality_scan}; incremental checks are too many to keep.
+ */
+@Service
+public class QualityScans {
+    static final int CHUNK = 500;
+
+    private final FactsRepository facts;
+    private final FindingRepository findings;
+    private final Terminology terminology;
+    private final QualityProperties properties;
+    private final TransactionTemplate tx;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final PhysicianNotifier notifier;
+    private final RuleEngine engine = new RuleEngine(Rules.all());
+
+    QualityScans(FactsRepository facts, FindingRepository findings, Terminology terminology, QualityProperties properties,
+                 TransactionTemplate tx, JdbcTemplate jdbc, PhysicianNotifier notifier, java.util.Optional<Clock> clock) {
+        this.notifier = notifier;
+        this.facts = facts;
+        this.findings = findings;
+        this.terminology = terminology;
+        this.properties = properties;
+        this.tx = tx;
+        this.jdbc = jdbc;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** The ids and titles of every rule, for listings and reports. */
+    public List<RuleInfo> rules() {
+        return engine.rules().stream().map(r -> new RuleInfo(r.id(), r.category(), r.severity(), r.title())).toList();
+    }
+
+    public record RuleInfo(String id, Category category, Severity severity, String title) {
+    }
+
+    /**
+     * Checks every patient, chunk by chunk on as many threads as there are cores (at most four);
+     * each chunk commits on its own. Records the scan and sends the notices due.
+     */
+    public ScanResult fullScan(ScanProgress progress) {
+        long start = System.nanoTime();
+        Instant now = clock.instant();
+        List<UUID> all = facts.allPatientIds();
+        RuleContext context = new RuleContext(now, properties, new TerminologyCodeCheck(terminology));
+        Totals totals = new Totals();
+        int threads = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);
+        int[] done = {0};
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> work = new ArrayList<>();
+            for (int from = 0; from < all.size(); from += CHUNK) {
+                List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+                work.add(pool.submit(() -> {
+                    ChunkResult result = tx.execute(s -> checkChunk(chunk, context));
+                    synchronized (totals) {
+                        totals.add(result);
+                        done[0] += chunk.size();
+                        progress.checked(done[0], all.size(), totals.open);
+                    }
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("quality scan interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        ScanResult result = totals.result(all.size(), start);
+        recordScan("FULL", now, result);
+        notifier.notifyDue(now);
+        return result;
+    }
+
+    /**
+     * Re-checks just these patients (after a change to their records) in one transaction, and
+     * sends the notices due for what it newly found.
+     */
+    public ScanResult check(Set<UUID> patientIds) {
+        long start = System.nanoTime();
+        Instant now = clock.instant();
+        RuleContext context = new RuleContext(now, properties, new TerminologyCodeCheck(terminology));
+        Totals totals = new Totals();
+        tx.executeWithoutResult(s -> {
+            List<UUID> ids = List.copyOf(patientIds);
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                totals.add(checkChunk(ids.subList(from, Math.min(ids.size(), from + CHUNK)), context));
+            }
+            if (totals.opened > 0) {
+                notifier.notifyDue(now);
+            }
+        });
+        return totals.result(patientIds.size(), start);
+    }
+
+    private ChunkResult checkChunk(Collection<UUID> patients, RuleContext context) {
+        Map<UUID, PatientFacts> records = facts.load(patients);
+        List<Finding> found = new ArrayList<>();
+        List<RuleFailure> failures = new ArrayList<>();
+        for (PatientFacts record : records.values()) {
+            RuleEngine.Evaluation evaluation = engine.evaluate(record, context);
+            found.addAll(evaluation.findings());
+            failures.addAll(evaluation.failures());
+        }
+        FindingRepository.Reconciled reconciled = findings.reconcile(patients, found, failures, context.now());
+        return new ChunkResult(reconciled, failures);
+    }
+
+    private void recordScan(String kind, Instant startedAt, ScanResult r) {
+        jdbc.update("INSERT INTO quality_scan (id, kind, started_at, finished_at, patients, open_findings, opened, resolved,"
+                        + " failures, partial) VALUES (?,?,?,?,?,?,?,?,?,?)", UUID.randomUUID(), kind,
+                FindingRepository.ts(startedAt), FindingRepository.ts(clock.instant()), r.patients(), r.openFindings(),
+                r.opened(), r.resolved(), r.failures().size(), r.partial());
+    }
+
+    private record ChunkResult(FindingRepository.Reconciled reconciled, List<RuleFailure> failures) {
+    }
+
+    private static final class Totals {
+        int open;
+        int opened;
+        int resolved;
+        final List<RuleFailure> failures = new ArrayList<>();
+
+        void add(ChunkResult c) {
+            open += c.reconciled().open();
+            opened += c.reconciled().opened();
+            resolved += c.reconciled().resolved();
+            failures.addAll(c.failures());
+        }
+
+        ScanResult result(int patients, long startNanos) {
+            return new ScanResult(patients, open, opened, resolved, failures, (System.nanoTime() - startNanos) / 1_000_000);
+        }
+    }
+}

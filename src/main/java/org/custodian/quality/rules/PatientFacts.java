@@ -1,0 +1,84 @@
+package org.custodian.quality.rules;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One patient's record as the rules see it: plain rows as stored, so that even data the record's
+ * own value types would refuse (a discharge before admission) can be checked and reported.
+ */
+public record PatientFacts(PatientRow patient, List<MrnRow> mrns, List<EncounterRow> encounters,
+                           List<DiagnosisRow> diagnoses, List<ProcedureRow> procedures,
+                           List<ObservationRow> observations, List<DocumentRow> documents) {
+
+    public PatientFacts {
+        mrns = List.copyOf(mrns);
+        encounters = List.copyOf(encounters);
+        diagnoses = List.copyOf(diagnoses);
+        procedures = List.copyOf(procedures);
+        observations = List.copyOf(observations);
+        documents = List.copyOf(documents);
+    }
+
+    public UUID patientId() {
+        return patient.id();
+    }
+
+    public Optional<EncounterRow> encounter(UUID id) {
+        return id == null ? Optional.empty() : encounters.stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
+    public Optional<DocumentRow> document(UUID id) {
+        return id == null ? Optional.empty() : documents.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    public record PatientRow(UUID id, String given, String family, LocalDate birthDate, String sex,
+                             String addressLine, String city, String state, String postalCode, String phone,
+                             Instant deceasedAt) {
+    }
+
+    /** A medical record number; {@code sharedWith} are other patients holding the same number at that facility. */
+    public record MrnRow(UUID facilityId, String facilityCode, String value, List<UUID> sharedWith) {
+        public MrnRow {
+            sharedWith = List.copyOf(sharedWith);
+        }
+    }
+
+    /** An encounter; {@code patientId} is its owner, which may differ when a fact points at another's encounter. */
+    public record EncounterRow(UUID id, UUID patientId, UUID facilityId, String visitNumber, String encounterClass,
+                               Instant admitAt, Instant dischargeAt, UUID attendingId) {
+        public String label() {
+            return (visitNumber == null ? "encounter " + id : "visit " + visitNumber) + " (" + encounterClass.toLowerCase()
+                    + ", admitted " + admitAt.toString().substring(0, 10) + ")";
+        }
+    }
+
+    public record DiagnosisRow(UUID id, UUID encounterId, UUID encounterOwner, String system, String code, String display,
+                               Instant onsetAt) {
+    }
+
+    public record ProcedureRow(UUID id, UUID encounterId, UUID encounterOwner, String system, String code, String display,
+                               Instant performedAt) {
+    }
+
+    public record ObservationRow(UUID id, UUID encounterId, UUID encounterOwner, String loincCode, String display,
+                                 BigDecimal value, String unit, Instant observedAt) {
+    }
+
+    /** A document with its newest version's state; {@code addendumToPatient} is the owner of the document it adds to. */
+    public record DocumentRow(UUID id, UUID encounterId, UUID encounterOwner, String type, UUID addendumTo,
+                              UUID addendumToPatient, Instant createdAt, int version, String status, String title,
+                              String body, UUID authorId, Instant signedAt, UUID signedBy) {
+        public boolean enteredInError() {
+            return "ENTERED_IN_ERROR".equals(status);
+        }
+
+        public String label() {
+            return "'" + title + "' (" + type.toLowerCase().replace('_', ' ') + ", version " + version + ")";
+        }
+    }
+}
