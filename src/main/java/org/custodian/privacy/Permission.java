@@ -6,5 +6,9 @@ public enum Permission {
     /** Watch the interfaces (HL7 dead letters) and replay messages after a fix. */
     MANAGE_INTERFACES,
     /** Load records through an interface (FHIR transactions, imports). */
-    IMPORT_RECORDS
+    IMPORT_RECORDS,
+    /** Put sensitivity labels on records and record restrictions patients ask for. */
+    MANAGE_SENSITIVITY,
+    /** The privacy officer's dashboard: break-the-glass review, unusual access, failed sign-ins. */
+    REVIEW_PRIVACY
 }

@@ -63,6 +63,11 @@ class UserAccountRepository {
         }
     }
 
+    int linkPractitioner(String username, UUID practitionerId) {
+        return jdbc.sql("UPDATE app_user SET practitioner_id = :p WHERE username = :u")
+                .param("p", practitionerId).param("u", username).update();
+    }
+
     /** Counts a failed login and locks the account once the count reaches the limit. */
     int recordFailure(String username, int maxFailures, Instant lockUntil) {
         return jdbc.sql("""

@@ -42,6 +42,20 @@ public class UserAccounts {
         return users.find(user.username()).orElseThrow();
     }
 
+    /**
+     * Links the account to the practitioner it belongs to, so the access policy knows whom the user
+     * treats (attending on an open encounter).
+     */
+    @Transactional
+    public void linkPractitioner(String username, UUID practitionerId, String actor) {
+        if (users.linkPractitioner(username, practitionerId) == 0) {
+            throw new IllegalArgumentException("no user " + username);
+        }
+        audit.record(new AuditEntry(actor, "ADMIN", AuditAction.PRIVILEGE_CHANGE, AuditOutcome.SUCCESS, null,
+                "User", username, "user " + username + " linked to practitioner " + practitionerId,
+                RequestOrigin.clientAddress()));
+    }
+
     public Optional<CustodianUser> find(String username) {
         return users.find(username);
     }
