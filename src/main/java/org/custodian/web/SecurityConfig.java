@@ -43,6 +43,7 @@ class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/healthz", LOGIN, "/css/**", "/webjars/**").permitAll()
                         .requestMatchers("/audit", "/audit/**").access(permitted(Permission.VIEW_AUDIT))
+                        .requestMatchers("/privacy", "/privacy/**").access(permitted(Permission.REVIEW_PRIVACY))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage(LOGIN).failureHandler(loginFailure()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN + "?logout").permitAll())
