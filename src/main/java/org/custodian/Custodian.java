@@ -5,6 +5,7 @@ import org.custodian.cli.AuditCommand;
 import org.custodian.cli.BenchCommand;
 import org.custodian.cli.DemoCommand;
 import org.custodian.cli.ImportCommand;
+import org.custodian.cli.KeysCommand;
 import org.custodian.cli.ServeCommand;
 import org.custodian.cli.TerminologyCommand;
 import org.custodian.platform.FastLaunch;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code custodian.jar}: every way a user runs Custodian is a subcommand here. */
 @Command(name = "custodian", mixinStandardHelpOptions = true, version = "Custodian 0.1.0",
         description = "Health information management: the legal health record, coding, privacy and more.",
-        subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, AuditCommand.class, BenchCommand.class, AotTrainingCommand.class, TerminologyCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, AuditCommand.class, BenchCommand.class, AotTrainingCommand.class, TerminologyCommand.class, KeysCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Custodian {
 
