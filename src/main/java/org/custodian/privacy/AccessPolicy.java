@@ -1,21 +1,40 @@
 package org.custodian.privacy;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.custodian.record.PatientRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that decides whether a user may do something, and to which patient. A user reaches
- * a patient through a facility that holds the patient's record (an MRN there) and that the user
- * belongs to; what they may do there follows from their roles.
+ * The one place that decides whether a user may do something, and to which patient. The decision
+ * combines the user's role, their facilities (a facility holding the patient's record), restrictions
+ * the patient asked for, the sensitivity labels on what is read against the purpose of use and a
+ * treating relationship (attending on an open encounter), and any emergency access the user declared.
+ * Every check made becomes a step of the decision, so it explains itself.
  */
 @Component
 public class AccessPolicy {
-    private final PatientRepository patients;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
-    AccessPolicy(PatientRepository patients) {
+    private final PatientRepository patients;
+    private final AccessFacts facts;
+    private final Clock clock = Clock.systemUTC();
+
+    AccessPolicy(PatientRepository patients, AccessFacts facts) {
         this.patients = patients;
+        this.facts = facts;
     }
 
     public AccessDecision decide(CustodianUser user, Permission permission) {
@@ -25,18 +44,107 @@ public class AccessPolicy {
         return new AccessDecision.Permit("role allows " + permission);
     }
 
+    /** The whole patient record, for the purpose the user's role implies. */
     public AccessDecision decide(CustodianUser user, Permission permission, UUID patientId) {
+        return decide(user, permission, patientId, PurposeOfUse.usualFor(user.roles()));
+    }
+
+    public AccessDecision decide(CustodianUser user, Permission permission, UUID patientId, PurposeOfUse purpose) {
+        return decide(user, permission, patientId, purpose, Set.of());
+    }
+
+    /** {@code partLabels}: labels of the part read (a document and its encounter) beyond the patient's own. */
+    AccessDecision decide(CustodianUser user, Permission permission, UUID patientId, PurposeOfUse purpose,
+                          Set<SensitivityLabel> partLabels) {
         AccessDecision byRole = decide(user, permission);
-        if (byRole instanceof AccessDecision.Deny) {
-            return byRole;
+        if (byRole instanceof AccessDecision.Deny deny) {
+            return new AccessDecision.Deny(deny.reason(), List.of("Your role (" + roleLabels(user)
+                    + ") does not include this kind of access."), false);
         }
         Map<UUID, String> holding = patients.facilityCodesOf(patientId);
         if (holding.isEmpty()) {
             return new AccessDecision.Deny("no facility holds a record for this patient");
         }
-        return holding.entrySet().stream().filter(f -> user.facilityIds().contains(f.getKey())).findFirst()
-                .<AccessDecision>map(f -> new AccessDecision.Permit("member of " + f.getValue() + ", which holds the record"))
-                .orElseGet(() -> new AccessDecision.Deny("not a member of any facility holding this patient's record ("
-                        + String.join(", ", holding.values()) + ")"));
+        List<String> steps = new ArrayList<>();
+        List<String> audited = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<String> auditedProblems = new ArrayList<>();
+        steps.add("Your role (" + roleLabels(user) + ") allows this kind of access.");
+        audited.add("role allows " + permission);
+
+        Optional<String> member = holding.entrySet().stream().filter(f -> user.facilityIds().contains(f.getKey()))
+                .map(Map.Entry::getValue).findFirst();
+        if (member.isPresent()) {
+            steps.add("You are a member of " + member.get() + ", which holds this record.");
+            audited.add("member of " + member.get() + ", which holds the record");
+        } else {
+            String codes = String.join(", ", holding.values());
+            problems.add("You are not a member of any facility holding this record (" + codes + ").");
+            auditedProblems.add("not a member of any facility holding this patient's record (" + codes + ")");
+        }
+
+        facts.restriction(patientId, user.getUsername(), user.roles()).ifPresent(since -> {
+            problems.add("The patient asked on " + WHEN.format(since) + " that this record be kept from you.");
+            auditedProblems.add("patient-requested restriction of " + WHEN.format(since) + " applies");
+        });
+
+        Set<SensitivityLabel> labels = EnumSet.noneOf(SensitivityLabel.class);
+        labels.addAll(facts.patientLabels(patientId));
+        labels.addAll(partLabels);
+        if (!labels.isEmpty()) {
+            labelSteps(user, patientId, purpose, labels, steps, audited, problems, auditedProblems);
+        }
+
+        if (problems.isEmpty()) {
+            return new AccessDecision.Permit(String.join("; ", audited), steps);
+        }
+        Optional<Instant> emergency = facts.emergencyAccessUntil(user.getUsername(), patientId, clock.instant());
+        if (emergency.isPresent()) {
+            steps.addAll(problems);
+            steps.add("You declared an emergency (break-the-glass); your access lasts until "
+                    + WHEN.format(emergency.get()) + " and is reviewed by the privacy officer.");
+            return new AccessDecision.Permit("break-the-glass until " + WHEN.format(emergency.get())
+                    + " overriding: " + String.join("; ", auditedProblems), steps);
+        }
+        steps.addAll(problems);
+        return new AccessDecision.Deny(String.join("; ", auditedProblems), steps, true);
+    }
+
+    /** Whether labels on part of a record (an encounter, a document) let this user see that part. */
+    boolean labelsAllow(CustodianUser user, UUID patientId, PurposeOfUse purpose, Set<SensitivityLabel> labels) {
+        if (labels.stream().allMatch(l -> l.allowsWithoutRelationship(purpose))) {
+            return true;
+        }
+        return purpose == PurposeOfUse.TREATMENT && facts.treatingEncounter(patientId, user.id()).isPresent();
+    }
+
+    private void labelSteps(CustodianUser user, UUID patientId, PurposeOfUse purpose, Set<SensitivityLabel> labels,
+                            List<String> steps, List<String> audited, List<String> problems,
+                            List<String> auditedProblems) {
+        String names = labels.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        String purposeText = purpose.name().toLowerCase(Locale.ROOT);
+        Optional<String> treating = purpose == PurposeOfUse.TREATMENT
+                ? facts.treatingEncounter(patientId, user.id()) : Optional.empty();
+        if (treating.isPresent()) {
+            steps.add("You are the attending clinician on an open encounter (" + treating.get()
+                    + "), so sensitive information is open to you for treatment.");
+            audited.add("labels " + names + " allowed: attending on open encounter " + treating.get());
+            return;
+        }
+        Set<SensitivityLabel> blocking = labels.stream().filter(l -> !l.allowsWithoutRelationship(purpose))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(SensitivityLabel.class)));
+        if (blocking.isEmpty()) {
+            steps.add("The record's sensitivity labels allow your purpose of use (" + purposeText + ").");
+            audited.add("labels " + names + " allow " + purpose);
+        } else {
+            problems.add("This record carries a sensitivity label that your purpose of use (" + purposeText
+                    + ") does not cover, and you are not treating the patient on an open encounter.");
+            auditedProblems.add("labels " + blocking.stream().map(Enum::name).sorted().collect(Collectors.joining(","))
+                    + " do not allow " + purpose + " without a treating relationship");
+        }
+    }
+
+    private static String roleLabels(CustodianUser user) {
+        return user.roles().stream().sorted().map(Role::label).collect(Collectors.joining(", "));
     }
 }

@@ -26,23 +26,41 @@ record IdentifierKey(byte[] bytes) {
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return new IdentifierKey(decode(fromEnvironment, VARIABLE));
         }
-        Path file = dataDirectory.resolve("keys").resolve("identifier.key");
+        Path file = file(dataDirectory);
         try {
             if (Files.exists(file)) {
-                return new IdentifierKey(decode(Files.readString(file, StandardCharsets.US_ASCII), file.toString()));
+                return read(file);
             }
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n", StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // the file system decides; nothing more to do
-            }
-            return new IdentifierKey(fresh);
+            IdentifierKey fresh = random();
+            fresh.writeTo(file);
+            return fresh;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the identifier key " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Path file(Path dataDirectory) {
+        return dataDirectory.resolve("keys").resolve("identifier.key");
+    }
+
+    static IdentifierKey random() {
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        return new IdentifierKey(fresh);
+    }
+
+    static IdentifierKey read(Path file) throws IOException {
+        return new IdentifierKey(decode(Files.readString(file, StandardCharsets.US_ASCII), file.toString()));
+    }
+
+    /** Writes the key readable by its owner only (where the file system has POSIX permissions). */
+    void writeTo(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.US_ASCII);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // the file system decides; nothing more to do
         }
     }
 

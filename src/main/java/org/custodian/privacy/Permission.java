@@ -24,5 +24,9 @@ public enum Permission {
     /** Work the HIM analyst's deficiency queue: review discharged charts, track their completion. */
     WORK_DEFICIENCIES,
     /** Sign (authenticate) one's own documents from the physician's deficiency queue. */
-    SIGN_DOCUMENTS
+    SIGN_DOCUMENTS,
+    /** Put sensitivity labels on records and record restrictions patients ask for. */
+    MANAGE_SENSITIVITY,
+    /** The privacy officer's dashboard: break-the-glass review, unusual access, failed sign-ins. */
+    REVIEW_PRIVACY
 }

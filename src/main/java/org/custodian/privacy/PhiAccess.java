@@ -28,10 +28,14 @@ public class PhiAccess {
     private final PatientRepository patients;
     private final ChartRepository charts;
     private final DocumentRepository documents;
+    private final AccessFacts facts;
+    private final LabelledChart labelled;
 
     PhiAccess(AccessPolicy policy, AuditTrail audit, PatientRepository patients, ChartRepository charts,
-              DocumentRepository documents) {
+              DocumentRepository documents, AccessFacts facts, LabelledChart labelled) {
         this.policy = policy;
+        this.facts = facts;
+        this.labelled = labelled;
         this.audit = audit;
         this.patients = patients;
         this.charts = charts;
@@ -56,17 +60,32 @@ public class PhiAccess {
     }
 
     public Optional<PatientChart> chart(CustodianUser user, UUID patientId, ChartScope scope) {
-        return read(user, patientId, "PatientChart", patientId.toString(), () -> charts.chart(patientId, scope));
+        return chart(user, patientId, scope, PurposeOfUse.usualFor(user.roles()));
+    }
+
+    /**
+     * The chart for a declared purpose of use. Encounters and documents whose own sensitivity labels
+     * the user may not see are left out (with their diagnoses, procedures and results).
+     */
+    public Optional<PatientChart> chart(CustodianUser user, UUID patientId, ChartScope scope, PurposeOfUse purpose) {
+        return read(user, patientId, purpose, Set.of(), "PatientChart", patientId.toString(),
+                () -> charts.chart(patientId, scope).map(chart -> labelled.visibleTo(user, purpose, chart)));
     }
 
     /** A document with its patient's demographics, so the screen can say whose note it is. */
     public Optional<PatientDocument> document(CustodianUser user, UUID documentId) {
+        return document(user, documentId, PurposeOfUse.usualFor(user.roles()));
+    }
+
+    /** A document read for a declared purpose; its own and its encounter's labels count too. */
+    public Optional<PatientDocument> document(CustodianUser user, UUID documentId, PurposeOfUse purpose) {
         Optional<ClinicalDocument> doc = documents.find(documentId);
         if (doc.isEmpty()) {
             return Optional.empty();
         }
         UUID patientId = doc.get().patientId();
-        return read(user, patientId, "DocumentReference", documentId.toString(),
+        return read(user, patientId, purpose, facts.documentLabels(documentId), "DocumentReference",
+                documentId.toString(),
                 () -> patients.find(patientId).map(patient -> new PatientDocument(patient, doc.get())));
     }
 
@@ -103,16 +122,24 @@ public class PhiAccess {
 
     private <T> Optional<T> read(CustodianUser user, UUID patientId, String resourceType, String resourceId,
                                  Supplier<Optional<T>> reader) {
+        return read(user, patientId, PurposeOfUse.usualFor(user.roles()), Set.of(), resourceType, resourceId, reader);
+    }
+
+    private <T> Optional<T> read(CustodianUser user, UUID patientId, PurposeOfUse purpose,
+                                 Set<SensitivityLabel> partLabels, String resourceType, String resourceId,
+                                 Supplier<Optional<T>> reader) {
         if (patients.find(patientId).isEmpty()) {
             return Optional.empty();
         }
-        AccessDecision decision = policy.decide(user, Permission.READ_CHART, patientId);
+        AccessDecision decision = policy.decide(user, Permission.READ_CHART, patientId, purpose, partLabels);
         if (decision instanceof AccessDecision.Deny deny) {
-            record(user, AuditAction.READ, AuditOutcome.DENIED, patientId, resourceType, resourceId, deny.reason());
-            throw new PhiAccessDenied(deny.reason());
+            record(user, AuditAction.READ, AuditOutcome.DENIED, patientId, resourceType, resourceId,
+                    "purpose " + purpose + "; " + deny.reason());
+            throw new PhiAccessDenied(deny, patientId);
         }
         Optional<T> result = reader.get();
-        record(user, AuditAction.READ, AuditOutcome.SUCCESS, patientId, resourceType, resourceId, decision.reason());
+        record(user, AuditAction.READ, AuditOutcome.SUCCESS, patientId, resourceType, resourceId,
+                "purpose " + purpose + "; " + decision.reason());
         return result;
     }
 

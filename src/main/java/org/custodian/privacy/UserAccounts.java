@@ -42,6 +42,20 @@ public class UserAccounts {
         return users.find(user.username()).orElseThrow();
     }
 
+    /**
+     * Links the account to the practitioner it belongs to, so the access policy knows whom the user
+     * treats (attending on an open encounter).
+     */
+    @Transactional
+    public void linkPractitioner(String username, UUID practitionerId, String actor) {
+        if (!users.linkPractitioner(username, practitionerId)) {
+            throw new IllegalArgumentException("no user " + username);
+        }
+        audit.record(new AuditEntry(actor, "ADMIN", AuditAction.PRIVILEGE_CHANGE, AuditOutcome.SUCCESS, null,
+                "User", username, "user " + username + " linked to practitioner " + practitionerId,
+                RequestOrigin.clientAddress()));
+    }
+
     public Optional<CustodianUser> find(String username) {
         return users.find(username);
     }
@@ -49,17 +63,6 @@ public class UserAccounts {
     /** The practitioner (physician) this user signs as, if linked: whose documentation queries they answer. */
     public Optional<UUID> practitionerOf(String username) {
         return users.practitionerOf(username);
-    }
-
-    /** Links the user to their practitioner record; audited as a privilege change. */
-    @Transactional
-    public void linkPractitioner(String username, UUID practitionerId, String actor) {
-        if (!users.linkPractitioner(username, practitionerId)) {
-            throw new IllegalArgumentException("no user named " + username);
-        }
-        audit.record(new AuditEntry(actor, "ADMIN", AuditAction.PRIVILEGE_CHANGE, AuditOutcome.SUCCESS, null,
-                "User", username, "user " + username + " linked to practitioner " + practitionerId,
-                RequestOrigin.clientAddress()));
     }
 
     private void auditChange(NewUser user, String actor, String what) {

@@ -32,10 +32,18 @@ class ErrorPages {
         this.viewers = viewers;
     }
 
-    /** Privacy has already audited the denial; the reason stays in the audit trail, not on screen. */
+    /**
+     * Privacy has already audited the denial. The page shows the checks the policy made (worded so
+     * they disclose nothing sensitive) and, where the policy allows, the break-the-glass form.
+     */
     @ExceptionHandler(PhiAccessDenied.class)
     ModelAndView phiDenied(PhiAccessDenied denied, Authentication user) {
-        return ErrorPage.forbidden(PATIENT_DENIED).view(viewers.of(user));
+        ModelAndView view = ErrorPage.forbidden(PATIENT_DENIED).view(viewers.of(user));
+        view.setViewName("privacy/denied");
+        view.addObject("steps", denied.steps());
+        view.addObject("emergencyPatient", denied.emergencyAccess() ? denied.patientId() : null);
+        view.addObject("minReason", org.custodian.privacy.BreakGlass.MIN_REASON);
+        return view;
     }
 
     @ExceptionHandler(org.custodian.coding.CodingDenied.class)

@@ -2,6 +2,7 @@ package org.custodian.web;
 
 import jakarta.servlet.DispatcherType;
 import org.custodian.privacy.CustodianUser;
+import org.custodian.privacy.MultiFactor;
 import org.custodian.privacy.Permission;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -34,7 +36,7 @@ class SecurityConfig {
     static final String EXPIRED = LOGIN + "?expired";
 
     @Bean
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, MultiFactor multiFactor) throws Exception {
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         // After signing in, go back to the page asked for, never to an htmx fragment of it.
         requestCache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !Htmx.isPartial(request));
@@ -44,9 +46,12 @@ class SecurityConfig {
                         .requestMatchers("/healthz", LOGIN, "/css/**", "/js/**", "/webjars/**").permitAll()
                         .requestMatchers("/audit", "/audit/**").access(permitted(Permission.VIEW_AUDIT))
                         .requestMatchers("/analytics", "/analytics/**").access(permitted(Permission.VIEW_ANALYTICS))
+                        .requestMatchers("/privacy", "/privacy/**").access(permitted(Permission.REVIEW_PRIVACY))
+                        .requestMatchers(MfaPolicyController.PATH).access(permitted(Permission.MANAGE_USERS))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage(LOGIN).failureHandler(loginFailure()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN + "?logout").permitAll())
+                .addFilterAfter(new MfaGate(multiFactor), AuthorizationFilter.class)
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .sessionManagement(session -> session.invalidSessionStrategy(redirect(EXPIRED)))
                 .exceptionHandling(errors -> errors

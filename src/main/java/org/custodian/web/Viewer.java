@@ -48,4 +48,8 @@ record Viewer(String displayName, String username, List<String> roles, List<Stri
         return permissions.contains(Permission.VIEW_QUALITY) || permissions.contains(Permission.WORK_DEFICIENCIES)
                 || permissions.contains(Permission.SIGN_DOCUMENTS);
     }
+
+    public boolean canReviewPrivacy() {
+        return permissions.contains(Permission.REVIEW_PRIVACY);
+    }
 }

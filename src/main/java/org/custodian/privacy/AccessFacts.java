@@ -1,0 +1,95 @@
+package org.custodian.privacy;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** What the access policy looks up about a record and a user: labels, restrictions, relationship, emergency access. */
+@Repository
+class AccessFacts {
+    private final JdbcClient jdbc;
+
+    AccessFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Labels on the patient as a whole. */
+    Set<SensitivityLabel> patientLabels(UUID patientId) {
+        return labels(jdbc.sql("""
+                SELECT label FROM sensitivity_label
+                 WHERE patient_id = :p AND target_type = 'PATIENT' AND removed_at IS NULL""")
+                .param("p", patientId).query(String.class).list());
+    }
+
+    /** Labels on the document itself and on the encounter it belongs to. */
+    Set<SensitivityLabel> documentLabels(UUID documentId) {
+        return labels(jdbc.sql("""
+                SELECT l.label FROM sensitivity_label l JOIN document d
+                    ON (l.target_type = 'DOCUMENT' AND l.target_id = d.id)
+                    OR (l.target_type = 'ENCOUNTER' AND l.target_id = d.encounter_id)
+                 WHERE d.id = :d AND l.removed_at IS NULL""")
+                .param("d", documentId).query(String.class).list());
+    }
+
+    /** Labelled encounters and documents of a patient, so a chart can leave out what the user may not see. */
+    Map<UUID, Set<SensitivityLabel>> labelledParts(UUID patientId) {
+        Map<UUID, Set<SensitivityLabel>> parts = new HashMap<>();
+        jdbc.sql("""
+                SELECT target_id, label FROM sensitivity_label
+                 WHERE patient_id = :p AND target_type <> 'PATIENT' AND removed_at IS NULL""")
+                .param("p", patientId)
+                .query(rs -> {
+                    parts.computeIfAbsent(rs.getObject(1, UUID.class), k -> EnumSet.noneOf(SensitivityLabel.class))
+                            .add(SensitivityLabel.valueOf(rs.getString(2)));
+                });
+        return parts;
+    }
+
+    /** The date of an active restriction the patient asked for that names this user or one of their roles. */
+    Optional<Instant> restriction(UUID patientId, String username, Set<Role> roles) {
+        return jdbc.sql("""
+                SELECT requested_at FROM patient_restriction
+                 WHERE patient_id = :p AND ended_at IS NULL
+                   AND (restricted_user = :u OR restricted_role = ANY(:roles))
+                 ORDER BY requested_at LIMIT 1""")
+                .param("p", patientId).param("u", username)
+                .param("roles", roles.stream().map(Enum::name).toArray(String[]::new))
+                .query(OffsetDateTime.class).list().stream().findFirst().map(OffsetDateTime::toInstant);
+    }
+
+    /** The visit number (or admission time) of an open encounter where the user is the attending clinician. */
+    Optional<String> treatingEncounter(UUID patientId, UUID userId) {
+        List<String> visits = jdbc.sql("""
+                SELECT coalesce(e.visit_number, to_char(e.admit_at, 'YYYY-MM-DD')) FROM encounter e
+                  JOIN app_user u ON u.practitioner_id = e.attending_id
+                 WHERE e.patient_id = :p AND u.id = :u AND e.discharge_at IS NULL
+                 ORDER BY e.admit_at DESC LIMIT 1""")
+                .param("p", patientId).param("u", userId).query(String.class).list();
+        return visits.stream().findFirst();
+    }
+
+    /** When the user's active emergency access to this patient ends, if they have one. */
+    Optional<Instant> emergencyAccessUntil(String username, UUID patientId, Instant now) {
+        return jdbc.sql("""
+                SELECT expires_at FROM break_glass
+                 WHERE username = :u AND patient_id = :p AND expires_at > :now
+                 ORDER BY expires_at DESC LIMIT 1""")
+                .param("u", username).param("p", patientId).param("now", Timestamp.from(now))
+                .query(OffsetDateTime.class).list().stream().findFirst().map(OffsetDateTime::toInstant);
+    }
+
+    private static Set<SensitivityLabel> labels(List<String> names) {
+        Set<SensitivityLabel> labels = EnumSet.noneOf(SensitivityLabel.class);
+        names.forEach(n -> labels.add(SensitivityLabel.valueOf(n)));
+        return labels;
+    }
+}

@@ -1,0 +1,276 @@
+package org.custodian.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.custodian.web.WebFixtures.PASSWORD;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.custodian.IntegrationTest;
+import org.custodian.privacy.AccessDecision;
+import org.custodian.privacy.AccessPolicy;
+import org.custodian.privacy.CustodianUser;
+import org.custodian.privacy.LabelTarget;
+import org.custodian.privacy.Permission;
+import org.custodian.privacy.Role;
+import org.custodian.privacy.SensitivityLabel;
+import org.custodian.privacy.SensitivityLabels;
+import org.custodian.privacy.UserAccounts;
+import org.custodian.record.Facility;
+import org.custodian.web.WebSession.Page;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every endpoint × every role × a patient at the user's facility or another × sensitivity labels:
+ * a response that shows a patient's PHI must come with an allowed decision and a successful audit
+ * event of that request. Endpoints are discovered from Spring's handler mappings (so screens added
+ * later are covered) plus the FHIR API, which HAPI serves outside Spring MVC.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}/]+)}");
+    private static final List<String> FHIR = List.of("/fhir/Patient/{patientId}", "/fhir/Encounter?patient={patientId}",
+            "/fhir/Observation?patient={patientId}", "/fhir/DocumentReference?patient={patientId}",
+            "/fhir/Condition?patient={patientId}", "/fhir/Procedure?patient={patientId}",
+            "/fhir/DocumentReference/{documentId}");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    AccessPolicy policy;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    SensitivityLabels labels;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final Map<String, WebFixtures.Chart> patients = new LinkedHashMap<>();
+    final Map<Role, String> users = new EnumMap<>(Role.class);
+
+    @BeforeAll
+    void world() {
+        WebFixtures fixtures = WebFixtures.of(context);
+        Facility mine = fixtures.hospital("MATRIX-A");
+        Facility other = fixtures.hospital("MATRIX-B");
+        patients.put("Mxplain", fixtures.chart("Ann", "Mxplain", LocalDate.of(1950, 1, 1), mine, "MXA1"));
+        patients.put("Mxhiv", fixtures.chart("Ben", "Mxhiv", LocalDate.of(1951, 1, 1), mine, "MXA2"));
+        patients.put("Mxparttwo", fixtures.chart("Cat", "Mxparttwo", LocalDate.of(1952, 1, 1), mine, "MXA3"));
+        patients.put("Mxvip", fixtures.chart("Dan", "Mxvip", LocalDate.of(1953, 1, 1), mine, "MXA4"));
+        patients.put("Mxelsewhere", fixtures.chart("Eve", "Mxelsewhere", LocalDate.of(1954, 1, 1), other, "MXB1"));
+        for (Role role : Role.values()) {
+            users.put(role, fixtures.user("matrix." + role.name().toLowerCase().replace('_', '.'), role, mine));
+        }
+        CustodianUser officer = user(Role.PRIVACY_OFFICER);
+        label(officer, "Mxhiv", SensitivityLabel.HIV);
+        label(officer, "Mxparttwo", SensitivityLabel.SUBSTANCE_USE_PART2);
+        label(officer, "Mxvip", SensitivityLabel.VIP);
+    }
+
+    @Test
+    void noEndpointShowsAPatientsPhiWithoutAnAllowedDecisionAndAnAuditEvent() {
+        List<String> endpoints = endpoints(RequestMethod.GET);
+        assertThat(endpoints).as("discovered from the handler mappings")
+                .contains("/patients/{patientId}", "/patients/{patientId}/documents/{documentId}", "/privacy");
+        List<String> violations = new ArrayList<>();
+        int shown = 0;
+        int cells = 0;
+        for (Role role : Role.values()) {
+            WebSession session = WebSession.signedIn(port, users.get(role), PASSWORD);
+            CustodianUser user = user(role);
+            for (var patient : patients.entrySet()) {
+                AccessDecision decision = policy.decide(user, Permission.READ_CHART, patient.getValue().id());
+                for (String endpoint : endpoints) {
+                    for (String path : concrete(endpoint, patient.getValue())) {
+                        long before = lastSeq();
+                        Page page = session.get(path);
+                        cells++;
+                        if (page.body().contains(patient.getKey())) {
+                            shown++;
+                            check(role, path, patient.getValue().id(), decision, before).ifPresent(violations::add);
+                        }
+                    }
+                }
+                for (String endpoint : FHIR) {
+                    String path = fill(endpoint, patient.getValue());
+                    long before = lastSeq();
+                    String body = fhir(users.get(role), path);
+                    cells++;
+                    if (body.contains(patient.getKey())) {
+                        shown++;
+                        check(role, path, patient.getValue().id(), decision, before).ifPresent(violations::add);
+                    }
+                }
+            }
+        }
+        assertThat(violations).as("PHI shown without an allowed decision and an audit event").isEmpty();
+        assertThat(shown).as("some cells show PHI, so the matrix tests something").isGreaterThan(20);
+        assertThat(cells).isGreaterThan(7 * 5 * 5);
+    }
+
+    @Test
+    void theMatrixDecisionsFollowRoleFacilityAndLabels() {
+        assertThat(policy.decide(user(Role.CODER), Permission.READ_CHART, id("Mxplain"))).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(policy.decide(user(Role.CODER), Permission.READ_CHART, id("Mxhiv"))).isInstanceOf(AccessDecision.Permit.class);
+        assertThat(policy.decide(user(Role.CODER), Permission.READ_CHART, id("Mxparttwo"))).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(policy.decide(user(Role.CODER), Permission.READ_CHART, id("Mxvip"))).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(policy.decide(user(Role.CODER), Permission.READ_CHART, id("Mxelsewhere"))).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(policy.decide(user(Role.CLINICIAN), Permission.READ_CHART, id("Mxhiv"))).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(policy.decide(user(Role.AUDITOR), Permission.READ_CHART, id("Mxplain"))).isInstanceOf(AccessDecision.Deny.class);
+        assertThat(policy.decide(user(Role.ADMIN), Permission.READ_CHART, id("Mxplain"))).isInstanceOf(AccessDecision.Deny.class);
+
+        WebSession clinician = WebSession.signedIn(port, users.get(Role.CLINICIAN), PASSWORD);
+        assertThat(clinician.get("/patients/" + id("Mxhiv")).status()).isEqualTo(403);
+        assertThat(clinician.get("/patients/" + id("Mxplain")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyFormPostWithoutItsCsrfTokenIsRefused() {
+        List<String> posts = endpoints(RequestMethod.POST);
+        assertThat(posts).contains("/patients/{patientId}/break-glass", "/privacy/break-glass/{eventId}/review");
+        for (Role role : Role.values()) {
+            WebSession session = WebSession.signedIn(port, users.get(role), PASSWORD);
+            for (String endpoint : posts) {
+                Page refused = session.post(fill(endpoint, patients.get("Mxplain")), Map.of("reason", "a forged emergency"));
+                // with no token yet in the session, Spring Security treats the post as from an ended session
+                boolean sentToSignIn = refused.status() == 302 && refused.location().contains("/login");
+                assertThat(refused.status() == 403 || sentToSignIn)
+                        .as(role + " POST " + endpoint + " without a CSRF token: " + refused.status()).isTrue();
+            }
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM break_glass WHERE username LIKE 'matrix.%'", Integer.class))
+                .isZero();
+    }
+
+    @Test
+    void guessingAnotherPatientsIdShowsNothingAndIsAudited() {
+        WebSession coder = WebSession.signedIn(port, users.get(Role.CODER), PASSWORD);
+        Page other = coder.get("/patients/" + id("Mxelsewhere"));
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.body()).doesNotContain("Mxelsewhere", "MXB1");
+        Page wrongPair = coder.get("/patients/" + id("Mxplain") + "/documents/" + patients.get("Mxelsewhere").dischargeSummary());
+        assertThat(wrongPair.status()).isIn(403, 404);
+        assertThat(wrongPair.body()).doesNotContain("Mxelsewhere");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE username = ? AND outcome = 'DENIED' "
+                + "AND patient_id = ?", Integer.class, users.get(Role.CODER), id("Mxelsewhere"))).isPositive();
+    }
+
+    /**
+     * A response naming the patient passes when that request left a successful audit event by the
+     * user and, where the address names the patient (a read of their record), the policy permits it
+     * and the event names the patient. A search or report that names no patient in its address must
+     * have audited itself.
+     */
+    private java.util.Optional<String> check(Role role, String path, UUID patientId, AccessDecision decision, long before) {
+        List<Map<String, Object>> events = jdbc.queryForList(
+                "SELECT action, outcome, patient_id FROM audit_event WHERE seq > ? AND username = ?", before,
+                users.get(role));
+        boolean readOfPatient = path.contains(patientId.toString());
+        boolean ok = readOfPatient
+                ? decision instanceof AccessDecision.Permit && events.stream().anyMatch(e ->
+                        "SUCCESS".equals(e.get("outcome")) && patientId.equals(e.get("patient_id")))
+                : events.stream().anyMatch(e -> "SUCCESS".equals(e.get("outcome")) && !"LOGIN".equals(e.get("action")))
+                        && (decision instanceof AccessDecision.Permit || events.stream().noneMatch(e ->
+                        patientId.equals(e.get("patient_id")) && "SUCCESS".equals(e.get("outcome"))));
+        return ok ? java.util.Optional.empty() : java.util.Optional.of(role + " " + path + ": PHI shown; decision "
+                + decision.getClass().getSimpleName() + ", audit events " + events);
+    }
+
+    /** The GET (or any-method) patterns of every handler, with Spring's own error and sign-in pages left out. */
+    private List<String> endpoints(RequestMethod method) {
+        Set<String> found = new TreeSet<>();
+        context.getBeansOfType(RequestMappingHandlerMapping.class).values().forEach(mapping -> {
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                boolean matches = method == RequestMethod.GET ? methods.isEmpty() || methods.contains(RequestMethod.GET)
+                        : methods.contains(method);
+                if (matches && info.getPathPatternsCondition() != null) {
+                    found.addAll(info.getPathPatternsCondition().getPatternValues());
+                }
+            }
+        });
+        found.removeIf(p -> p.contains("*"));
+        return List.copyOf(found);
+    }
+
+    /** A pattern with its variables filled, plus the searches that could name the patient. */
+    private List<String> concrete(String endpoint, WebFixtures.Chart patient) {
+        String path = fill(endpoint, patient);
+        if (!endpoint.contains("{")) {
+            String mrn = jdbc.queryForObject("SELECT value FROM patient_identifier WHERE patient_id = ?", String.class,
+                    patient.id());
+            return List.of(path + "?mrn=" + mrn);
+        }
+        return List.of(path + "?full=true&retracted=true");
+    }
+
+    private String fill(String endpoint, WebFixtures.Chart patient) {
+        Matcher m = VARIABLE.matcher(endpoint);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1).toLowerCase();
+            String value = name.contains("patient") ? patient.id().toString()
+                    : name.contains("document") ? patient.dischargeSummary().toString() : UUID.randomUUID().toString();
+            m.appendReplacement(out, value);
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String fhir(String username, String path) {
+        try {
+            String basic = Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + path)).header("Authorization", "Basic " + basic)
+                    .header("Accept", "application/fhir+json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long lastSeq() {
+        return jdbc.queryForObject("SELECT coalesce(max(seq), 0) FROM audit_event", Long.class);
+    }
+
+    private CustodianUser user(Role role) {
+        return accounts.find(users.get(role)).orElseThrow();
+    }
+
+    private UUID id(String family) {
+        return patients.get(family).id();
+    }
+
+    private void label(CustodianUser officer, String family, SensitivityLabel label) {
+        labels.label(officer, id(family), LabelTarget.PATIENT, id(family), label);
+    }
+}
