@@ -3,6 +3,7 @@ package org.custodian;
 import org.custodian.cli.AotTrainingCommand;
 import org.custodian.cli.AuditCommand;
 import org.custodian.cli.BenchCommand;
+import org.custodian.cli.DeidCommand;
 import org.custodian.cli.DemoCommand;
 import org.custodian.cli.ImportCommand;
 import org.custodian.cli.ServeCommand;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code custodian.jar}: every way a user runs Custodian is a subcommand here. */
 @Command(name = "custodian", mixinStandardHelpOptions = true, version = "Custodian 0.1.0",
         description = "Health information management: the legal health record, coding, privacy and more.",
-        subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, AuditCommand.class, BenchCommand.class, AotTrainingCommand.class, TerminologyCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, AuditCommand.class, BenchCommand.class, AotTrainingCommand.class, TerminologyCommand.class, DeidCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Custodian {
 

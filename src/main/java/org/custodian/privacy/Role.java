@@ -9,11 +9,14 @@ import java.util.Set;
  */
 public enum Role {
     HIM_DIRECTOR("HIM director", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.VIEW_AUDIT,
-            Permission.MANAGE_INTERFACES, Permission.IMPORT_RECORDS)),
+            Permission.MANAGE_INTERFACES, Permission.IMPORT_RECORDS, Permission.RELEASE_INFORMATION,
+            Permission.MANAGE_AMENDMENTS, Permission.DEIDENTIFY)),
     CODER("HIT / coder", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART)),
-    ROI_SPECIALIST("Release-of-information specialist", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART)),
+    ROI_SPECIALIST("Release-of-information specialist", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART,
+            Permission.RELEASE_INFORMATION, Permission.MANAGE_AMENDMENTS)),
     PRIVACY_OFFICER("Privacy officer",
-            EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.VIEW_AUDIT)),
+            EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.VIEW_AUDIT,
+                    Permission.RELEASE_INFORMATION, Permission.MANAGE_AMENDMENTS, Permission.DEIDENTIFY)),
     CLINICIAN("Clinician", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART)),
     AUDITOR("Auditor", EnumSet.of(Permission.VIEW_AUDIT)),
     ADMIN("Administrator", EnumSet.of(Permission.MANAGE_USERS, Permission.MANAGE_INTERFACES));
