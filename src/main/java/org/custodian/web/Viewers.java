@@ -23,7 +23,9 @@ class Viewers {
                 user.roles().stream().sorted(Comparator.naturalOrder()).map(Role::label).toList(),
                 facilities.byIds(user.facilityIds()).stream().map(Facility::name).toList(),
                 user.can(Permission.SEARCH_PATIENTS), user.can(Permission.VIEW_AUDIT),
-                user.can(Permission.MANAGE_INTERFACES));
+                user.can(Permission.MANAGE_INTERFACES),
+                user.can(Permission.RELEASE_INFORMATION) || user.can(Permission.MANAGE_AMENDMENTS)
+                        || user.can(Permission.DEIDENTIFY));
     }
 
     /** The viewer for error pages, which may be shown before or without a sign-in. */
