@@ -92,6 +92,7 @@ final class DeidBenchCommand implements Callable<Integer> {
         }
         out.printf("scrubbing speed: %.0f notes/s, %.1f MB/s%n", result.notes() / seconds, chars / seconds / 1e6);
         result.misses().stream().limit(15).forEach(m -> out.println("missed " + m));
+        result.falsePositives().stream().limit(15).forEach(m -> out.println("scrubbed but not PHI: " + m));
         return 0;
     }
 

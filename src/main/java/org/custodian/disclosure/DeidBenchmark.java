@@ -37,7 +37,8 @@ public final class DeidBenchmark {
     }
 
     /** Found and missed identifiers per type, and scrubbed spans right and wrong. */
-    public record Result(int notes, Map<PhiType, int[]> byType, int spansCorrect, int spansWrong, List<String> misses) {
+    public record Result(int notes, Map<PhiType, int[]> byType, int spansCorrect, int spansWrong, List<String> misses,
+                         List<String> falsePositives) {
         public int found() {
             return byType.values().stream().mapToInt(c -> c[0]).sum();
         }
@@ -77,6 +78,7 @@ public final class DeidBenchmark {
         int correct = 0;
         int wrong = 0;
         List<String> misses = new ArrayList<>();
+        List<String> falsePositives = new ArrayList<>();
         for (Case c : cases) {
             List<PhiSpan> found = scrubber.find(c.text(), KnownIdentifiers.NONE);
             for (Truth t : c.truth()) {
@@ -95,10 +97,13 @@ public final class DeidBenchmark {
                     correct++;
                 } else {
                     wrong++;
+                    if (falsePositives.size() < 40) {
+                        falsePositives.add(s.type() + " '" + c.text().substring(s.start(), s.end()) + "'");
+                    }
                 }
             }
         }
-        return new Result(cases.size(), byType, correct, wrong, misses);
+        return new Result(cases.size(), byType, correct, wrong, misses, falsePositives);
     }
 
     private static boolean covered(String text, Truth t, List<PhiSpan> found) {
@@ -119,11 +124,21 @@ public final class DeidBenchmark {
         int sentences = 4 + random.nextInt(4);
         for (int i = 0; i < sentences; i++) {
             Sentence s = sentence(note, people, random);
-            int at = 1 + random.nextInt(Math.max(1, lines.size()));
-            lines.add(Math.min(at, lines.size()), s.marked());
+            lines.add(boundaryAfter(lines, 1 + random.nextInt(Math.max(1, lines.size()))), s.marked());
         }
         String marked = String.join("\n", lines);
         return ground(marked, note);
+    }
+
+    /** The first place at or after {@code from} that ends a sentence or paragraph, so no sentence is split. */
+    private static int boundaryAfter(List<String> lines, int from) {
+        for (int i = Math.min(from, lines.size()); i < lines.size(); i++) {
+            String before = lines.get(i - 1).strip();
+            if (before.isEmpty() || before.endsWith(".") || before.startsWith("#") || before.startsWith("-")) {
+                return i;
+            }
+        }
+        return lines.size();
     }
 
     /** Removes the ⟦TYPE|value⟧ marks of injected PHI, recording where each value lands. */
@@ -183,7 +198,7 @@ public final class DeidBenchmark {
             case 6 -> "Follow-up appointment on " + t("DATE", date) + ".";
             case 7 -> "Call back at " + t("PHONE", phone) + " with results.";
             case 8 -> "Fax records to " + t("FAX", phone(r)) + ".";
-            case 9 -> "Portal messages go to " + t("EMAIL", (given + "." + family).toLowerCase(Locale.ROOT) + r.nextInt(100)
+            case 9 -> "Portal messages go to " + t("EMAIL", ascii(given + "." + family) + r.nextInt(100)
                     + "@" + List.of("gmail.com", "example.net", "mail.org").get(r.nextInt(3))) + ".";
             case 10 -> note.street() == null ? "Lives locally." : "Lives at " + t("ADDRESS", note.street()) + ", "
                     + t("ADDRESS", note.city()) + ", " + note.state() + " " + t("ADDRESS", note.zip()) + ".";
@@ -195,7 +210,7 @@ public final class DeidBenchmark {
             case 15 -> "Member ID " + t("ACCOUNT", "XJ" + (1_000_000 + r.nextInt(8_999_999))) + " on the insurance card.";
             case 16 -> "Driver's license " + t("LICENSE", "S" + (100 + r.nextInt(899)) + "-" + (1000 + r.nextInt(8999))
                     + "-" + (1000 + r.nextInt(8999))) + " scanned at registration.";
-            case 17 -> "Education material at " + t("URL", "https://www." + family.toLowerCase(Locale.ROOT)
+            case 17 -> "Education material at " + t("URL", "https://www." + ascii(family)
                     + "-clinic.org/care/" + r.nextInt(1000)) + " was shared.";
             case 18 -> "Telehealth session connected from IP " + t("IP", (10 + r.nextInt(200)) + "." + r.nextInt(256)
                     + "." + r.nextInt(256) + "." + (1 + r.nextInt(254))) + ".";
@@ -204,6 +219,11 @@ public final class DeidBenchmark {
             default -> "Mrs. " + n(family) + " accompanied the patient.";
         };
         return new Sentence(text);
+    }
+
+    private static String ascii(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("[^A-Za-z.]", "")
+                .toLowerCase(Locale.ROOT);
     }
 
     private static String n(String name) {

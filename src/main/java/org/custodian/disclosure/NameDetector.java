@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * already found to be a name.
  */
 final class NameDetector {
-    private static final String WORD = "[A-Z][a-zA-Z0-9'’]*(?:-[A-Z][a-zA-Z'’]+)?";
-    private static final String NAME = WORD + "(?:\\s+[A-Z](?:\\.|(?=\\s)))?(?:\\s+" + WORD + "){0,2}";
+    private static final String WORD = "\\p{Lu}[\\p{L}0-9'’]*(?:-\\p{Lu}[\\p{L}'’]+)?";
+    private static final String NAME = WORD + "(?: +[A-Z](?:\\.|(?= )))?(?: +" + WORD + "){0,2}";
     private static final String RELATION = "wife|husband|spouse|partner|daughter|son|mother|father|mom|dad|sister"
             + "|brother|friend|guardian|caregiver|neighbou?r|niece|nephew|grandson|granddaughter|grandmother"
             + "|grandfather|aunt|uncle|cousin|fianc[eé]e?|roommate|POA|HCP|proxy";
@@ -28,14 +28,16 @@ final class NameDetector {
             + "|mr\\.?|mrs\\.?|ms\\.?|" + RELATION;
 
     private static final List<Pattern> RULES = List.of(
-            Pattern.compile("\\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev|Sr|Sister|Father|Nurse)\\.?\\s+(" + NAME + ")"),
-            Pattern.compile("\\b(" + WORD + "(?:\\s+[A-Z]\\.)?\\s+" + WORD + "),?\\s+(?:MD|M\\.D\\.|DO|D\\.O\\.|RN|NP|PA-C|PA"
+            Pattern.compile("\\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev|Sr|Sister|Father|Nurse)\\.? +(" + NAME + ")"),
+            Pattern.compile("\\b(" + WORD + "(?: +[A-Z]\\.)? +" + WORD + "),? +(?:MD|M\\.D\\.|DO|D\\.O\\.|RN|NP|PA-C|PA"
                     + "|PhD|DDS|DMD|LPN|CNA|MSW|LCSW|APRN|CRNA|PharmD|DPM|OD|FNP|DNP)\\b"),
-            Pattern.compile("\\b(?i:" + CUE + ")(?:\\s+(?i:is|was|named|called))?\\s*[:,-]?\\s+(" + NAME + ")"),
-            Pattern.compile("(?m)(?:^|[.!?]\\s+)(" + NAME + ")\\s+(?:is|was)\\s+an?\\s+\\d+[- ]?(?:year|yr|month|week|day)"),
+            Pattern.compile("\\b(?i:" + CUE + ")(?: +(?i:is|was|named|called))?[ \\t]*[:,-]?[ \\t]+(" + NAME + ")"),
+            Pattern.compile("(?m)(?:^|[.!?]\\s+)(" + NAME + ")\\s+(?:is|was)\\s+an?\\s+(?:\\d+[- ]?(?:year|yr|month|week|day)|newborn)"),
             Pattern.compile("(" + NAME + ")\\s*[(,]\\s*(?i:" + RELATION + ")\\b"),
             // a capitalised pair (optionally with a middle initial) not at the start of a sentence
-            Pattern.compile("(?<![.!?:\\n]\\s{0,3})(?<=[a-z0-9,;]\\s{1,3})(" + WORD + "(?:\\s+[A-Z]\\.)?\\s+" + WORD + ")"));
+            Pattern.compile("(?<![.!?:\\n]\\s{0,3})(?<=[\\p{Ll}0-9,;] {1,3})(" + WORD + "(?: +[A-Z]\\.)? +" + WORD + ")"));
+
+    private static final Pattern WORDS = Pattern.compile("[\\p{L}0-9'’.-]+");
 
     private NameDetector() {
     }
@@ -55,7 +57,7 @@ final class NameDetector {
     /** Drops leading and trailing words that are not names ("Dr. Smith Cardiology" keeps "Smith"). */
     private static java.util.Optional<PhiSpan> trimmed(String text, int start, int end) {
         List<int[]> words = new ArrayList<>();
-        Matcher w = Pattern.compile("[A-Za-z0-9'’.-]+").matcher(text).region(start, end);
+        Matcher w = WORDS.matcher(text).region(start, end);
         while (w.find()) {
             words.add(new int[] {w.start(), w.end()});
         }
@@ -103,7 +105,7 @@ final class NameDetector {
         }
         List<PhiSpan> more = new ArrayList<>();
         for (String word : words) {
-            Matcher m = Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(word) + "(?![A-Za-z0-9])").matcher(text);
+            Matcher m = Pattern.compile("(?<![\\p{L}0-9])" + Pattern.quote(word) + "(?![\\p{L}0-9])").matcher(text);
             while (m.find()) {
                 more.add(new PhiSpan(m.start(), m.end(), PhiType.NAME));
             }

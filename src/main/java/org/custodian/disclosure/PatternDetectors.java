@@ -62,6 +62,7 @@ final class PatternDetectors {
             rule(PhiType.ADDRESS, "\\b(?:" + PLACE_WORD + "\\s){0,2}" + PLACE_WORD + ",\\s*" + STATE + "\\b(?=[\\s.,;)]|$)"),
             rule(PhiType.ADDRESS, "(?i)\\b(?:zip(?: code)?|postal code)\\s*[:#]?\\s*(\\d{5}(?:-\\d{4})?)\\b"),
             rule(PhiType.ADDRESS, "\\b(?i:lives|living|resides|residing|resident|located|moved|relocated|born|home) (?i:at|in|to|on)\\s+((?:[A-Z][a-zA-Z'.-]+\\s){0,2}[A-Z][a-zA-Z'.-]+)"),
+            rule(PhiType.ADDRESS, "\\b(?i:lives|living|resides|residing|address(?: is)?|located|moved|relocated)\\s*(?i:at|in|on|to)?\\s*:?\\s*(\\d{1,6}\\s[^,\\n;]{2,60})"),
             rule(PhiType.AGE, "(?i)\\b((?:9\\d|1[0-4]\\d))(?=[- ]?(?:years?|yrs?|y)[- ]?(?:old|o\\b|/o)|\\s?(?:yo|y/o|y\\.o\\.)\\b|-year-old|[- ]year[- ]old)"),
             rule(PhiType.AGE, "(?i)\\b(?:age[d]?|aged)\\s*[:]?\\s*((?:9\\d|1[0-4]\\d))\\b"),
             rule(PhiType.AGE, "(?i)\\b((?:9\\d|1[0-4]\\d))(?=\\s+(?:years?|yrs?) of age)"),
