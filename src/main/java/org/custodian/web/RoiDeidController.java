@@ -1,9 +1,8 @@
 package org.custodian.web;
 
-import org.custodian.disclosure.KnownIdentifiers;
-import org.custodian.disclosure.PhiScrubber;
 import org.custodian.disclosure.Replacement;
 import org.custodian.disclosure.ScrubbedText;
+import org.custodian.disclosure.TextScrubbing;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.Permission;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,15 +12,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Paste a note, get it back scrubbed: the same engine as the export and {@code custodian deid text}. */
+/** Paste a note, get it back scrubbed (audited): the same engine as the export and {@code custodian deid text}. */
 @Controller
 class RoiDeidController {
     private static final int MAX_TEXT = 200_000;
 
-    private final PhiScrubber scrubber;
+    private final TextScrubbing scrubbing;
 
-    RoiDeidController(PhiScrubber scrubber) {
-        this.scrubber = scrubber;
+    RoiDeidController(TextScrubbing scrubbing) {
+        this.scrubbing = scrubbing;
     }
 
     @GetMapping("/roi/deid")
@@ -38,7 +37,7 @@ class RoiDeidController {
         if (text.length() > MAX_TEXT) {
             throw new IllegalArgumentException("the text is longer than " + MAX_TEXT + " characters");
         }
-        ScrubbedText result = scrubber.scrub(text, KnownIdentifiers.NONE, replacement, user.getUsername());
+        ScrubbedText result = scrubbing.scrub(user, text, replacement);
         model.addAttribute("replacements", Replacement.values());
         model.addAttribute("text", text);
         model.addAttribute("replacement", replacement);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -224,9 +223,5 @@ class ReleaseWorkflowTest {
     private CustodianUser user(String name, Role role, Facility... at) {
         return accounts.createOrReset(new NewUser(name, name, "correct horse battery", Set.of(role),
                 java.util.Arrays.stream(at).map(Facility::id).collect(java.util.stream.Collectors.toSet())), "test");
-    }
-
-    static List<String> lines(String text) {
-        return text.lines().toList();
     }
 }

@@ -64,5 +64,9 @@ class RoiPagesTest {
         String result = officer.postWithToken("/roi/deid", Map.of("text",
                 "Seen by Dr. Agatha Brisbane on 02/03/2024; call 508-555-0170.", "replacement", "PLACEHOLDER")).body();
         assertThat(result).contains("Seen by Dr. [NAME] on [DATE]; call [PHONE].").doesNotContain("Brisbane</pre>");
+        assertThat(context.getBean(org.custodian.privacy.AuditTrail.class).search(new org.custodian.privacy.AuditQuery(
+                "roip.officer", null, org.custodian.privacy.AuditAction.EXPORT, null, null, null, false, 0, 10)).events())
+                .singleElement().satisfies(e -> assertThat(e.detail()).contains("3 spans replaced")
+                        .doesNotContain("Brisbane"));
     }
 }
