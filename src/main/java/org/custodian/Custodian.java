@@ -5,6 +5,7 @@ import org.custodian.cli.AotTrainingCommand;
 import org.custodian.cli.AuditCommand;
 import org.custodian.cli.BenchCommand;
 import org.custodian.cli.CodingCommand;
+import org.custodian.cli.DeidCommand;
 import org.custodian.cli.DemoCommand;
 import org.custodian.cli.ImportCommand;
 import org.custodian.cli.MpiCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
         description = "Health information management: the legal health record, coding, privacy and more.",
         subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, AuditCommand.class, BenchCommand.class,
                 AotTrainingCommand.class, TerminologyCommand.class, CodingCommand.class, AnalyticsCommand.class,
-                MpiCommand.class, QualityCommand.class, KeysCommand.class,
+                MpiCommand.class, QualityCommand.class, KeysCommand.class, DeidCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Custodian {
 

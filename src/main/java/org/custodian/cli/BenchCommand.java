@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure Custodian on this machine.",
-        subcommands = {BenchCommand.Audit.class, SuggestionBenchCommand.class})
+        subcommands = {BenchCommand.Audit.class, SuggestionBenchCommand.class, DeidBenchCommand.class})
 public final class BenchCommand {
 
     @Command(name = "audit", mixinStandardHelpOptions = true,

@@ -28,5 +28,11 @@ public enum Permission {
     /** Put sensitivity labels on records and record restrictions patients ask for. */
     MANAGE_SENSITIVITY,
     /** The privacy officer's dashboard: break-the-glass review, unusual access, failed sign-ins. */
-    REVIEW_PRIVACY
+    REVIEW_PRIVACY,
+    /** Log release-of-information requests, build disclosure packets, keep the accounting of disclosures. */
+    RELEASE_INFORMATION,
+    /** Decide patients' requests to amend their record (164.526). */
+    MANAGE_AMENDMENTS,
+    /** Scrub PHI from text and export de-identified data sets. */
+    DEIDENTIFY
 }

@@ -52,4 +52,9 @@ record Viewer(String displayName, String username, List<String> roles, List<Stri
     public boolean canReviewPrivacy() {
         return permissions.contains(Permission.REVIEW_PRIVACY);
     }
+
+    public boolean canReleaseInformation() {
+        return permissions.contains(Permission.RELEASE_INFORMATION) || permissions.contains(Permission.MANAGE_AMENDMENTS)
+                || permissions.contains(Permission.DEIDENTIFY);
+    }
 }

@@ -1,0 +1,5 @@
+package org.custodian.disclosure;
+
+public enum AmendmentStatus {
+    REQUESTED, ACCEPTED, DENIED
+}

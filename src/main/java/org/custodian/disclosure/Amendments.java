@@ -1,0 +1,150 @@
+package org.custodian.disclosure;
+
+import java.util.List;
+import java.util.UUID;
+import org.custodian.privacy.AuditAction;
+import org.custodian.privacy.CustodianUser;
+import org.custodian.privacy.Permission;
+import org.custodian.record.ClinicalDocument;
+import org.custodian.record.DocumentRepository;
+import org.custodian.record.Provenance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A patient's right to amend (164.526, ONC (d)(4)): the request with its 60-day deadline; on
+ * acceptance the amendment is appended to the record as an addendum linked to the document and
+ * everyone who received the document is notified; on denial the written denial, the patient's
+ * statement of disagreement and our rebuttal are linked to the document and go out with it.
+ */
+@Service
+public class Amendments {
+    private static final String RESOURCE = "Amendment";
+
+    private final AmendmentRepository amendments;
+    private final DisclosureRepository disclosures;
+    private final DocumentRepository documents;
+    private final Guard guard;
+
+    Amendments(AmendmentRepository amendments, DisclosureRepository disclosures, DocumentRepository documents,
+               Guard guard) {
+        this.amendments = amendments;
+        this.disclosures = disclosures;
+        this.documents = documents;
+        this.guard = guard;
+    }
+
+    @Transactional
+    public UUID request(CustodianUser user, NewAmendment a) {
+        ClinicalDocument doc = documents.find(a.documentId())
+                .filter(d -> d.patientId().equals(a.patientId()))
+                .orElseThrow(() -> new IllegalArgumentException("document " + a.documentId()
+                        + " is not in this patient's record"));
+        guard.require(user, Permission.MANAGE_AMENDMENTS, a.patientId(), AuditAction.CREATE, RESOURCE, null);
+        UUID id = UUID.randomUUID();
+        amendments.insert(id, a, a.receivedOn().plusDays(Deadline.AMENDMENT_DAYS), user.getUsername());
+        guard.done(user, AuditAction.CREATE, a.patientId(), RESOURCE, id.toString(),
+                "amendment requested to '" + doc.current().title() + "'");
+        return id;
+    }
+
+    public Amendment get(CustodianUser user, UUID id) {
+        Amendment a = find(id);
+        guard.require(user, Permission.MANAGE_AMENDMENTS, a.patientId(), AuditAction.READ, RESOURCE, id.toString());
+        guard.done(user, AuditAction.READ, a.patientId(), RESOURCE, id.toString(), "amendment request");
+        return a;
+    }
+
+    public List<Amendment> queue(CustodianUser user) {
+        guard.require(user, Permission.MANAGE_AMENDMENTS, RESOURCE);
+        List<Amendment> open = amendments.open().stream().filter(a -> reachable(user, a.patientId())).toList();
+        guard.done(user, AuditAction.SEARCH, null, RESOURCE, null, "amendment queue: " + open.size() + " open");
+        return open;
+    }
+
+    public List<Amendment> recentlyDecided(CustodianUser user) {
+        guard.require(user, Permission.MANAGE_AMENDMENTS, RESOURCE);
+        return amendments.recentlyDecided(20).stream().filter(a -> reachable(user, a.patientId())).toList();
+    }
+
+    /** Appends the amendment to the record and notifies those who received the document. */
+    @Transactional
+    public Amendment accept(CustodianUser user, UUID id, String amendmentText) {
+        Amendment a = undecided(user, id);
+        String text = NewRequest.required(amendmentText, "amendment text", 8000);
+        ClinicalDocument addendum = documents.addAddendum(a.documentId(),
+                "Amendment at the patient's request (45 CFR 164.526), accepted " + java.time.LocalDate.now()
+                        + ".\n\nRequested: " + a.requestedChange() + "\n\nAmendment: " + text,
+                null, Provenance.now("custodian-him", "amendment " + id, user.getUsername()));
+        amendments.accept(id, addendum.id(), user.getUsername());
+        List<DisclosureRepository.Recipient> recipients = disclosures.recipientsOf(a.documentId());
+        for (DisclosureRepository.Recipient r : recipients) {
+            amendments.notice(id, r.name(), r.disclosureId());
+        }
+        guard.done(user, AuditAction.UPDATE, a.patientId(), RESOURCE, id.toString(), "accepted; addendum "
+                + addendum.id() + " appended; " + recipients.size() + " prior recipients notified");
+        return find(id);
+    }
+
+    @Transactional
+    public Amendment deny(CustodianUser user, UUID id, DenialBasis basis, String explanation) {
+        Amendment a = undecided(user, id);
+        if (basis == null) {
+            throw new IllegalArgumentException("choose the basis for the denial");
+        }
+        String more = explanation == null || explanation.isBlank() ? "" : " " + explanation.trim();
+        String letter = "Your request of " + a.receivedOn() + " to amend '" + a.documentTitle() + "' is denied. "
+                + basis.reason() + more + " You may submit a written statement disagreeing with this denial; it will"
+                + " be linked to your record and included with any future disclosure of it. If you do not, you may"
+                + " ask that your request and this denial go with any future disclosure. You may complain to us or"
+                + " to the Secretary of Health and Human Services.";
+        amendments.deny(id, basis, letter, user.getUsername());
+        guard.done(user, AuditAction.UPDATE, a.patientId(), RESOURCE, id.toString(), "denied: " + basis);
+        return find(id);
+    }
+
+    @Transactional
+    public Amendment disagreement(CustodianUser user, UUID id, String statement) {
+        Amendment a = denied(user, id);
+        amendments.disagreement(id, NewRequest.required(statement, "statement of disagreement", 8000));
+        guard.done(user, AuditAction.UPDATE, a.patientId(), RESOURCE, id.toString(), "statement of disagreement linked");
+        return find(id);
+    }
+
+    @Transactional
+    public Amendment rebuttal(CustodianUser user, UUID id, String rebuttal) {
+        Amendment a = denied(user, id);
+        if (a.disagreement() == null) {
+            throw new IllegalArgumentException("a rebuttal answers the patient's statement of disagreement; none is on file");
+        }
+        amendments.rebuttal(id, NewRequest.required(rebuttal, "rebuttal", 8000));
+        guard.done(user, AuditAction.UPDATE, a.patientId(), RESOURCE, id.toString(), "rebuttal linked");
+        return find(id);
+    }
+
+    private Amendment undecided(CustodianUser user, UUID id) {
+        Amendment a = find(id);
+        guard.require(user, Permission.MANAGE_AMENDMENTS, a.patientId(), AuditAction.UPDATE, RESOURCE, id.toString());
+        if (a.status() != AmendmentStatus.REQUESTED) {
+            throw new IllegalArgumentException("this amendment request is already " + a.status().name().toLowerCase());
+        }
+        return a;
+    }
+
+    private Amendment denied(CustodianUser user, UUID id) {
+        Amendment a = find(id);
+        guard.require(user, Permission.MANAGE_AMENDMENTS, a.patientId(), AuditAction.UPDATE, RESOURCE, id.toString());
+        if (a.status() != AmendmentStatus.DENIED) {
+            throw new IllegalArgumentException("statements of disagreement and rebuttals follow a denial");
+        }
+        return a;
+    }
+
+    private Amendment find(UUID id) {
+        return amendments.find(id).orElseThrow(() -> new NotFound("no amendment request " + id));
+    }
+
+    private boolean reachable(CustodianUser user, UUID patientId) {
+        return guard.permits(user, Permission.MANAGE_AMENDMENTS, patientId);
+    }
+}

@@ -1,0 +1,75 @@
+package org.custodian.disclosure;
+
+import java.util.UUID;
+import org.custodian.privacy.AccessDecision;
+import org.custodian.privacy.AccessPolicy;
+import org.custodian.privacy.AuditAction;
+import org.custodian.privacy.AuditEntry;
+import org.custodian.privacy.AuditOutcome;
+import org.custodian.privacy.AuditTrail;
+import org.custodian.privacy.CustodianUser;
+import org.custodian.privacy.Permission;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Every disclosure action asks the access policy first and leaves an audit event whatever the
+ * answer: a denial is audited and thrown; a permit is audited by {@link #done} once the action is done.
+ */
+@Component
+class Guard {
+    private final AccessPolicy policy;
+    private final AuditTrail audit;
+    private final TransactionTemplate ownTransaction;
+
+    Guard(AccessPolicy policy, AuditTrail audit, PlatformTransactionManager transactions) {
+        this.policy = policy;
+        this.audit = audit;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The user may do this kind of work at all (queues, forms without a patient). */
+    void require(CustodianUser user, Permission permission, String resourceType) {
+        if (policy.decide(user, permission) instanceof AccessDecision.Deny deny) {
+            denied(user, AuditAction.READ, null, resourceType, null, deny.reason());
+            throw new DisclosureDenied(deny.reason());
+        }
+    }
+
+    /** The user may do this to this patient's record. */
+    String require(CustodianUser user, Permission permission, UUID patientId, AuditAction action, String resourceType,
+                   String resourceId) {
+        AccessDecision decision = policy.decide(user, permission, patientId);
+        if (decision instanceof AccessDecision.Deny deny) {
+            denied(user, action, patientId, resourceType, resourceId, deny.reason());
+            throw new DisclosureDenied(deny.reason());
+        }
+        return decision.reason();
+    }
+
+    /** Whether the user reaches the patient, for filtering lists (no audit: nothing is read yet). */
+    boolean permits(CustodianUser user, Permission permission, UUID patientId) {
+        return policy.decide(user, permission, patientId) instanceof AccessDecision.Permit;
+    }
+
+    void done(CustodianUser user, AuditAction action, UUID patientId, String resourceType, String resourceId,
+              String detail) {
+        record(user, action, AuditOutcome.SUCCESS, patientId, resourceType, resourceId, detail);
+    }
+
+    /** A denial is kept even though the caller's transaction rolls back when it is thrown. */
+    private void denied(CustodianUser user, AuditAction action, UUID patientId, String resourceType, String resourceId,
+                        String reason) {
+        ownTransaction.executeWithoutResult(s -> record(user, action, AuditOutcome.DENIED, patientId, resourceType,
+                resourceId, reason));
+    }
+
+    private void record(CustodianUser user, AuditAction action, AuditOutcome outcome, UUID patientId,
+                        String resourceType, String resourceId, String detail) {
+        audit.record(new AuditEntry(user.getUsername(), user.rolesText(), action, outcome, patientId, resourceType,
+                resourceId, detail, Origin.clientAddress()));
+    }
+}

@@ -1,0 +1,5 @@
+package org.custodian.disclosure;
+
+public enum RequestStatus {
+    OPEN, RELEASED, DENIED
+}
