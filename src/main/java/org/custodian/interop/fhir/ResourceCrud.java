@@ -28,9 +28,13 @@ final class ResourceCrud {
     MethodOutcome create(IBaseResource resource, String conditional) {
         String type = fhir.getResourceType(resource);
         if (conditional != null && !conditional.isBlank()) {
-            access.writer(type);
+            var user = access.writer(type);
             Optional<UUID> existing = matches.find(type, conditional);
             if (existing.isPresent()) {
+                if (type.equals("Patient")) {
+                    // the match is only told to someone who may write to that patient's record
+                    access.requirePatient(user, org.custodian.privacy.AuditAction.CREATE, existing.get(), type);
+                }
                 MethodOutcome outcome = new MethodOutcome(new IdType(type, existing.get().toString()), false);
                 outcome.setCreated(false);
                 return outcome;
