@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Bearer tokens for API clients: 256 random bits, handed out once, kept only as their SHA-256. A
  * request with a token costs one hash and, once a minute per token, one look-up of the token and
- * its user (so a locked or disabled account, or a revoked token, stops working within a minute) —
+ * its user (so a locked or disabled account, or a token revoked in the table, stops working within a minute) —
  * not a bcrypt per request as HTTP Basic does.
  */
 @Repository
@@ -73,12 +73,6 @@ class ApiTokens {
                 .map(CustodianUser.class::cast);
         user.ifPresent(u -> recent.put(hash, new Checked(u, now.plus(RECHECK))));
         return user;
-    }
-
-    int revokeAll(String username) {
-        recent.values().removeIf(c -> c.user().getUsername().equals(username));
-        return jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE username = :u AND revoked_at IS NULL")
-                .param("u", username).update();
     }
 
     static String sha256(String token) {

@@ -197,7 +197,13 @@ final class GeneralBundles {
         String source = "Bundle entry " + step.index() + " by " + user.getUsername();
         try {
             return switch (step.action()) {
-                case MATCHED -> new ResourceWrites.Written(type, step.id(), 0, false);
+                case MATCHED -> {
+                    if (type.equals("Patient")) {
+                        // the match is only told to someone who may write to that patient's record
+                        access.requirePatient(user, org.custodian.privacy.AuditAction.CREATE, step.id(), type);
+                    }
+                    yield new ResourceWrites.Written(type, step.id(), 0, false);
+                }
                 case CREATE -> writes.create(user, writes.json(step.resource()), step.id(), source);
                 case UPDATE -> writes.update(user, writes.json(step.resource().setIdElement(
                         new org.hl7.fhir.r4.model.IdType(type, step.id().toString()))), step.id(),

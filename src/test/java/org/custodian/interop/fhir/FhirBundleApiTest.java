@@ -107,6 +107,21 @@ class FhirBundleApiTest {
     }
 
     @Test
+    void aConditionalCreateInATransactionFindsTheExistingPatient() {
+        Bundle first = new Bundle().setType(BundleType.TRANSACTION);
+        add(first, patient(), "urn:uuid:p1");
+        String location = client.transaction().withBundle(first).execute().getEntryFirstRep().getResponse().getLocation();
+
+        Bundle again = new Bundle().setType(BundleType.TRANSACTION);
+        add(again, patient(), "urn:uuid:p1");
+        again.getEntryFirstRep().getRequest().setIfNoneExist("identifier=" + FhirIds.mrnSystem("FBA") + "|" + mrn);
+        Bundle response = client.transaction().withBundle(again).execute();
+
+        assertThat(response.getEntryFirstRep().getResponse().getStatus()).startsWith("200");
+        assertThat(location).startsWith(response.getEntryFirstRep().getResponse().getLocation());
+    }
+
+    @Test
     void aTransactionWithOneBadEntryStoresNothingAndNamesTheEntry() {
         Bundle bundle = new Bundle().setType(BundleType.TRANSACTION);
         add(bundle, patient(), "urn:uuid:p1");
