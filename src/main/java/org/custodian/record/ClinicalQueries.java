@@ -68,6 +68,22 @@ public class ClinicalQueries {
                 .query((rs, i) -> new Identifier(rs.getString(1), rs.getString(2))).list();
     }
 
+    /** The identifiers of many patients in one query, by patient (a search page's worth). */
+    public java.util.Map<UUID, List<Identifier>> identifiers(Collection<UUID> patientIds) {
+        java.util.Map<UUID, List<Identifier>> byPatient = new java.util.HashMap<>();
+        if (patientIds.isEmpty()) {
+            return byPatient;
+        }
+        jdbc.sql("""
+                SELECT i.patient_id, f.code, i.value FROM patient_identifier i JOIN facility f ON f.id = i.facility_id
+                 WHERE i.patient_id = ANY(:ids) ORDER BY f.code""").param("ids", patientIds.toArray(UUID[]::new))
+                .query((ResultSet rs) -> {
+                    byPatient.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+                            .add(new Identifier(rs.getString(2), rs.getString(3)));
+                });
+        return byPatient;
+    }
+
     public List<Patient> searchPatients(PatientCriteria c, Collection<UUID> scope, int limit) {
         if (scope.isEmpty()) {
             return List.of();
@@ -190,14 +206,14 @@ public class ClinicalQueries {
         return jdbc.sql(sql + order).params(args).query(mapper).list();
     }
 
-    private static Encounter encounter(ResultSet rs, int row) throws SQLException {
+    static Encounter encounter(ResultSet rs, int row) throws SQLException {
         return new Encounter(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
                 rs.getObject("facility_id", UUID.class), rs.getString("visit_number"),
                 EncounterClass.valueOf(rs.getString("class")), instant(rs, "admit_at"), instant(rs, "discharge_at"),
                 rs.getObject("attending_id", UUID.class), rs.getString("discharge_disposition"), rs.getString("reason"));
     }
 
-    private static Diagnosis diagnosis(ResultSet rs, int row) throws SQLException {
+    static Diagnosis diagnosis(ResultSet rs, int row) throws SQLException {
         String poa = rs.getString("poa");
         return new Diagnosis(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
                 rs.getObject("encounter_id", UUID.class),
@@ -207,14 +223,14 @@ public class ClinicalQueries {
                 instant(rs, "resolved_at"));
     }
 
-    private static Procedure procedure(ResultSet rs, int row) throws SQLException {
+    static Procedure procedure(ResultSet rs, int row) throws SQLException {
         return new Procedure(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
                 rs.getObject("encounter_id", UUID.class),
                 new CodedValue(rs.getString("code_system"), rs.getString("code"), rs.getString("display")),
                 instant(rs, "performed_at"));
     }
 
-    private static Observation observation(ResultSet rs, int row) throws SQLException {
+    static Observation observation(ResultSet rs, int row) throws SQLException {
         String flag = rs.getString("abnormal_flag");
         return new Observation(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
                 rs.getObject("encounter_id", UUID.class), rs.getString("loinc_code"), rs.getString("display"),

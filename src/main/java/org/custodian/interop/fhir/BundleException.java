@@ -24,6 +24,11 @@ final class BundleException extends RuntimeException {
                 : new BundleException(where.isEmpty() ? prefix : prefix + ".resource." + where, problem);
     }
 
+    /** What is wrong, without the location. */
+    String problem() {
+        return problem;
+    }
+
     String where() {
         return where;
     }

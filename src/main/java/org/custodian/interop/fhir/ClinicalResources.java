@@ -120,7 +120,10 @@ final class ClinicalResources {
     static DocumentReference document(ClinicalDocument d) {
         DocumentVersion current = d.current();
         var resource = new DocumentReference();
-        resource.setId(d.id().toString());
+        resource.setId(new org.hl7.fhir.r4.model.IdType("DocumentReference", d.id().toString(),
+                String.valueOf(current.version())));
+        resource.getMeta().setVersionId(String.valueOf(current.version()))
+                .setLastUpdated(Date.from(current.provenance().receivedAt()));
         resource.setStatus(d.isEnteredInError() ? DocumentReferenceStatus.ENTEREDINERROR : DocumentReferenceStatus.CURRENT);
         resource.setDocStatus(switch (current.status()) {
             case DRAFT -> DocumentReference.ReferredDocumentStatus.PRELIMINARY;

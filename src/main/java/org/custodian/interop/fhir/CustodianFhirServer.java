@@ -18,12 +18,15 @@ final class CustodianFhirServer extends RestfulServer {
     static final int DEFAULT_PAGE = 50;
     static final int MAX_PAGE = 500;
 
-    CustodianFhirServer(FhirContext context, List<IResourceProvider> providers, TransactionDoor transactions) {
+    CustodianFhirServer(FhirContext context, List<IResourceProvider> providers, ExportOperations exports,
+                        TokenOperation tokens, TransactionDoor transactions) {
         super(context);
         setServerName("Custodian");
         setImplementationDescription("Custodian health information management: the legal health record as FHIR R4");
         setDefaultResponseEncoding(EncodingEnum.JSON);
         setResourceProviders(providers);
+        registerProvider(exports);
+        registerProvider(tokens);
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(200);
         paging.setDefaultPageSize(DEFAULT_PAGE);
         paging.setMaximumPageSize(MAX_PAGE);

@@ -57,13 +57,41 @@ final class EntryValidator {
             if (resource.isObject()) {
                 for (SingleValidationMessage message : validator().validateWithResult(resource.toString()).getMessages()) {
                     if (message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal()) {
-                        throw new BundleException(location(index, message.getLocationString()), message.getMessage());
+                        throw new BundleException(location(index, element(message.getLocationString(),
+                                message.getMessage())), message.getMessage());
                     }
                 }
             }
             progress.accept(index);
             return true;
         });
+    }
+
+    /** One error the base R4 profiles find, at its element path (e.g. {@code Patient.birthDate}). */
+    record Problem(String where, String message) {
+    }
+
+    /** The errors (warnings left out) the base R4 profiles find in one resource, as JSON. */
+    java.util.List<Problem> errors(String resourceJson) {
+        return validator().validateWithResult(resourceJson).getMessages().stream()
+                .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+                .map(m -> new Problem(element(m.getLocationString(), m.getMessage()), m.getMessage()))
+                .toList();
+    }
+
+    private static final java.util.regex.Pattern NAMED_ELEMENT =
+            java.util.regex.Pattern.compile("^([A-Z][A-Za-z]*(?:\\.[A-Za-z0-9\\[\\]]+)+): ");
+
+    /**
+     * The element at fault: the validator locates a missing element at its parent ("Condition") and
+     * names it in the message ("Condition.subject: minimum required = 1"); the named one is more precise.
+     */
+    static String element(String location, String message) {
+        var named = NAMED_ELEMENT.matcher(message == null ? "" : message);
+        if (named.find() && location != null && named.group(1).startsWith(location)) {
+            return named.group(1);
+        }
+        return location;
     }
 
     /** {@code Patient.birthDate} in entry 3 as {@code Bundle.entry[3].resource.birthDate}. */

@@ -13,6 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * API clients sign in with HTTP Basic against the same accounts as the UI (lockout and sign-in
@@ -26,21 +27,29 @@ class FhirSecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain fhirSecurity(HttpSecurity http, FhirContext fhir) throws Exception {
+    SecurityFilterChain fhirSecurity(HttpSecurity http, FhirContext fhir, ApiTokens tokens) throws Exception {
         http.securityMatcher("/fhir/**")
+                .addFilterBefore(new BearerTokenFilter(tokens, (response, message) -> write(fhir, response,
+                        HttpServletResponse.SC_UNAUTHORIZED, IssueType.LOGIN, message)), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(
                         (request, response, e) -> write(fhir, response, HttpServletResponse.SC_UNAUTHORIZED,
-                                IssueType.LOGIN, "sign in with HTTP Basic to use this API")))
+                                IssueType.LOGIN, "sign in with HTTP Basic (or a bearer token from $token) to use this API")))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
                         (request, response, e) -> write(fhir, response, HttpServletResponse.SC_UNAUTHORIZED,
-                                IssueType.LOGIN, "sign in with HTTP Basic to use this API")))
+                                IssueType.LOGIN, "sign in with HTTP Basic (or a bearer token from $token) to use this API")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /** Answers a request that could not be signed in. */
+    @FunctionalInterface
+    interface Unauthorized {
+        void write(HttpServletResponse response, String message) throws IOException;
     }
 
     private static void write(FhirContext fhir, HttpServletResponse response, int status, IssueType type,

@@ -14,14 +14,19 @@ class FhirServerConfig {
     /** One context for the application: building it scans the R4 model, which is not cheap. */
     @Bean
     FhirContext fhirContext() {
-        return FhirContext.forR4Cached();
+        FhirContext context = FhirContext.forR4Cached();
+        // a Provenance names the version it is about; HAPI would otherwise drop the _history part
+        context.getParserOptions().setDontStripVersionsFromReferencesAtPaths("Provenance.target");
+        return context;
     }
 
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     ServletRegistrationBean<CustodianFhirServer> fhirServlet(FhirContext context, List<IResourceProvider> providers,
+                                                             ExportOperations exports, TokenOperation tokens,
                                                              TransactionDoor transactions) {
-        var registration = new ServletRegistrationBean<>(new CustodianFhirServer(context, providers, transactions),
+        var registration = new ServletRegistrationBean<>(new CustodianFhirServer(context, providers, exports, tokens,
+                transactions),
                 "/fhir/*");
         registration.setName("fhir");
         return registration;

@@ -1,34 +1,43 @@
 package org.custodian.interop.fhir;
 
+import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.History;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
-import ca.uhn.fhir.rest.api.server.IBundleProvider;
-import ca.uhn.fhir.rest.server.SimpleBundleProvider;
+import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Update;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.SimpleBundleProvider;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.custodian.privacy.PhiAccess;
-import org.custodian.record.ClinicalQueries;
 import org.custodian.record.ClinicalQueries.PatientCriteria;
-import org.custodian.record.DocumentRepository;
+import org.custodian.record.ClinicalQueries;
 import org.custodian.record.Facility;
 import org.custodian.record.FacilityRepository;
 import org.custodian.record.PatientRepository;
 import org.custodian.record.Sex;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.StringType;
 import org.springframework.stereotype.Component;
 
 /** Patient read and search (name, family, given, birthdate, identifier {@code system|value}, gender). */
@@ -37,18 +46,25 @@ public final class PatientProvider implements IResourceProvider {
     static final int MAX_RESULTS = 1_000;
 
     private final PhiAccess phi;
+    private final ResourceCrud crud;
+    private final ResourceHistory history;
     private final PatientRepository patients;
     private final ClinicalQueries queries;
     private final FacilityRepository facilities;
-    private final DocumentRepository documents;
+    private final PatientRecordResources record;
+    private final ExportOperations exports;
 
     PatientProvider(PhiAccess phi, PatientRepository patients, ClinicalQueries queries, FacilityRepository facilities,
-                    DocumentRepository documents) {
+                    PatientRecordResources record, ResourceCrud crud, ResourceHistory history,
+                    ExportOperations exports) {
+        this.exports = exports;
+        this.crud = crud;
+        this.history = history;
         this.phi = phi;
         this.patients = patients;
         this.queries = queries;
         this.facilities = facilities;
-        this.documents = documents;
+        this.record = record;
     }
 
     @Override
@@ -56,11 +72,15 @@ public final class PatientProvider implements IResourceProvider {
         return Patient.class;
     }
 
-    @Read
+    @Read(version = true)
     public Patient read(@IdParam IdType id) {
+        if (id.hasVersionIdPart()) {
+            return (Patient) history.vread(id);
+        }
         UUID uuid = FhirIds.uuid(id);
         return phi.readRecord(ApiCaller.current(), uuid, "Patient", uuid.toString(), () -> patients.find(uuid))
-                .map(p -> PeopleResources.patient(p, queries.identifiers(uuid)))
+                .map(p -> history.stampCurrent("Patient", List.of(PeopleResources.patient(p, queries.identifiers(uuid))))
+                        .getFirst())
                 .orElseThrow(() -> new ResourceNotFoundException(id));
     }
 
@@ -69,24 +89,37 @@ public final class PatientProvider implements IResourceProvider {
     public IBundleProvider everything(@IdParam IdType id) {
         UUID uuid = FhirIds.uuid(id);
         List<IBaseResource> all = phi.readRecord(ApiCaller.current(), uuid, "Patient/$everything", uuid.toString(),
-                () -> patients.find(uuid).map(p -> everything(p, uuid))).orElseThrow(() -> new ResourceNotFoundException(id));
+                () -> patients.find(uuid).map(p -> List.<IBaseResource>copyOf(record.of(p, PatientRecordResources.TYPES,
+                        null)))).orElseThrow(() -> new ResourceNotFoundException(id));
         return new SimpleBundleProvider(all);
     }
 
-    private List<IBaseResource> everything(org.custodian.record.Patient patient, UUID id) {
-        List<IBaseResource> all = new ArrayList<>();
-        all.add(PeopleResources.patient(patient, queries.identifiers(id)));
-        ClinicalQueries.Filter none = ClinicalQueries.Filter.NONE;
-        queries.encounters(id, none).forEach(e -> all.add(ClinicalResources.encounter(e)));
-        queries.diagnoses(id, none).forEach(d -> all.add(ClinicalResources.condition(d)));
-        queries.procedures(id, none).forEach(p -> all.add(ClinicalResources.procedure(p)));
-        queries.observations(id, none).forEach(o -> all.add(ClinicalResources.observation(o)));
-        documents.forPatient(id).forEach(d -> all.add(ClinicalResources.document(d)));
-        return all;
+    /** Bulk export of every patient the user may see ({@code Patient/$export}). */
+    @Operation(name = "$export", idempotent = true, manualResponse = true)
+    public void export(@OperationParam(name = "_type") StringType type,
+                       @OperationParam(name = "_since") InstantType since,
+                       @OperationParam(name = "_outputFormat") StringType outputFormat,
+                       RequestDetails request, HttpServletResponse response) throws java.io.IOException {
+        exports.kickOff(ExportJobs.Level.PATIENT, null, type, since, outputFormat, request, response);
+    }
+
+    @Create
+    public MethodOutcome create(@ResourceParam Patient resource, @ConditionalUrlParam String conditional) {
+        return crud.create(resource, conditional);
+    }
+
+    @Update
+    public MethodOutcome update(@IdParam IdType id, @ResourceParam Patient resource) {
+        return crud.update(id, resource);
+    }
+
+    @History
+    public List<IBaseResource> history(@IdParam IdType id) {
+        return history.history(id);
     }
 
     @Search
-    public List<Patient> search(
+    public IBundleProvider search(
             @OptionalParam(name = Patient.SP_NAME) StringParam name,
             @OptionalParam(name = Patient.SP_FAMILY) StringParam family,
             @OptionalParam(name = Patient.SP_GIVEN) StringParam given,
@@ -99,7 +132,7 @@ public final class PatientProvider implements IResourceProvider {
             String code = FhirIds.facilityCodeOf(system);
             mrnFacility = code == null ? null : facilities.byCode(code).map(Facility::id).orElse(null);
             if (mrnFacility == null) {
-                return List.of(); // no facility of ours assigns identifiers in that system
+                return new SimpleBundleProvider(); // no facility of ours assigns identifiers in that system
             }
         }
         PatientCriteria criteria = new PatientCriteria(text(name), text(family), text(given),
@@ -107,10 +140,13 @@ public final class PatientProvider implements IResourceProvider {
                 day(birthdate == null ? null : birthdate.getUpperBoundAsInstant()),
                 gender == null ? null : Sex.fromCode(gender.getValue()), mrnFacility,
                 identifier == null ? null : identifier.getValue());
-        return phi.searchPatients(ApiCaller.current(), "FHIR " + describe(criteria),
-                        scope -> queries.searchPatients(criteria, scope, MAX_RESULTS)).stream()
-                .map(p -> PeopleResources.patient(p, queries.identifiers(p.id())))
-                .toList();
+        List<org.custodian.record.Patient> found = phi.searchPatients(ApiCaller.current(), "FHIR " + describe(criteria),
+                scope -> queries.searchPatients(criteria, scope, MAX_RESULTS));
+        return new LazyPage<>(found, page -> {
+            var identifiers = queries.identifiers(page.stream().map(org.custodian.record.Patient::id).toList());
+            return history.stampCurrent("Patient", page.stream()
+                    .map(p -> PeopleResources.patient(p, identifiers.getOrDefault(p.id(), List.of()))).toList());
+        });
     }
 
     private static String text(StringParam param) {

@@ -1,5 +1,6 @@
 package org.custodian.interop.fhir;
 
+import ca.uhn.fhir.model.api.Include;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
@@ -7,14 +8,15 @@ import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.custodian.privacy.PhiAccess;
 import org.custodian.record.ClinicalQueries;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,37 +28,58 @@ import org.springframework.stereotype.Component;
 final class RecordReads {
     private final PhiAccess phi;
     private final ClinicalQueries queries;
+    private final ResourceHistory history;
+    private final Includes includes;
 
-    RecordReads(PhiAccess phi, ClinicalQueries queries) {
+    RecordReads(PhiAccess phi, ClinicalQueries queries, ResourceHistory history, Includes includes) {
         this.phi = phi;
         this.queries = queries;
+        this.history = history;
+        this.includes = includes;
     }
 
     ClinicalQueries queries() {
         return queries;
     }
 
-    <T, R extends IBaseResource> R read(ClinicalQueries.Kind kind, IIdType id, Function<UUID, Optional<T>> finder,
-                                        Function<T, R> mapping) {
+    /** The current version, stamped; or, for an id with a version ({@code _history/2}), that version. */
+    @SuppressWarnings("unchecked")
+    <T, R extends Resource> R read(ClinicalQueries.Kind kind, IIdType id, Function<UUID, Optional<T>> finder,
+                                   Function<T, R> mapping) {
+        if (id.hasVersionIdPart()) {
+            return (R) history.vread(id);
+        }
         UUID uuid = FhirIds.uuid(id);
         UUID patientId = queries.patientOf(kind, uuid).orElseThrow(() -> new ResourceNotFoundException(id));
         return phi.readRecord(ApiCaller.current(), patientId, id.getResourceType(), uuid.toString(),
                         () -> finder.apply(uuid)).map(mapping)
+                .map(r -> history.stampCurrent(r.fhirType(), List.of(r)).getFirst())
                 .orElseThrow(() -> new ResourceNotFoundException(id));
     }
 
-    /** The patient's resources matching the filter and the predicate; an unknown patient has none. */
-    <T, R extends IBaseResource> List<R> search(String resourceType, PatientParam patient, ClinicalQueries.Filter filter,
-                                                BiFunction<UUID, ClinicalQueries.Filter, List<T>> finder,
-                                                Function<T, R> mapping, Predicate<R> keep) {
+    /**
+     * The patient's resources matching the filter and the predicate, with what {@code _include} and
+     * {@code _revinclude} ask for from the same record; an unknown patient has none.
+     */
+    <T, R extends Resource> List<Resource> search(String resourceType, PatientParam patient,
+                                                  ClinicalQueries.Filter filter,
+                                                  BiFunction<UUID, ClinicalQueries.Filter, List<T>> finder,
+                                                  Function<T, R> mapping, Predicate<R> keep,
+                                                  Set<Include> includes, Set<Include> revIncludes) {
         UUID patientId = patient.require(resourceType);
         if (patientId == null) {
             return List.of();
         }
         return phi.readRecord(ApiCaller.current(), patientId, resourceType, "search " + filter,
                         () -> Optional.of(finder.apply(patientId, filter)))
-                .map(rows -> rows.stream().map(mapping).filter(keep).toList())
+                .map(rows -> includes(patientId, history.stampCurrent(resourceType,
+                        rows.stream().map(mapping).filter(keep).toList()), includes, revIncludes))
                 .orElse(List.of());
+    }
+
+    private List<Resource> includes(UUID patientId, List<? extends Resource> matches, Set<Include> includes,
+                                    Set<Include> revIncludes) {
+        return this.includes.apply(patientId, matches, includes, revIncludes);
     }
 
     static ClinicalQueries.Filter filter(DateRangeParam date, TokenParam code, ReferenceParam encounter) {

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.Permission;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -30,11 +32,13 @@ import org.springframework.stereotype.Component;
 public final class TransactionDoor {
     private final BundleIngest ingest;
     private final EntryValidator validator;
+    private final GeneralBundles general;
     private final FhirContext fhir;
 
-    TransactionDoor(BundleIngest ingest, EntryValidator validator, FhirContext fhir) {
+    TransactionDoor(BundleIngest ingest, EntryValidator validator, GeneralBundles general, FhirContext fhir) {
         this.ingest = ingest;
         this.validator = validator;
+        this.general = general;
         this.fhir = fhir;
     }
 
@@ -60,6 +64,11 @@ public final class TransactionDoor {
             try (InputStream body = request.getInputStream()) {
                 Files.copy(body, spool, StandardCopyOption.REPLACE_EXISTING);
             }
+            BundleShape shape = BundleShape.of(spool);
+            if (shape != BundleShape.SYNTHEA_TRANSACTION) {
+                writeGeneral(response, shape, spool);
+                return false;
+            }
             try {
                 validator.check(spool);
             } catch (BundleException e) {
@@ -77,6 +86,21 @@ public final class TransactionDoor {
             Files.deleteIfExists(spool);
         }
         return false;
+    }
+
+    /** Any other transaction, or a batch, entry by entry; failures answered with their OperationOutcome. */
+    private void writeGeneral(HttpServletResponse response, BundleShape shape, Path spool) throws IOException {
+        try {
+            Bundle bundle = general.parse(spool);
+            write(response, 200, shape == BundleShape.BATCH ? general.batch(bundle) : general.transaction(bundle));
+        } catch (RuntimeException e) {
+            BaseServerResponseException answer = new FhirErrors().translate(e);
+            if (answer == null) {
+                throw e;
+            }
+            write(response, answer.getStatusCode(), answer.getOperationOutcome() != null ? answer.getOperationOutcome()
+                    : FhirErrors.outcome(IssueType.PROCESSING, null, answer.getMessage()));
+        }
     }
 
     private void write(HttpServletResponse response, int status, IBaseResource resource) throws IOException {

@@ -20,7 +20,7 @@ final class FhirClients {
     static {
         CONTEXT.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         // the server builds its R4 validator on the first transaction: seconds on a busy machine
-        CONTEXT.getRestfulClientFactory().setSocketTimeout(120_000);
+        CONTEXT.getRestfulClientFactory().setSocketTimeout(300_000);
     }
 
     private FhirClients() {

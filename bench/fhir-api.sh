@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# FHIR API figures on a data folder: bulk $export of N synthetic patients (NDJSON MB/s) and
+# Patient?name= latency with a bearer token, sequential (Java client) and under load (hey).
+# Usage: bench/fhir-api.sh [DATA_DIR] [PATIENTS]   (run from the repository root after mvn test-compile)
+set -euo pipefail
+data=${1:-/tmp/custodian-fhir-bench}
+patients=${2:-1000}
+mvn -B -o -q -Dexec.skip dependency:build-classpath -Dmdep.outputFile=target/cp.txt >/dev/null
+log=$(mktemp)
+java -cp "target/classes:target/test-classes:$(cat target/cp.txt)" org.custodian.interop.fhir.FhirApiBenchmark \
+    "$data" "$patients" 90 >"$log" 2>&1 &
+bench=$!
+until grep -q '^serving' "$log"; do
+    kill -0 "$bench" 2>/dev/null || { cat "$log"; exit 1; }
+    sleep 1
+done
+grep -E '^(seeded|export|Patient)' "$log"
+base=$(sed -n 's/^serving for [0-9]* s at \([^ ]*\) with token .*/\1/p' "$log")
+token=$(sed -n 's/.* with token \(.*\)$/\1/p' "$log")
+hey -n 2000 -c 4 -H "Authorization: Bearer $token" -H "Accept: application/fhir+json" \
+    "$base/Patient?name=Chen&_count=20" | grep -E 'Requests/sec|Average|50%|90%|99%|\[200\]|\[[45][0-9][0-9]\]'
+kill "$bench"
+wait "$bench" || true

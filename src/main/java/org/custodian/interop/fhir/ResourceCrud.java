@@ -1,0 +1,56 @@
+package org.custodian.interop.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import java.util.Optional;
+import java.util.UUID;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.IdType;
+import org.springframework.stereotype.Component;
+
+/** What the providers' create and update answer: the new id and version, or the existing match of a conditional create. */
+@Component
+final class ResourceCrud {
+    private final FhirContext fhir;
+    private final ResourceWrites writes;
+    private final ConditionalMatch matches;
+    private final WriteAccess access;
+
+    ResourceCrud(FhirContext fhir, ResourceWrites writes, ConditionalMatch matches, WriteAccess access) {
+        this.fhir = fhir;
+        this.writes = writes;
+        this.matches = matches;
+        this.access = access;
+    }
+
+    /** Creates the resource; with {@code If-None-Exist}, answers 200 with the one match instead, if there is one. */
+    MethodOutcome create(IBaseResource resource, String conditional) {
+        String type = fhir.getResourceType(resource);
+        if (conditional != null && !conditional.isBlank()) {
+            var user = access.writer(type);
+            Optional<UUID> existing = matches.find(type, conditional);
+            if (existing.isPresent()) {
+                if (type.equals("Patient")) {
+                    // the match is only told to someone who may write to that patient's record
+                    access.requirePatient(user, org.custodian.privacy.AuditAction.CREATE, existing.get(), type);
+                }
+                MethodOutcome outcome = new MethodOutcome(new IdType(type, existing.get().toString()), false);
+                outcome.setCreated(false);
+                return outcome;
+            }
+        }
+        return outcome(writes.create(resource, UUID.randomUUID()));
+    }
+
+    MethodOutcome update(IIdType id, IBaseResource resource) {
+        return outcome(writes.update(resource, FhirIds.uuid(id), id.getVersionIdPart()));
+    }
+
+    private static MethodOutcome outcome(ResourceWrites.Written written) {
+        MethodOutcome outcome = new MethodOutcome(new IdType(written.type(), written.id().toString(),
+                String.valueOf(written.version())));
+        outcome.setCreated(written.created());
+        return outcome;
+    }
+}

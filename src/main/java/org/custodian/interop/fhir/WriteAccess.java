@@ -1,0 +1,71 @@
+package org.custodian.interop.fhir;
+
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import java.util.UUID;
+import org.custodian.privacy.AccessDecision;
+import org.custodian.privacy.AccessPolicy;
+import org.custodian.privacy.AuditAction;
+import org.custodian.privacy.AuditEntry;
+import org.custodian.privacy.AuditOutcome;
+import org.custodian.privacy.AuditTrail;
+import org.custodian.privacy.CustodianUser;
+import org.custodian.privacy.Permission;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The access decision for writes through the API: the role must allow loading records, and a
+ * write to an existing patient's record needs a facility that holds it (as a read would). Each
+ * decision leaves an audit event, denials included.
+ */
+@Component
+final class WriteAccess {
+    private final AccessPolicy policy;
+    private final AuditTrail audit;
+
+    WriteAccess(AccessPolicy policy, AuditTrail audit) {
+        this.policy = policy;
+        this.audit = audit;
+    }
+
+    /** The signed-in user, allowed to write; 403 (audited) otherwise. */
+    CustodianUser writer(String resourceType) {
+        CustodianUser user = ApiCaller.current();
+        if (policy.decide(user, Permission.IMPORT_RECORDS) instanceof AccessDecision.Deny deny) {
+            record(user, AuditAction.CREATE, AuditOutcome.DENIED, null, resourceType, null, deny.reason());
+            throw forbidden(deny.reason());
+        }
+        return user;
+    }
+
+    /** Allows a write to this patient's record, or throws 403 (audited). */
+    void requirePatient(CustodianUser user, AuditAction action, UUID patientId, String resourceType) {
+        if (policy.decide(user, Permission.IMPORT_RECORDS, patientId) instanceof AccessDecision.Deny deny) {
+            record(user, action, AuditOutcome.DENIED, patientId, resourceType, null, deny.reason());
+            throw forbidden(deny.reason());
+        }
+    }
+
+    void written(CustodianUser user, AuditAction action, UUID patientId, String resourceType, String id, String detail) {
+        record(user, action, AuditOutcome.SUCCESS, patientId, resourceType, id, detail);
+    }
+
+    private void record(CustodianUser user, AuditAction action, AuditOutcome outcome, UUID patientId,
+                        String resourceType, String id, String detail) {
+        audit.record(new AuditEntry(user.getUsername(), user.rolesText(), action, outcome, patientId, resourceType, id,
+                "FHIR " + detail, clientAddress()));
+    }
+
+    private static ForbiddenOperationException forbidden(String reason) {
+        ForbiddenOperationException e = new ForbiddenOperationException("access denied: " + reason);
+        e.setOperationOutcome(FhirErrors.outcome(org.hl7.fhir.r4.model.OperationOutcome.IssueType.FORBIDDEN, null,
+                "access denied: " + reason));
+        return e;
+    }
+
+    private static String clientAddress() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest().getRemoteAddr() : "local";
+    }
+}
