@@ -26,10 +26,10 @@ final class AuditEventResources {
         resource.addSubtype(new Coding("urn:custodian:audit-action", e.action().name(), e.action().name().toLowerCase()));
         resource.setAction(switch (e.action()) {
             case CREATE -> org.hl7.fhir.r4.model.AuditEvent.AuditEventAction.C;
-            case UPDATE, PRIVILEGE_CHANGE -> org.hl7.fhir.r4.model.AuditEvent.AuditEventAction.U;
+            case UPDATE, PRIVILEGE_CHANGE, KEY_ROTATION -> org.hl7.fhir.r4.model.AuditEvent.AuditEventAction.U;
             case DELETE -> org.hl7.fhir.r4.model.AuditEvent.AuditEventAction.D;
-            case READ, PRINT, EXPORT -> org.hl7.fhir.r4.model.AuditEvent.AuditEventAction.R;
-            case SEARCH, LOGIN, LOGIN_FAILED, LOGOUT -> org.hl7.fhir.r4.model.AuditEvent.AuditEventAction.E;
+            case READ, PRINT, EXPORT, EMERGENCY_ACCESS -> org.hl7.fhir.r4.model.AuditEvent.AuditEventAction.R;
+            case SEARCH, LOGIN, LOGIN_FAILED, LOGOUT, REVIEW -> org.hl7.fhir.r4.model.AuditEvent.AuditEventAction.E;
         });
         resource.setRecorded(Date.from(e.occurredAt()));
         resource.setOutcome(switch (e.outcome()) {
