@@ -18,6 +18,7 @@ import org.custodian.interop.fhir.SyntheaImport;
 import org.custodian.interop.fhir.SyntheaOutput;
 import org.custodian.privacy.UserAccounts;
 import org.custodian.record.Facility;
+import org.custodian.record.PractitionerRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,6 +87,9 @@ public final class DemoCommand implements Callable<Integer> {
                         + summary.rejected().getFirst().file() + ": " + summary.rejected().getFirst().reason());
             }
             report(out, generated, summary, loadTime, run.facilities());
+            DemoUsers.linkDoctor(running.bean(UserAccounts.class), running.bean(PractitionerRepository.class), ACTOR)
+                    .ifPresent(p -> out.printf("The demo physician 'doctor' signs as Dr %s %s, who attends the most "
+                            + "encounters.%n", p.given(), p.family()));
         } finally {
             deleteQuietly(work);
             removeHook(cleanup);

@@ -8,6 +8,8 @@ import org.custodian.privacy.NewUser;
 import org.custodian.privacy.Role;
 import org.custodian.privacy.UserAccounts;
 import org.custodian.record.FacilityType;
+import org.custodian.record.Practitioner;
+import org.custodian.record.PractitionerRepository;
 
 /**
  * The demo's accounts: one per role, with fixed passwords that {@code demo} prints. They exist
@@ -42,10 +44,22 @@ final class DemoUsers {
             new DemoUser("roi", Role.ROI_SPECIALIST, Scope.ALL_FACILITIES),
             new DemoUser("privacy", Role.PRIVACY_OFFICER, Scope.ALL_FACILITIES),
             new DemoUser("nurse", Role.CLINICIAN, Scope.NURSING_HOME),
+            new DemoUser(DemoUsers.DOCTOR, Role.CLINICIAN, Scope.ALL_FACILITIES),
             new DemoUser("auditor", Role.AUDITOR, Scope.ALL_FACILITIES),
             new DemoUser("admin", Role.ADMIN, Scope.ALL_FACILITIES));
 
+    /** The physician account, linked after loading to the practitioner attending the most demo encounters. */
+    static final String DOCTOR = "doctor";
+
     private DemoUsers() {
+    }
+
+    /** Signs the demo physician in as the busiest attending, so their queries and deficiencies have an owner. */
+    static java.util.Optional<Practitioner> linkDoctor(UserAccounts accounts, PractitionerRepository practitioners,
+                                                        String actor) {
+        java.util.Optional<Practitioner> busiest = practitioners.busiestAttending();
+        busiest.ifPresent(p -> accounts.linkPractitioner(DOCTOR, p.id(), actor));
+        return busiest;
     }
 
     static void create(UserAccounts accounts, DemoFacilities facilities, String actor) {

@@ -42,11 +42,12 @@ public class CodingWork {
     private final FacilityRepository facilities;
     private final QueryRepository queries;
     private final Terminology terminology;
+    private final FinalCodesWriter finalCodes;
 
     CodingWork(CodingQueue queue, CaseRepository cases, LineRepository lines, EditCheck editCheck, CodingAccess access,
                PhiAccess phi, ClinicalQueries clinical, DocumentRepository documents, PatientRepository patients,
                FacilityRepository facilities, QueryRepository queries,
-               Terminology terminology) {
+               Terminology terminology, FinalCodesWriter finalCodes) {
         this.queue = queue;
         this.cases = cases;
         this.lines = lines;
@@ -59,6 +60,7 @@ public class CodingWork {
         this.facilities = facilities;
         this.queries = queries;
         this.terminology = terminology;
+        this.finalCodes = finalCodes;
     }
 
     /** The encounter as the coding screen shows it; reading it is an audited read of the patient's record. */
@@ -139,8 +141,8 @@ public class CodingWork {
     }
 
     /**
-     * Finalises the primary coding: the case becomes coded. With edits failing, only with an override
-     * reason, which is stored with the edits it overrode.
+     * Finalises the primary coding: the case becomes coded and its codes are filed in the record.
+     * With edits failing, only with an override reason, which is stored with the edits it overrode.
      */
     @Transactional
     public void finalise(CustodianUser user, UUID encounterId, String overrideReason) {
@@ -168,6 +170,7 @@ public class CodingWork {
             queue.move(user, row, CodingStatus.IN_PROGRESS, "work started");
         }
         cases.markCoded(encounterId, user.getUsername(), edits.isEmpty() ? null : reason);
+        finalCodes.file(encounter, coded, user.getUsername());
         String detail = "coded " + coded.size() + " codes (" + coded.stream().map(CodedLine::display)
                 .collect(Collectors.joining(", ")) + ")" + (edits.isEmpty() ? " with a clean edit check"
                 : " overriding " + editText + " because: " + reason);

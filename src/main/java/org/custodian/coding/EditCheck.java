@@ -7,22 +7,32 @@ import java.util.List;
 import java.util.Optional;
 import org.custodian.record.Encounter;
 import org.custodian.record.EncounterClass;
+import org.custodian.record.Patient;
+import org.custodian.record.PatientRepository;
 import org.custodian.terminology.CodeSystem;
 import org.custodian.terminology.CodeValidation;
+import org.custodian.terminology.CodingEdits;
+import org.custodian.terminology.EncounterCodes;
 import org.custodian.terminology.Terminology;
 import org.springframework.stereotype.Component;
 
 /**
  * The coding edits of one encounter: each code against the release in force on the date of service
  * (terminology's validation), then the encounter-level rules (one principal diagnosis, POA on
- * inpatient diagnoses, procedure dates within the stay, ICD-10-PCS only for inpatient stays).
+ * inpatient diagnoses, procedure dates within the stay, ICD-10-PCS only for inpatient stays), then
+ * the official edits terminology runs where their files are loaded (7th characters, Excludes1 pairs,
+ * manifestation or unacceptable principal, age and sex conflicts, POA-exempt codes).
  */
 @Component
 class EditCheck {
     private final Terminology terminology;
+    private final CodingEdits officialEdits;
+    private final PatientRepository patients;
 
-    EditCheck(Terminology terminology) {
+    EditCheck(Terminology terminology, CodingEdits officialEdits, PatientRepository patients) {
         this.terminology = terminology;
+        this.officialEdits = officialEdits;
+        this.patients = patients;
     }
 
     /** Date of service: the discharge date for an inpatient stay, else the visit date (UHDDS). */
@@ -72,7 +82,56 @@ class EditCheck {
                         + ", outside the stay " + admitted + " to " + discharged));
             }
         }
+        if (edits.stream().noneMatch(e -> e.rule().equals("NO_DIAGNOSIS"))) {
+            edits.addAll(official(encounter, dos, diagnoses, procedures, inpatient));
+        }
         return edits;
+    }
+
+    /**
+     * The official edits that need the whole claim. Validity and missing POA are checked above, so
+     * only the others are added; an edit family whose file is not loaded is silently skipped here.
+     */
+    private List<CodingEdit> official(Encounter encounter, LocalDate dos, List<CodedLine> diagnoses,
+                                      List<CodedLine> procedures, boolean inpatient) {
+        Optional<Patient> patient = patients.find(encounter.patientId());
+        Optional<Integer> age = patient.map(p -> java.time.Period.between(p.birthDate(), dos).getYears())
+                .filter(a -> a >= 0 && a <= 124);
+        EncounterCodes.Sex sex = patient.map(p -> switch (p.sex()) {
+            case FEMALE -> EncounterCodes.Sex.FEMALE;
+            case MALE -> EncounterCodes.Sex.MALE;
+            default -> EncounterCodes.Sex.UNKNOWN;
+        }).orElse(EncounterCodes.Sex.UNKNOWN);
+        Optional<EncounterCodes.Diagnosis> principal = diagnoses.stream().filter(CodedLine::principal).findFirst()
+                .map(EditCheck::diagnosis);
+        List<EncounterCodes.Diagnosis> secondary = diagnoses.stream().filter(d -> !d.principal())
+                .map(EditCheck::diagnosis).toList();
+        List<EncounterCodes.Procedure> procedureCodes = procedures.stream()
+                .map(p -> new EncounterCodes.Procedure(p.code())).toList();
+        EncounterCodes codes = new EncounterCodes(dos, age, sex,
+                inpatient ? EncounterCodes.Setting.INPATIENT : EncounterCodes.Setting.OUTPATIENT, principal, secondary,
+                procedureCodes);
+        List<CodingEdit> found = new ArrayList<>();
+        for (org.custodian.terminology.CodingEdit edit : officialEdits.check(codes)) {
+            boolean wanted = switch (edit) {
+                case org.custodian.terminology.CodingEdit.UnknownCode e -> false;
+                case org.custodian.terminology.CodingEdit.HeaderCode e -> false;
+                case org.custodian.terminology.CodingEdit.NotValidOnDate e -> false;
+                case org.custodian.terminology.CodingEdit.PoaRequired e -> false;
+                case org.custodian.terminology.CodingEdit.EditsNotRun e -> false;
+                default -> edit.severity() == org.custodian.terminology.CodingEdit.Severity.ERROR;
+            };
+            if (wanted) {
+                found.add(new CodingEdit(edit.edit().toUpperCase(java.util.Locale.ROOT), String.join(", ", edit.codes()),
+                        edit.message()));
+            }
+        }
+        return found;
+    }
+
+    private static EncounterCodes.Diagnosis diagnosis(CodedLine line) {
+        return line.poa() == null ? EncounterCodes.Diagnosis.of(line.code())
+                : EncounterCodes.Diagnosis.of(line.code(), EncounterCodes.Poa.valueOf(line.poa().name()));
     }
 
     /** The verdict on a code typed by the coder, in the system it must belong to (or any, for a procedure). */

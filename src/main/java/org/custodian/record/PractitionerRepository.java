@@ -39,6 +39,16 @@ public class PractitionerRepository {
                 .query(PractitionerRepository::map).optional();
     }
 
+    /** The practitioner attending the most encounters, if any has: the demo's physician account signs as them. */
+    public Optional<Practitioner> busiestAttending() {
+        return jdbc.sql("""
+                        SELECT p.* FROM practitioner p
+                          JOIN (SELECT attending_id, count(*) AS n FROM encounter WHERE attending_id IS NOT NULL
+                                 GROUP BY attending_id ORDER BY n DESC, attending_id LIMIT 1) busiest
+                            ON busiest.attending_id = p.id""")
+                .query(PractitionerRepository::map).optional();
+    }
+
     private static Practitioner map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Practitioner(rs.getObject("id", UUID.class), rs.getString("npi"), rs.getString("given"),
                 rs.getString("family"));

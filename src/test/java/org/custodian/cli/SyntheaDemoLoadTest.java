@@ -18,6 +18,8 @@ import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.Role;
 import org.custodian.privacy.UserAccounts;
 import org.custodian.record.FacilityType;
+import org.custodian.record.Practitioner;
+import org.custodian.record.PractitionerRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +42,8 @@ class SyntheaDemoLoadTest {
     UserAccounts accounts;
     @Autowired
     PasswordEncoder passwords;
+    @Autowired
+    PractitionerRepository practitioners;
     @Autowired
     JdbcClient jdbc;
 
@@ -101,7 +105,10 @@ class SyntheaDemoLoadTest {
         assertThat(passwords.matches("nurse-demo-2026", nurse.getPassword())).isTrue();
         assertThat(accounts.find("hit").orElseThrow().facilityIds())
                 .containsExactlyInAnyOrder(facilities.hospital().id(), facilities.physicianOffice().id());
-        assertThat(DemoUsers.USERS).extracting(DemoUsers.DemoUser::role).containsExactlyInAnyOrder(Role.values());
+        assertThat(DemoUsers.USERS).extracting(DemoUsers.DemoUser::role).containsOnly(Role.values())
+                .contains(Role.values());
+        Practitioner busiest = DemoUsers.linkDoctor(accounts, practitioners, DemoCommand.ACTOR).orElseThrow();
+        assertThat(accounts.practitionerOf(DemoUsers.DOCTOR)).contains(busiest.id());
         for (DemoUsers.DemoUser user : DemoUsers.USERS) {
             assertThat(accounts.find(user.username())).get().extracting(CustodianUser::roles)
                     .isEqualTo(Set.of(user.role()));

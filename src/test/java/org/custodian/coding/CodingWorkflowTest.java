@@ -127,6 +127,15 @@ class CodingWorkflowTest {
                 .isInstanceOf(CodingRefused.class).hasMessageContaining("can no longer be changed");
         assertThat(auditDetails(stay.patient().id())).anyMatch(d -> d.startsWith("coded 3 codes (J18.9, E11.9, BW03ZZZ)"
                 + " with a clean edit check"));
+        assertThat(jdbc.sql("""
+                        SELECT code || ':' || coalesce(poa, '-') || ':' || sequence || ':' || principal FROM diagnosis
+                         WHERE encounter_id = :e AND source_system = 'Custodian coding' ORDER BY sequence""")
+                .param("e", stay.encounterId()).query(String.class).list())
+                .as("the final codes are filed in the record, principal first, with POA and the coder as provenance")
+                .containsExactly("J18.9:Y:1:true", "E11.9:Y:2:false");
+        assertThat(jdbc.sql("SELECT code || ' by ' || recorded_by FROM procedure_performed "
+                        + "WHERE encounter_id = :e AND source_system = 'Custodian coding'")
+                .param("e", stay.encounterId()).query(String.class).list()).containsExactly("BW03ZZZ by cwf.coder");
     }
 
     @Test

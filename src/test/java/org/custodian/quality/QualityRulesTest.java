@@ -152,12 +152,13 @@ class QualityRulesTest {
 
     @Test
     void invalidAndHeaderCodesAreFoundAgainstTheReleaseInForce(@TempDir Path files) throws IOException {
-        Path release = Files.writeString(files.resolve("icd10cm_order_2019.txt"), String.join("\r\n",
+        // FY2016: a release no other test class loads into the shared test database
+        Path release = Files.writeString(files.resolve("icd10cm_order_2016.txt"), String.join("\r\n",
                 order(1, "I21", false, "Acute myocardial infarction"),
                 order(2, "I214", true, "Non-ST elevation (NSTEMI) myocardial infarction"),
                 order(3, "J189", true, "Pneumonia, unspecified organism")) + "\r\n");
         context.getBean(Terminology.class).load(release);
-        Chart c = fixtures.cleanInpatient(hospital, attending, Instant.parse("2019-03-01T08:00:00Z"));
+        Chart c = fixtures.cleanInpatient(hospital, attending, Instant.parse("2016-03-01T08:00:00Z"));
         c.diagnoses.add(new Diagnosis(UUID.randomUUID(), c.patientId(), c.encounter.id(),
                 new CodedValue(QualityFixtures.ICD10CM, "I21", "AMI"), null, 2, false, null, null));
         c.diagnoses.add(new Diagnosis(UUID.randomUUID(), c.patientId(), c.encounter.id(),

@@ -9,8 +9,9 @@ import org.custodian.terminology.CodeSystem;
 
 /**
  * Discharged, not final billed: an encounter still without an ICD-10-CM diagnosis some days after
- * discharge. Outpatient visits are left to charge capture. "Coded" here means an ICD-10-CM
- * diagnosis is on the encounter; the coding module's own status will replace that test.
+ * discharge. Outpatient visits are left to charge capture. "Coded" means an ICD-10-CM diagnosis is
+ * on the encounter: finalising in the coding module files the final codes in the record, which
+ * resolves this finding through the record's change event; codes sent by another system count too.
  */
 public final class NotCodedRule implements Rule {
     @Override
