@@ -41,12 +41,15 @@ class AnalyticsController {
     private final DeliveryMetrics delivery;
     private final OutcomeMeasures measures;
     private final FacilityRepository facilities;
+    private final AnalyticsHimOperations operations;
     private final ZoneId zone = ZoneId.systemDefault();
 
-    AnalyticsController(DeliveryMetrics delivery, OutcomeMeasures measures, FacilityRepository facilities) {
+    AnalyticsController(DeliveryMetrics delivery, OutcomeMeasures measures, FacilityRepository facilities,
+                        AnalyticsHimOperations operations) {
         this.delivery = delivery;
         this.measures = measures;
         this.facilities = facilities;
+        this.operations = operations;
     }
 
     @GetMapping("/analytics")
@@ -80,6 +83,7 @@ class AnalyticsController {
         model.addAttribute("procedures", procedures);
         model.addAttribute("outcome", outcome);
         model.addAttribute("caseMixAvailable", delivery.caseMixAvailable());
+        model.addAttribute("operations", operations.of(user, scope.period()));
         model.addAttribute("canListPatients", user.can(Permission.SEARCH_PATIENTS));
         model.addAttribute("charts", Map.of(
                 "byMonth", AnalyticsCharts.admissionsByMonth(byMonth, scope.period()),

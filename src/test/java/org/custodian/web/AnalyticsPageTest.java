@@ -56,6 +56,10 @@ class AnalyticsPageTest {
                 "Diabetes: HbA1c poor control")
                 .doesNotContain("ANALYTICS-O Hospital");
         assertThat(page.body()).containsPattern("kpi-value\">1</span>\\s*<span class=\"kpi-label\">Inpatient discharges");
+        assertThat(page.body()).contains("HIM operations", "Coder productivity and accuracy", "Chart completion",
+                "Release-of-information turnaround; 0 pending")
+                .as("the inpatient stay and the outpatient visit of 400 days ago both await coding")
+                .containsPattern("kpi-value\">2</span>\\s*<span class=\"kpi-label\">Discharged, not final coded");
     }
 
     @Test
