@@ -63,14 +63,14 @@ final class ReleaseFileReader {
         }
         List<String> lines = text.lines().toList();
         String first = lines.getFirst();
-        boolean poa = PoaExemptParser.HEADER.matcher(first).matches() || PoaExemptParser.CHANGES_HEADER.matcher(first).matches();
+        boolean poa = ExemptFromPoaParser.HEADER.matcher(first).matches() || ExemptFromPoaParser.CHANGES_HEADER.matcher(first).matches();
         // the MCE table is a third-party reformat that ends without a line break; the CMS/CDC files all have one
         if ((poa || AddendaParser.recognises(first)) && !text.endsWith("\n")) {
             throw new ReleaseFileException(Problem.TRUNCATED, name, lines.size(),
                     "the last line ends without a line break: the file looks truncated");
         }
         if (poa) {
-            return PoaExemptParser.parse(name, lines, sha256(bytes));
+            return ExemptFromPoaParser.parse(name, lines, sha256(bytes));
         }
         if (AddendaParser.recognises(first)) {
             return AddendaParser.parse(name, lines, sha256(bytes));

@@ -15,14 +15,14 @@ import org.custodian.terminology.ReleaseFileException.Problem;
  * Description after a header naming the fiscal year ({@code Order26}). A listed category exempts every
  * code under it. The Add/Delete/Revise files beside it only list changes and are refused.
  */
-final class PoaExemptParser {
+final class ExemptFromPoaParser {
     static final Pattern HEADER = Pattern.compile("Order(\\d{2})\\tPOAexemptCode\\tDescription");
     static final Pattern CHANGES_HEADER = Pattern.compile("(Order\\d{2}\\tAction\\t)?POAexemptCode\\tDescription|"
             + "Order\\d{2}\\tAction\\tPOAexemptCode\\tDescription");
     private static final Pattern CHANGE_LIST_NAME = Pattern.compile("(?i)poaexempt(add|delete|revise).*");
     private static final Pattern CODE = Pattern.compile("[A-Z][0-9A-Z][0-9A-Z](\\.[0-9A-Z]{1,4})?");
 
-    private PoaExemptParser() {
+    private ExemptFromPoaParser() {
     }
 
     static ParsedEditFile parse(String file, List<String> lines, String sha256) {
