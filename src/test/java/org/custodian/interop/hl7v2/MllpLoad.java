@@ -106,7 +106,7 @@ public final class MllpLoad {
         long patient = i / 2;
         String mrn = run + "P" + patient;
         String head = "MSH|^~\\&|LOADGEN|RGH|CUSTODIAN|CUST|20260301120000||";
-        String pid = "PID|1||" + mrn + "^^^RGH^MR||Load^Patient" + patient + "||19800215|F";
+        String pid = "PID|1||" + mrn + "^^^RGH^MR||" + person(run, patient) + "|F";
         if (i % 2 == 0) {
             return head + "ADT^A01^ADT_A01|" + run + "-" + i + "|P|2.5.1\rEVN|A01|20260301120000\r" + pid
                     + "\rPV1|1|I|4W^401^A||||||||||||||||" + run + "V" + patient + "\r";
@@ -115,6 +115,30 @@ public final class MllpLoad {
                 + "\rOBR|1|||24323-8^CMP^LN|||20260302070000"
                 + "\rOBX|1|NM|2345-7^Glucose^LN||" + (70 + i % 60) + "|mg/dL|70-99||||F"
                 + "\rOBX|2|NM|2160-0^Creatinine^LN||1.1|mg/dL|0.6-1.3||||F\r";
+    }
+
+    private static final String[] SYLLABLES = {"ka", "lo", "mi", "ren", "sa", "to", "vi", "bel", "dor", "fen", "gar",
+        "hol", "jun", "kes", "lin", "mar", "nor", "pel", "quin", "ros"};
+
+    /**
+     * Family^Given||birth date of a different person for every patient number, as a registration feed
+     * brings: identical demographics would rightly be flagged as duplicates by the MPI and measure that.
+     */
+    static String person(String run, long patient) {
+        long n = Math.abs((run + patient).hashCode()) + patient;
+        String family = word(n, 3);
+        String given = word(n / 7919, 2);
+        java.time.LocalDate born = java.time.LocalDate.of(1930, 1, 1).plusDays(n % 30000);
+        return family + "^" + given + "||" + born.toString().replace("-", "");
+    }
+
+    private static String word(long n, int syllables) {
+        StringBuilder w = new StringBuilder();
+        for (int i = 0; i < syllables; i++) {
+            w.append(SYLLABLES[(int) (n % SYLLABLES.length)]);
+            n /= SYLLABLES.length;
+        }
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 
     private static String exchange(OutputStream out, InputStream in, String message) throws IOException {
