@@ -19,10 +19,12 @@ import org.springframework.stereotype.Repository;
 public class EncounterRepository {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final RecordChanges changes;
 
-    public EncounterRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
+    public EncounterRepository(JdbcClient jdbc, ApplicationEventPublisher events, RecordChanges changes) {
         this.jdbc = jdbc;
         this.events = events;
+        this.changes = changes;
     }
 
     public Optional<Encounter> byVisitNumber(UUID facilityId, String visitNumber) {
@@ -78,7 +80,7 @@ public class EncounterRepository {
                 .param("ss", prov.sourceSystem()).param("sr", prov.sourceRef())
                 .param("ra", RecordWriter.ts(prov.receivedAt())).param("rb", prov.recordedBy())
                 .update();
-        events.publishEvent(RecordChanged.of(e.patientId()));
+        changes.changed(e.patientId());
     }
 
     private static Instant instant(OffsetDateTime time) {
