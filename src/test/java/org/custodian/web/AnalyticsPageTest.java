@@ -99,6 +99,25 @@ class AnalyticsPageTest {
     }
 
     @Test
+    void theDeIdentifiedExtractOfAFacilityCarriesNoIdentifiers() throws java.io.IOException {
+        assertThat(director.get("/analytics?facility=ANALYTICS-H").body()).contains("/analytics/extract.zip?facility=ANALYTICS-H");
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(
+                director.download("/analytics/extract.zip?facility=ANALYTICS-H")))) {
+            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                files.put(entry.getName(), new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(files).containsKeys("patients.csv", "encounters.csv", "diagnoses.csv");
+        assertThat(files.get("patients.csv")).contains("1958").doesNotContain("1958-07-25");
+        assertThat(String.join("\n", files.values())).doesNotContain("Rosalind", "Statistica", "AN-1", "Hidden");
+        assertThat(director.get("/analytics/extract.zip?facility=ANALYTICS-O").status())
+                .as("another facility's patients").isEqualTo(404);
+        assertThat(WebSession.signedIn(port, coder, PASSWORD).get("/analytics/extract.zip?facility=ANALYTICS-H").status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void aCoderHasNoAnalytics() {
         WebSession session = WebSession.signedIn(port, coder, PASSWORD);
         assertThat(session.get("/analytics").status()).isEqualTo(403);
