@@ -17,12 +17,12 @@ import java.util.Map;
 final class MessageCharset {
     /** Table 0211 names with a byte encoding whose ASCII range is ASCII, so MSH can be read before decoding. */
     private static final Map<String, String> SUPPORTED = Map.ofEntries(
-            Map.entry("ASCII", "US-ASCII"),
+            Map.entry("ASCII", "US-ASCII"), Map.entry("ISO IR6", "US-ASCII"),
             Map.entry("8859/1", "ISO-8859-1"), Map.entry("8859/2", "ISO-8859-2"), Map.entry("8859/3", "ISO-8859-3"),
             Map.entry("8859/4", "ISO-8859-4"), Map.entry("8859/5", "ISO-8859-5"), Map.entry("8859/6", "ISO-8859-6"),
             Map.entry("8859/7", "ISO-8859-7"), Map.entry("8859/8", "ISO-8859-8"), Map.entry("8859/9", "ISO-8859-9"),
             Map.entry("8859/15", "ISO-8859-15"),
-            Map.entry("UNICODE UTF-8", "UTF-8"),
+            Map.entry("UNICODE UTF-8", "UTF-8"), Map.entry("UTF-8", "UTF-8"), // the second as some systems send it
             Map.entry("GB 18030-2000", "GB18030"),
             Map.entry("KS X 1001", "EUC-KR"),
             Map.entry("BIG-5", "Big5"));
