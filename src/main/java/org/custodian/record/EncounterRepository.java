@@ -38,12 +38,17 @@ public class EncounterRepository {
                 .optional();
     }
 
-    public void transfer(Encounter encounter, String location, Instant at, Provenance provenance) {
+    /** Moves the patient to {@code location}; false, and nothing recorded, when that is where they already are. */
+    public boolean transfer(Encounter encounter, String location, Instant at, Provenance provenance) {
         String previous = jdbc.sql("SELECT location FROM encounter WHERE id = :id").param("id", encounter.id())
                 .query(String.class).optional().orElse(null);
+        if (java.util.Objects.equals(previous, location)) {
+            return false;
+        }
         jdbc.sql("UPDATE encounter SET location = :l WHERE id = :id").param("l", location)
                 .param("id", encounter.id()).update();
         event(encounter, "TRANSFERRED", at, previous, location, provenance);
+        return true;
     }
 
     public void discharge(Encounter encounter, Instant at, String disposition, Provenance provenance) {
