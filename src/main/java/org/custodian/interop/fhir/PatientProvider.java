@@ -141,7 +141,7 @@ public final class PatientProvider implements IResourceProvider {
                 gender == null ? null : Sex.fromCode(gender.getValue()), mrnFacility,
                 identifier == null ? null : identifier.getValue());
         List<org.custodian.record.Patient> found = phi.searchPatients(ApiCaller.current(), "FHIR " + describe(criteria),
-                scope -> queries.searchPatients(criteria, scope, MAX_RESULTS));
+                scope -> queries.searchPatients(criteria, scope, MAX_RESULTS), org.custodian.record.Patient::id);
         return new LazyPage<>(found, page -> {
             var identifiers = queries.identifiers(page.stream().map(org.custodian.record.Patient::id).toList());
             return history.stampCurrent("Patient", page.stream()
