@@ -67,8 +67,10 @@ public class PhiAccess {
         }
         List<PatientSearchHit> hits = new ArrayList<>();
         int withheld = 0;
-        for (PatientSummary found : patients.search(query, user.facilityIds())) {
-            AccessDecision read = policy.decide(user, Permission.READ_CHART, found.id());
+        List<PatientSummary> inScope = patients.search(query, user.facilityIds());
+        Function<UUID, AccessDecision> decide = searchDecisions(user, inScope.stream().map(PatientSummary::id).toList());
+        for (PatientSummary found : inScope) {
+            AccessDecision read = decide.apply(found.id());
             if (read instanceof AccessDecision.Permit) {
                 hits.add(PatientSearchHit.shown(found));
             } else if (read instanceof AccessDecision.Deny deny && deny.emergencyAccess()) {
@@ -172,13 +174,25 @@ public class PhiAccess {
             throw new PhiAccessDenied(deny.reason());
         }
         List<T> found = searchInScope.apply(user.facilityIds());
+        Function<UUID, AccessDecision> decide = idOf == null ? null
+                : searchDecisions(user, found.stream().map(idOf).toList());
         List<T> shown = idOf == null ? found : found.stream()
-                .filter(p -> policy.decide(user, Permission.READ_CHART, idOf.apply(p)) instanceof AccessDecision.Permit)
-                .toList();
+                .filter(p -> decide.apply(idOf.apply(p)) instanceof AccessDecision.Permit).toList();
         int withheld = found.size() - shown.size();
         record(user, AuditAction.SEARCH, AuditOutcome.SUCCESS, null, "Patient", null,
                 detail + "; " + shown.size() + " results" + (withheld > 0 ? ", " + withheld + " withheld" : ""));
         return shown;
+    }
+
+    /**
+     * Chart-read decisions for patients found by a search in the user's facilities. Patients without
+     * a label on the whole record or a restriction (one query finds those) are decided by the role
+     * alone, since the search kept to the user's facilities; the others are decided one by one.
+     */
+    private Function<UUID, AccessDecision> searchDecisions(CustodianUser user, List<UUID> found) {
+        Set<UUID> flagged = facts.labelledOrRestricted(found);
+        AccessDecision byRole = policy.decide(user, Permission.READ_CHART);
+        return id -> flagged.contains(id) ? policy.decide(user, Permission.READ_CHART, id) : byRole;
     }
 
     /**

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.custodian.privacy.PhiAccess;
 import org.custodian.record.ClinicalQueries.PatientCriteria;
@@ -91,6 +92,8 @@ public final class PatientProvider implements IResourceProvider {
         List<IBaseResource> all = phi.readRecord(ApiCaller.current(), uuid, "Patient/$everything", uuid.toString(),
                 () -> patients.find(uuid).map(p -> List.<IBaseResource>copyOf(record.of(p, PatientRecordResources.TYPES,
                         null)))).orElseThrow(() -> new ResourceNotFoundException(id));
+        Set<UUID> withheld = phi.withheldParts(ApiCaller.current(), uuid); // labelled encounters and notes
+        all = all.stream().filter(r -> WithheldResources.shown(r, withheld)).toList();
         return new SimpleBundleProvider(all);
     }
 
