@@ -14,8 +14,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class HoldRepository {
     private static final String SELECT = """
-            SELECT h.*, p.family || ', ' || p.given AS patient_name, f.name AS facility_name
-            FROM legal_hold h LEFT JOIN patient p ON p.id = h.patient_id LEFT JOIN facility f ON f.id = h.facility_id
+            SELECT h.*, (SELECT string_agg(i.value, ', ' ORDER BY i.value) FROM patient_identifier i
+                          WHERE i.patient_id = h.patient_id) AS patient_mrns, f.name AS facility_name
+            FROM legal_hold h LEFT JOIN facility f ON f.id = h.facility_id
             """;
 
     private final JdbcClient jdbc;
@@ -56,7 +57,7 @@ class HoldRepository {
         Timestamp released = rs.getTimestamp("released_at");
         return new LegalHold(rs.getObject("id", UUID.class), rs.getString("matter"),
                 LegalHold.Scope.valueOf(rs.getString("scope")), rs.getObject("patient_id", UUID.class),
-                rs.getString("patient_name"), rs.getObject("facility_id", UUID.class), rs.getString("facility_name"),
+                rs.getString("patient_mrns"), rs.getObject("facility_id", UUID.class), rs.getString("facility_name"),
                 rs.getObject("from_date", LocalDate.class), rs.getObject("to_date", LocalDate.class),
                 rs.getString("reason"), rs.getString("placed_by"), rs.getTimestamp("placed_at").toInstant(),
                 rs.getString("released_by"), released == null ? null : released.toInstant(),

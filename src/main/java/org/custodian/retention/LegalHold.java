@@ -6,9 +6,10 @@ import java.util.UUID;
 
 /**
  * A hold for a legal matter: on every record of one patient, or on a facility's records whose
- * service dates overlap {@code from}..{@code to} (either end open). Active until released.
+ * service dates overlap {@code from}..{@code to} (either end open). Active until released. The patient
+ * is shown by MRN only (minimum necessary: the hold list is not a chart).
  */
-public record LegalHold(UUID id, String matter, Scope scope, UUID patientId, String patientName, UUID facilityId,
+public record LegalHold(UUID id, String matter, Scope scope, UUID patientId, String patientMrns, UUID facilityId,
                         String facilityName, LocalDate from, LocalDate to, String reason, String placedBy,
                         Instant placedAt, String releasedBy, Instant releasedAt, String releaseNote) {
     public enum Scope { PATIENT, FACILITY }
@@ -32,7 +33,7 @@ public record LegalHold(UUID id, String matter, Scope scope, UUID patientId, Str
 
     public String describe() {
         return switch (scope) {
-            case PATIENT -> "patient " + (patientName == null ? patientId : patientName);
+            case PATIENT -> "patient MRN " + (patientMrns == null ? patientId : patientMrns);
             case FACILITY -> facilityName + " records of " + (from == null ? "any date" : from) + " to "
                     + (to == null ? "any date" : to);
         };
