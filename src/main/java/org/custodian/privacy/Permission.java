@@ -34,5 +34,11 @@ public enum Permission {
     /** Decide patients' requests to amend their record (164.526). */
     MANAGE_AMENDMENTS,
     /** Scrub PHI from text and export de-identified data sets. */
-    DEIDENTIFY
+    DEIDENTIFY,
+    /** Edit retention schedules, see which records are past retention and propose destruction batches. */
+    MANAGE_RETENTION,
+    /** Approve (as the second person) or reject a destruction batch someone else proposed. */
+    APPROVE_DESTRUCTION,
+    /** Place and release legal holds that suspend destruction. */
+    PLACE_LEGAL_HOLD
 }

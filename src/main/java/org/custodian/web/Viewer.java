@@ -57,4 +57,9 @@ record Viewer(String displayName, String username, List<String> roles, List<Stri
         return permissions.contains(Permission.RELEASE_INFORMATION) || permissions.contains(Permission.MANAGE_AMENDMENTS)
                 || permissions.contains(Permission.DEIDENTIFY);
     }
+
+    public boolean canManageRetention() {
+        return permissions.contains(Permission.MANAGE_RETENTION) || permissions.contains(Permission.APPROVE_DESTRUCTION)
+                || permissions.contains(Permission.PLACE_LEGAL_HOLD);
+    }
 }
