@@ -13,8 +13,7 @@ import java.util.UUID;
 import org.custodian.privacy.AuditAction;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.Permission;
-import org.custodian.record.RecordChanged;
-import org.springframework.context.ApplicationEventPublisher;
+import org.custodian.record.RecordChanges;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,11 +36,11 @@ public class Destructions {
     private final RecordDestroyer destroyer;
     private final CertificateStore certificates;
     private final RetentionGuard guard;
-    private final ApplicationEventPublisher events;
+    private final RecordChanges changes;
 
     Destructions(Eligibility eligibility, ScheduleRepository schedules, CandidateRepository candidates,
                  DestructionRepository batches, RecordDestroyer destroyer, CertificateStore certificates,
-                 RetentionGuard guard, ApplicationEventPublisher events) {
+                 RetentionGuard guard, RecordChanges changes) {
         this.eligibility = eligibility;
         this.schedules = schedules;
         this.candidates = candidates;
@@ -49,7 +48,7 @@ public class Destructions {
         this.destroyer = destroyer;
         this.certificates = certificates;
         this.guard = guard;
-        this.events = events;
+        this.changes = changes;
     }
 
     /** Proposes every destroyable record of the type at the facility not already in a proposed batch. */
@@ -111,7 +110,7 @@ public class Destructions {
                 + decided.destroyedCount() + " destroyed, " + decided.withheldCount() + " withheld; certificate "
                 + sha256(pdf));
         if (!patients.isEmpty()) {
-            events.publishEvent(new RecordChanged(patients));
+            changes.changed(patients);
         }
         return batches.find(batchId).orElseThrow();
     }
