@@ -34,5 +34,9 @@ public enum Permission {
     /** Decide patients' requests to amend their record (164.526). */
     MANAGE_AMENDMENTS,
     /** Scrub PHI from text and export de-identified data sets. */
-    DEIDENTIFY
+    DEIDENTIFY,
+    /** Upload scanned paper and index it to a patient, encounter and document type. */
+    INDEX_SCANS,
+    /** Review indexed scans: confirm them, flag mis-indexed ones and move them to the right chart. */
+    REVIEW_SCAN_QUALITY
 }
