@@ -13,23 +13,19 @@ import org.custodian.scanning.Intake;
 import org.custodian.scanning.ScanActor;
 import org.custodian.scanning.ScanIntake;
 import org.custodian.scanning.ScanReading;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The indexer's inbox: upload scanned files (several at once), the scans waiting to be indexed,
- * and the files refused at intake with the reason. For those with INDEX_SCANS.
+ * and the files refused at intake with the reason. For those with INDEX_SCANS. An upload over the
+ * limit is refused by the servlet container before it gets here (413, see {@link ErrorPage}).
  */
 @Controller
 class ScanningInboxController {
@@ -38,10 +34,8 @@ class ScanningInboxController {
     private final ScanIntake intake;
     private final ScanReading reading;
     private final FacilityRepository facilities;
-    private final Viewers viewers;
 
-    ScanningInboxController(ScanIntake intake, ScanReading reading, FacilityRepository facilities, Viewers viewers) {
-        this.viewers = viewers;
+    ScanningInboxController(ScanIntake intake, ScanReading reading, FacilityRepository facilities) {
         this.intake = intake;
         this.reading = reading;
         this.facilities = facilities;
@@ -94,14 +88,6 @@ class ScanningInboxController {
         flash.addFlashAttribute("accepted", accepted);
         flash.addFlashAttribute("refused", refused);
         return "redirect:" + PATH;
-    }
-
-    /** A file over the limit never reaches the intake: say so plainly instead of a bare error page. */
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ModelAndView tooLarge(MaxUploadSizeExceededException tooLarge, Authentication user) {
-        return new ErrorPage(HttpStatus.PAYLOAD_TOO_LARGE, "File too large", "The upload is larger than the "
-                + maxSize() + " limit for a scanned file, so nothing was stored. Scan the paper into smaller files "
-                + "(for example one per section) and upload them again.", null).view(viewers.of(user));
     }
 
     private String maxSize() {

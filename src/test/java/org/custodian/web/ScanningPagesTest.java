@@ -97,6 +97,33 @@ class ScanningPagesTest {
                 .param("u", outsider).param("p", w.patient).query(Long.class).single()).isGreaterThanOrEqualTo(2);
     }
 
+    @Test
+    void anUploadOverTheLimitIsRefusedWithAPlainMessageAndNothingStored() throws Exception {
+        World w = world();
+        WebSession clerk = WebSession.signedIn(port, w.reviewer, PASSWORD);
+        Page inbox = clerk.get("/scanning");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(inbox.body());
+        assertThat(token.find()).isTrue();
+        String boundary = "scan-" + w.suffix;
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"huge.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.7\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] body = new byte[head.length + (int) intake.maxBytes() + 1024 + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/scanning/upload?_csrf=" + token.group(1)))
+                        .header("Cookie", "SESSION=" + clerk.sessionCookie())
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("File too large", "larger than Custodian accepts, so nothing was stored");
+        assertThat(jdbc.sql("SELECT count(*) FROM scan_document WHERE original_name = 'huge.pdf' AND uploaded_by = :u")
+                .param("u", w.reviewer).query(Long.class).single()).isZero();
+    }
+
     private World world() {
         String suffix = UUID.randomUUID().toString().substring(0, 6).toLowerCase(Locale.ROOT);
         WebFixtures fixtures = WebFixtures.of(context);
