@@ -12,6 +12,7 @@ import org.custodian.cli.ImportCommand;
 import org.custodian.cli.MpiCommand;
 import org.custodian.cli.QualityCommand;
 import org.custodian.cli.RestoreCommand;
+import org.custodian.cli.ScanCommand;
 import org.custodian.cli.KeysCommand;
 import org.custodian.cli.ServeCommand;
 import org.custodian.cli.TerminologyCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, AuditCommand.class, BenchCommand.class,
                 AotTrainingCommand.class, TerminologyCommand.class, CodingCommand.class, AnalyticsCommand.class,
                 MpiCommand.class, QualityCommand.class, KeysCommand.class, DeidCommand.class, BackupCommand.class,
-                RestoreCommand.class,
+                RestoreCommand.class, ScanCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Custodian {
 

@@ -40,5 +40,9 @@ public enum Permission {
     /** Approve (as the second person) or reject a destruction batch someone else proposed. */
     APPROVE_DESTRUCTION,
     /** Place and release legal holds that suspend destruction. */
-    PLACE_LEGAL_HOLD
+    PLACE_LEGAL_HOLD,
+    /** Upload scanned paper and index it to a patient, encounter and document type. */
+    INDEX_SCANS,
+    /** Review indexed scans: confirm them, flag mis-indexed ones and move them to the right chart. */
+    REVIEW_SCAN_QUALITY
 }

@@ -30,6 +30,9 @@ record ErrorPage(HttpStatus status, String heading, String message, String refer
             case BAD_REQUEST -> badRequest("The request was not understood. Go back and try again.");
             case UNAUTHORIZED, FORBIDDEN -> forbidden("You do not have access to this page.");
             case NOT_FOUND -> notFound("There is no page at this address.");
+            case CONTENT_TOO_LARGE -> new ErrorPage(status, "File too large", "The upload is larger than Custodian "
+                    + "accepts, so nothing was stored. The upload page shows the size limit; scan the paper into smaller "
+                    + "files (for example one per section) and upload them again.", null);
             default -> new ErrorPage(status, status.is5xxServerError() ? "Something went wrong" : "Request not accepted",
                     "The request could not be completed (" + status.value() + " " + status.getReasonPhrase()
                             + "). Go back and try again.", null);

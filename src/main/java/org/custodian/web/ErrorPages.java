@@ -51,6 +51,11 @@ class ErrorPages {
         return ErrorPage.forbidden(denied.getMessage()).view(viewers.of(user));
     }
 
+    @ExceptionHandler(org.custodian.scanning.ScanNotAllowed.class)
+    ModelAndView scanNotAllowed(org.custodian.scanning.ScanNotAllowed denied, Authentication user) {
+        return ErrorPage.forbidden(denied.getMessage()).view(viewers.of(user));
+    }
+
     @ExceptionHandler(PageForbidden.class)
     ModelAndView forbidden(PageForbidden forbidden, Authentication user) {
         return ErrorPage.forbidden(forbidden.getMessage()).view(viewers.of(user));

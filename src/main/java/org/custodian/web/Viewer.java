@@ -62,4 +62,8 @@ record Viewer(String displayName, String username, List<String> roles, List<Stri
         return permissions.contains(Permission.MANAGE_RETENTION) || permissions.contains(Permission.APPROVE_DESTRUCTION)
                 || permissions.contains(Permission.PLACE_LEGAL_HOLD);
     }
+
+    public boolean canScan() {
+        return permissions.contains(Permission.INDEX_SCANS) || permissions.contains(Permission.REVIEW_SCAN_QUALITY);
+    }
 }
