@@ -147,7 +147,10 @@ public final class SuggestionEngine {
             if (section == Section.ORDERS) {
                 continue;
             }
-            Assertion assertion = inSection(context.assertions()[firstWord], section);
+            // what the note asserts of the phrase's head, its last word ("acute bronchitis" after a clause that
+            // negated "acute distress"), which is where a merged clause's condition stands
+            int headWord = spot.support().stream().mapToInt(Normalizer.Normalized::lastWord).max().orElse(firstWord);
+            Assertion assertion = inSection(context.assertions()[headWord], section);
             Concept concept = spot.concept();
             boolean historyCode = HistoryCodes.isPersonalHistory(concept) || HistoryCodes.isFamilyHistory(concept);
             double confidence = (spot.complete() || historyCode ? 0.95 : spot.safe() ? 0.8 : 0.65) - 0.02 * spot.defaultsMissing();
