@@ -68,31 +68,40 @@ final class SuggestionAccuracy {
     }
 
     void score(List<String> snomedConditions, List<CodeSuggestion> suggestions) {
+        score(snomedConditions, snomedConditions, suggestions);
+    }
+
+    /** Scores one note; {@code names} (the conditions' display names) label the misses and extras kept as examples. */
+    void score(List<String> snomedConditions, List<String> names, List<CodeSuggestion> suggestions) {
         notes++;
         List<List<String>> expected = new ArrayList<>();
-        for (String snomed : snomedConditions) {
+        List<String> expectedNames = new ArrayList<>();
+        for (int i = 0; i < snomedConditions.size(); i++) {
             conditions++;
-            List<String> codes = key.get(snomed);
+            List<String> codes = key.get(snomedConditions.get(i));
             if (codes == null) {
                 unmapped++;
             } else {
                 expected.add(codes);
+                expectedNames.add(names.get(i));
             }
         }
-        Set<String> suggested = new HashSet<>();
+        Map<String, String> suggested = new HashMap<>();
         for (CodeSuggestion s : suggestions) {
-            suggested.add(CodeSystem.normalize(s.code()));
+            suggested.putIfAbsent(CodeSystem.normalize(s.code()), s.evidence());
         }
-        tally(exact, expected, suggested, Function.identity(), true);
-        tally(category, expected, suggested, c -> c.substring(0, Math.min(3, c.length())), false);
+        tally(exact, expected, expectedNames, suggested, Function.identity(), true);
+        tally(category, expected, expectedNames, suggested, c -> c.substring(0, Math.min(3, c.length())), false);
     }
 
-    private void tally(Tally t, List<List<String>> expected, Set<String> suggested, Function<String, String> level,
-                       boolean keepExamples) {
+    private void tally(Tally t, List<List<String>> expected, List<String> names, Map<String, String> suggestedEvidence,
+                       Function<String, String> level, boolean keepExamples) {
+        Set<String> suggested = suggestedEvidence.keySet();
         Set<String> suggestedAtLevel = new HashSet<>();
         suggested.forEach(s -> suggestedAtLevel.add(level.apply(s)));
         Set<String> right = new HashSet<>();
-        for (List<String> codes : expected) {
+        for (int i = 0; i < expected.size(); i++) {
+            List<String> codes = expected.get(i);
             t.conditions++;
             boolean found = false;
             for (String c : codes) {
@@ -102,7 +111,7 @@ final class SuggestionAccuracy {
             if (found) {
                 t.recalled++;
             } else if (keepExamples) {
-                missed.merge(String.join("|", codes), 1, Integer::sum);
+                missed.merge(String.join("|", codes) + " (" + names.get(i) + ")", 1, Integer::sum);
             }
         }
         for (String s : suggestedAtLevel) {
@@ -110,7 +119,8 @@ final class SuggestionAccuracy {
             if (right.contains(s)) {
                 t.correct++;
             } else if (keepExamples) {
-                wrong.merge(s, 1, Integer::sum);
+                String evidence = suggestedEvidence.getOrDefault(s, "");
+                wrong.merge(s + " \"" + evidence.replaceAll("\\s+", " ") + "\"", 1, Integer::sum);
             }
         }
     }

@@ -13,6 +13,7 @@ import org.custodian.coding.CareSetting;
 import org.custodian.coding.CodeSuggester;
 import org.custodian.coding.CodeSuggestion;
 import org.custodian.coding.SourceNote;
+import org.custodian.interop.fhir.SyntheaOutput;
 import org.custodian.terminology.CodeSystem;
 import org.custodian.terminology.Release;
 import org.custodian.terminology.Terminology;
@@ -30,6 +31,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "coding", mixinStandardHelpOptions = true,
         description = "Precision, recall and throughput of code suggestions on Synthea encounter notes.")
 final class SuggestionBenchCommand implements Callable<Integer> {
+    @Option(names = "--synthea", paramLabel = "DIR",
+            description = "An existing Synthea output folder (with fhir/); otherwise Synthea generates --patients.")
+    Path synthea;
+
+    @Option(names = "--examples", defaultValue = "12",
+            description = "How many of the most frequent misses and extras to print (default: ${DEFAULT-VALUE}).")
+    int examples;
+
     @Option(names = "--patients", defaultValue = "25", description = "Synthea patients to generate (default: ${DEFAULT-VALUE}).")
     int patients;
 
@@ -50,13 +59,12 @@ final class SuggestionBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SyntheaRunner synthea = SyntheaRunner.locate(System.getenv());
         Path lib = SyntheaRunner.applicationDirectory(SyntheaRunner.class.getProtectionDomain().getCodeSource()
                 .getLocation().toString()).resolve("synthea-lib");
         String override = System.getenv(SyntheaRunner.LIB_VARIABLE);
         Map<String, List<String>> key = SuggestionAccuracy.answerKey(override != null && !override.isBlank()
                 ? Path.of(override.trim()) : lib);
-        Path folder = Files.createTempDirectory("custodian-coding-bench");
+        Path folder = synthea != null ? synthea : Files.createTempDirectory("custodian-coding-bench");
         try (Launcher.Running app = Launcher.start(data.dataDirectory(), Launcher.Mode.TASK, Map.of())) {
             Optional<Release> release = app.bean(Terminology.class).release(CodeSystem.ICD10CM, Optional.empty());
             if (release.isEmpty()) {
@@ -65,13 +73,23 @@ final class SuggestionBenchCommand implements Callable<Integer> {
                 return 1;
             }
             LocalDate dateOfService = release.get().effectiveFrom();
-            ProgressBar generating = new ProgressBar("synthea", patients, err, ProgressBar.onTerminal());
-            var generated = synthea.generate(patients, seed, folder, (alive, deceased) ->
-                    generating.update(alive, alive + " patients"));
-            generating.finish(generated.alive() + " alive and " + generated.deceased() + " deceased patients in "
-                    + generated.elapsed().toSeconds() + " s");
+            List<Path> bundles;
+            int people;
+            if (synthea == null) {
+                ProgressBar generating = new ProgressBar("synthea", patients, err, ProgressBar.onTerminal());
+                var generated = synthea().generate(patients, seed, folder, (alive, deceased) ->
+                        generating.update(alive, alive + " patients"));
+                generating.finish(generated.alive() + " alive and " + generated.deceased() + " deceased patients in "
+                        + generated.elapsed().toSeconds() + " s");
+                bundles = generated.output().patients();
+                people = generated.alive() + generated.deceased();
+            } else {
+                bundles = SyntheaOutput.in(Files.isDirectory(folder.resolve("fhir")) ? folder.resolve("fhir") : folder)
+                        .patients();
+                people = bundles.size();
+            }
             List<SyntheaNotes.EncounterNote> notes = new ArrayList<>();
-            for (Path bundle : generated.output().patients()) {
+            for (Path bundle : bundles) {
                 notes.addAll(SyntheaNotes.read(bundle));
             }
             CodeSuggester suggester = app.bean(CodeSuggester.class);
@@ -88,12 +106,12 @@ final class SuggestionBenchCommand implements Callable<Integer> {
                 chars += note.text().length();
                 for (int i = 0; i < thresholds.size(); i++) {
                     double min = thresholds.get(i);
-                    accuracy.get(i).score(note.conditions(), suggestions.stream().filter(s -> s.confidence() >= min).toList());
+                    accuracy.get(i).score(note.conditions(), note.conditionNames(), suggestions.stream().filter(s -> s.confidence() >= min).toList());
                 }
             }
             long inpatient = notes.stream().filter(SyntheaNotes.EncounterNote::inpatient).count();
             out.printf("coding suggestions: %d encounter notes (%d inpatient) of %d patients, seed %d, coded with %s%n",
-                    notes.size(), inpatient, generated.alive() + generated.deceased(), seed, release.get().label());
+                    notes.size(), inpatient, people, seed, release.get().label());
             out.printf("throughput: %.1f notes/s on one thread (%.0f characters per note on average)%n",
                     notes.size() / (nanos / 1e9), (double) chars / Math.max(1, notes.size()));
             for (int i = 0; i < thresholds.size(); i++) {
@@ -104,12 +122,18 @@ final class SuggestionBenchCommand implements Callable<Integer> {
                         a.category().recall());
             }
             SuggestionAccuracy all = accuracy.getFirst();
-            out.println("most missed (key codes): " + String.join(", ", SuggestionAccuracy.top(all.missed(), 12)));
-            out.println("most suggested outside the key: " + String.join(", ", SuggestionAccuracy.top(all.wrong(), 12)));
+            out.println("most missed (key codes): " + String.join(", ", SuggestionAccuracy.top(all.missed(), examples)));
+            out.println("most suggested outside the key: " + String.join(", ", SuggestionAccuracy.top(all.wrong(), examples)));
             return 0;
         } finally {
-            deleteTree(folder);
+            if (synthea == null) {
+                deleteTree(folder);
+            }
         }
+    }
+
+    private static SyntheaRunner synthea() {
+        return SyntheaRunner.locate(System.getenv());
     }
 
     private static void deleteTree(Path folder) throws java.io.IOException {

@@ -21,7 +21,7 @@ final class SyntheaNotes {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record EncounterNote(String file, String encounter, LocalDate date, boolean inpatient, String text,
-                         List<String> conditions) {
+                         List<String> conditions, List<String> conditionNames) {
     }
 
     private SyntheaNotes() {
@@ -31,13 +31,18 @@ final class SyntheaNotes {
         JsonNode root = JSON.readTree(bundle.toFile());
         Map<String, Boolean> inpatient = new HashMap<>();
         Map<String, List<String>> conditions = new HashMap<>();
+        Map<String, List<String>> names = new HashMap<>();
         List<JsonNode> documents = new ArrayList<>();
         for (JsonNode entry : root.path("entry")) {
             JsonNode r = entry.path("resource");
             switch (r.path("resourceType").asText()) {
                 case "Encounter" -> inpatient.put(entry.path("fullUrl").asText(), "IMP".equals(r.path("class").path("code").asText()));
-                case "Condition" -> conditions.computeIfAbsent(r.path("encounter").path("reference").asText(), k -> new ArrayList<>())
-                        .add(r.path("code").path("coding").path(0).path("code").asText());
+                case "Condition" -> {
+                    String encounter = r.path("encounter").path("reference").asText();
+                    JsonNode coding = r.path("code").path("coding").path(0);
+                    conditions.computeIfAbsent(encounter, k -> new ArrayList<>()).add(coding.path("code").asText());
+                    names.computeIfAbsent(encounter, k -> new ArrayList<>()).add(coding.path("display").asText());
+                }
                 case "DocumentReference" -> documents.add(r);
                 default -> {
                 }
@@ -50,7 +55,8 @@ final class SyntheaNotes {
             String text = new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8);
             LocalDate date = LocalDate.parse(d.path("date").asText().substring(0, 10));
             notes.add(new EncounterNote(bundle.getFileName().toString(), encounter, date,
-                    inpatient.getOrDefault(encounter, false), text, conditions.getOrDefault(encounter, List.of())));
+                    inpatient.getOrDefault(encounter, false), text, conditions.getOrDefault(encounter, List.of()),
+                    names.getOrDefault(encounter, List.of())));
         }
         return notes;
     }

@@ -9,6 +9,7 @@ import org.custodian.coding.suggest.ConceptDictionary;
 import org.custodian.coding.suggest.SuggestionEngine;
 import org.custodian.terminology.CodeSystem;
 import org.custodian.terminology.Release;
+import org.custodian.terminology.TabularTerms;
 import org.custodian.terminology.Terminology;
 import org.springframework.stereotype.Service;
 
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class CodeSuggester {
     private final Terminology terminology;
-    private final Map<Long, SuggestionEngine> engines = new ConcurrentHashMap<>();
+    private final Map<String, SuggestionEngine> engines = new ConcurrentHashMap<>();
 
     CodeSuggester(Terminology terminology) {
         this.terminology = terminology;
@@ -40,11 +41,12 @@ public class CodeSuggester {
                         + "; load that fiscal year's order file with `custodian terminology load`"
                         : "no ICD-10-CM release is loaded; load the order file (icd10cm_order_YYYY.txt) with"
                         + " `custodian terminology load`"));
-        return engine(release).suggest(notes, setting);
+        return engine(release, terminology.tabularTerms(dateOfService)).suggest(notes, setting);
     }
 
-    private SuggestionEngine engine(Release release) {
-        return engines.computeIfAbsent(release.id(),
-                id -> new SuggestionEngine(new ConceptDictionary(terminology.codes(release))));
+    /** One engine per release and tabular list (whose terms name codes besides their titles). */
+    private SuggestionEngine engine(Release release, TabularTerms tabular) {
+        return engines.computeIfAbsent(release.id() + "/" + tabular.version(),
+                id -> new SuggestionEngine(new ConceptDictionary(terminology.codes(release), tabular.terms())));
     }
 }

@@ -170,10 +170,12 @@ public class CodingWork {
             queue.move(user, row, CodingStatus.IN_PROGRESS, "work started");
         }
         cases.markCoded(encounterId, user.getUsername(), edits.isEmpty() ? null : reason);
-        finalCodes.file(encounter, coded, user.getUsername());
+        int retired = finalCodes.file(encounter, coded, user.getUsername());
         String detail = "coded " + coded.size() + " codes (" + coded.stream().map(CodedLine::display)
                 .collect(Collectors.joining(", ")) + ")" + (edits.isEmpty() ? " with a clean edit check"
-                : " overriding " + editText + " because: " + reason);
+                : " overriding " + editText + " because: " + reason)
+                + (retired == 0 ? "" : "; " + retired + " code" + (retired == 1 ? "" : "s") + " filed before retired"
+                + " from the record as superseded");
         cases.event(encounterId, user.getUsername(), CodingStatus.IN_PROGRESS, CodingStatus.CODED, detail);
         access.changed(user, row.patientId(), encounterId, detail);
     }

@@ -119,6 +119,8 @@ class EditCheck {
                 case org.custodian.terminology.CodingEdit.NotValidOnDate e -> false;
                 case org.custodian.terminology.CodingEdit.PoaRequired e -> false;
                 case org.custodian.terminology.CodingEdit.EditsNotRun e -> false;
+                // an Excludes1 pair with the note's own exception is a warning, still overridden only with a reason
+                case org.custodian.terminology.CodingEdit.Excludes1Pair e -> true;
                 default -> edit.severity() == org.custodian.terminology.CodingEdit.Severity.ERROR;
             };
             if (wanted) {

@@ -1,17 +1,24 @@
 package org.custodian.coding;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.custodian.record.ClinicalQueries;
 import org.custodian.record.CodedValue;
 import org.custodian.record.Diagnosis;
 import org.custodian.record.Encounter;
 import org.custodian.record.Procedure;
 import org.custodian.record.Provenance;
+import org.custodian.record.RecordChanged;
 import org.custodian.record.RecordWriter;
 import org.custodian.terminology.CodeSystem;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,49 +26,135 @@ import org.springframework.stereotype.Component;
  * with its POA indicator) and procedure becomes a fact on the encounter, with the coder as its
  * provenance. Other modules then see the encounter as coded (quality's not-coded rule, analytics'
  * top codes) through the record's own change event.
+ *
+ * <p>Finalising again after the case was reopened makes the record hold the new coding only: a code
+ * filed before that the coding no longer has, or whose sequence, principal flag, POA or date changed,
+ * is retired (superseded) — taken out of the record and kept whole in {@code coding_retired_code}
+ * with who filed it, who retired it, when and why. The record module has no retraction of single
+ * facts, so coding retires only the facts it filed itself (source {@value #SOURCE}).
  */
 @Component
 class FinalCodesWriter {
     static final String SOURCE = "Custodian coding";
+    static final String REMOVED = "superseded: removed from the coding when the reopened case was finalised again";
+    static final String CHANGED = "superseded: changed (sequence, principal, POA or date) when the reopened case was"
+            + " finalised again";
 
     private final RecordWriter writer;
-    private final ClinicalQueries clinical;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
     private final ZoneId zone = ZoneId.systemDefault();
 
-    FinalCodesWriter(RecordWriter writer, ClinicalQueries clinical) {
+    FinalCodesWriter(RecordWriter writer, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.writer = writer;
-        this.clinical = clinical;
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** What coding filed for one line, as the record holds it; equal when nothing that is filed differs. */
+    private record Filed(UUID id, CodedLine.Kind kind, String code, String poa, Integer sequence, Boolean principal,
+                         Instant performedAt) {
     }
 
     /**
      * Call inside the finalising transaction. Ids derive from the code lines, so a line finalised
-     * again after the case was reopened is not filed twice.
+     * again unchanged after the case was reopened is not filed twice; returns how many filed facts
+     * were retired.
      */
-    void file(Encounter encounter, List<CodedLine> lines, String coder) {
+    int file(Encounter encounter, List<CodedLine> lines, String coder) {
         Provenance provenance = Provenance.now(SOURCE, "encounter " + encounter.id(), coder);
-        RecordWriter.Batch batch = writer.batch();
+        Map<UUID, Filed> wanted = new LinkedHashMap<>();
+        Map<UUID, CodedLine> lineOf = new LinkedHashMap<>();
         int sequence = 1;
-        List<CodedLine> ordered = lines.stream()
-                .sorted(java.util.Comparator.comparing(CodedLine::principal).reversed()).toList();
+        List<CodedLine> ordered = lines.stream().sorted(Comparator.comparing(CodedLine::principal).reversed()).toList();
         for (CodedLine line : ordered) {
-            CodedValue code = new CodedValue(uri(line.system()), line.display(), line.description());
             UUID id = UUID.nameUUIDFromBytes(("coding/line/" + line.id()).getBytes(StandardCharsets.UTF_8));
-            boolean filed = line.kind() == CodedLine.Kind.DIAGNOSIS ? clinical.diagnosis(id).isPresent()
-                    : clinical.procedure(id).isPresent();
-            if (filed) {
-                sequence += line.kind() == CodedLine.Kind.DIAGNOSIS ? 1 : 0;
+            lineOf.put(id, line);
+            wanted.put(id, line.kind() == CodedLine.Kind.DIAGNOSIS
+                    ? new Filed(id, line.kind(), line.display(), line.poa() == null ? null : line.poa().name(), sequence++,
+                    line.principal(), null)
+                    : new Filed(id, line.kind(), line.display(), null, null, null, performedAt(encounter, line)));
+        }
+        Map<UUID, Filed> filed = filed(encounter.id());
+        int retired = 0;
+        Instant now = Instant.now();
+        for (Filed before : filed.values()) {
+            Filed after = wanted.get(before.id());
+            if (after == null || !after.equals(before)) {
+                retire(before, after == null ? REMOVED : CHANGED, coder, now);
+                retired++;
+            }
+        }
+        RecordWriter.Batch batch = writer.batch();
+        for (Filed f : wanted.values()) {
+            if (f.equals(filed.get(f.id()))) {
                 continue;
             }
-            if (line.kind() == CodedLine.Kind.DIAGNOSIS) {
-                batch.diagnosis(new Diagnosis(id, encounter.patientId(), encounter.id(), code, line.poa(), sequence++,
+            CodedLine line = lineOf.get(f.id());
+            CodedValue code = new CodedValue(uri(line.system()), line.display(), line.description());
+            if (f.kind() == CodedLine.Kind.DIAGNOSIS) {
+                batch.diagnosis(new Diagnosis(f.id(), encounter.patientId(), encounter.id(), code, line.poa(), f.sequence(),
                         line.principal(), encounter.admitAt(), null), provenance);
             } else {
-                batch.procedure(new Procedure(id, encounter.patientId(), encounter.id(), code,
-                        line.performedOn() == null ? encounter.admitAt() : line.performedOn().atStartOfDay(zone).toInstant()),
+                batch.procedure(new Procedure(f.id(), encounter.patientId(), encounter.id(), code, f.performedAt()),
                         provenance);
             }
         }
         batch.flush();
+        if (retired > 0) {
+            events.publishEvent(RecordChanged.of(encounter.patientId()));
+        }
+        return retired;
+    }
+
+    private Instant performedAt(Encounter encounter, CodedLine line) {
+        return line.performedOn() == null ? encounter.admitAt() : line.performedOn().atStartOfDay(zone).toInstant();
+    }
+
+    /** The facts coding filed on the encounter before, by id. */
+    private Map<UUID, Filed> filed(UUID encounterId) {
+        Map<UUID, Filed> filed = new LinkedHashMap<>();
+        jdbc.sql("SELECT id, code, poa, sequence, principal FROM diagnosis WHERE encounter_id = :e AND source_system = :s")
+                .param("e", encounterId).param("s", SOURCE)
+                .query((rs, i) -> new Filed(rs.getObject("id", UUID.class), CodedLine.Kind.DIAGNOSIS, rs.getString("code"),
+                        rs.getString("poa"), (Integer) rs.getObject("sequence"), rs.getBoolean("principal"), null))
+                .list().forEach(f -> filed.put(f.id(), f));
+        jdbc.sql("SELECT id, code, performed_at FROM procedure_performed WHERE encounter_id = :e AND source_system = :s")
+                .param("e", encounterId).param("s", SOURCE)
+                .query((rs, i) -> new Filed(rs.getObject("id", UUID.class), CodedLine.Kind.PROCEDURE, rs.getString("code"),
+                        null, null, null, instant(rs.getTimestamp("performed_at"))))
+                .list().forEach(f -> filed.put(f.id(), f));
+        return filed;
+    }
+
+    private static Instant instant(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Copies the filed fact whole into coding_retired_code and takes it out of the record. */
+    private void retire(Filed f, String reason, String coder, Instant at) {
+        boolean diagnosis = f.kind() == CodedLine.Kind.DIAGNOSIS;
+        String table = diagnosis ? "diagnosis" : "procedure_performed";
+        int copied = jdbc.sql("INSERT INTO coding_retired_code (fact_id, kind, patient_id, encounter_id, code_system, code,"
+                        + " display, poa, sequence, principal, performed_at, filed_by, filed_at, retired_by, retired_at, reason)"
+                        + " SELECT id, :kind, patient_id, encounter_id, code_system, code, display, "
+                        + (diagnosis ? "poa, sequence, principal, NULL" : "NULL, NULL, NULL, performed_at")
+                        + ", recorded_by, received_at, :by, :at, :reason FROM " + table + " WHERE id = :id")
+                .param("kind", f.kind().name()).param("by", coder)
+                .param("at", java.sql.Timestamp.from(at)).param("reason", reason).param("id", f.id()).update();
+        int deleted = jdbc.sql("DELETE FROM " + table + " WHERE id = :id AND source_system = :s")
+                .param("id", f.id()).param("s", SOURCE).update();
+        if (copied != 1 || deleted != 1) {
+            throw new IllegalStateException("could not retire " + f.kind().name().toLowerCase() + " " + f.code()
+                    + " (" + f.id() + "): copied " + copied + ", removed " + deleted);
+        }
+    }
+
+    /** Retired facts of an encounter as "code: reason (retired by)", oldest first. */
+    List<String> retired(UUID encounterId) {
+        return new ArrayList<>(jdbc.sql("SELECT code || ': ' || reason || ' (retired by ' || retired_by || ')'"
+                        + " FROM coding_retired_code WHERE encounter_id = :e ORDER BY id")
+                .param("e", encounterId).query(String.class).list());
     }
 
     static String uri(CodeSystem system) {

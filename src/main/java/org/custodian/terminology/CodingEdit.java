@@ -41,8 +41,17 @@ public sealed interface CodingEdit {
     record SeventhCharacterInvalid(String code, String definedAt, String message) implements CodingEdit {
     }
 
-    /** An Excludes1 note of {@code code} (or a level above it) names {@code excluded}: never coded together. */
-    record Excludes1Pair(String code, String excluded, String note, String message) implements CodingEdit {
+    /**
+     * An Excludes1 note of {@code code} (or a level above it) names {@code excluded}: not coded together,
+     * except when the two conditions are unrelated (guideline I.A.12.a) or the note's own exception holds
+     * ({@code exception}, e.g. "unless rheumatic fever is also present"; empty when the note has none).
+     * With an exception in the note it is a warning; either way a coder may override it with a reason.
+     */
+    record Excludes1Pair(String code, String excluded, String note, String exception, String message)
+            implements CodingEdit {
+        public Excludes1Pair {
+            java.util.Objects.requireNonNull(exception, "exception");
+        }
     }
 
     /** A manifestation ("in diseases classified elsewhere") cannot be the principal diagnosis. */
@@ -96,6 +105,7 @@ public sealed interface CodingEdit {
         return switch (this) {
             case SexConflict e -> e.retired() ? Severity.WARNING : Severity.ERROR;
             case PoaExempt e -> Severity.WARNING;
+            case Excludes1Pair e -> e.exception().isEmpty() ? Severity.ERROR : Severity.WARNING;
             case EditsNotRun e -> Severity.INFO;
             default -> Severity.ERROR;
         };

@@ -160,6 +160,15 @@ public class CodingEdits {
         }
     }
 
+    private static final java.util.regex.Pattern EXCEPTION = java.util.regex.Pattern.compile(
+            "\\b(unless\\b.*?|except (?:when|where|if)\\b.*?)\\.?$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** The exception an Excludes1 note states for itself ("unless rheumatic fever is also present ..."), or "". */
+    static String exception(String note) {
+        java.util.regex.Matcher m = EXCEPTION.matcher(note.strip());
+        return m.find() ? m.group(1).strip() : "";
+    }
+
     private static Optional<CodingEdit> excluding(String code, String other, TabularNotes notes) {
         for (TabularNotes.Note note : notes.notes(EditList.EXCLUDES1, code)) {
             for (CodeRange range : note.refers()) {
@@ -167,9 +176,12 @@ public class CodingEdits {
                     String a = CodeSystem.ICD10CM.display(code);
                     String b = CodeSystem.ICD10CM.display(other);
                     String at = note.at().contains("-") ? note.at() : CodeSystem.ICD10CM.display(note.at());
-                    return Optional.of(new CodingEdit.Excludes1Pair(a, b, note.text(), a + " and " + b
+                    String exception = exception(note.text());
+                    return Optional.of(new CodingEdit.Excludes1Pair(a, b, note.text(), exception, a + " and " + b
                             + " cannot be coded together: Excludes1 at " + at + " (tabular " + notes.version() + "): '"
-                            + note.text() + "'"));
+                            + note.text() + "'" + (exception.isEmpty() ? "" : "; the note allows both " + exception)
+                            + "; they may be coded together when the conditions are unrelated (guideline I.A.12.a):"
+                            + " override with the reason"));
                 }
             }
         }

@@ -61,6 +61,10 @@ class EditSets {
         return lists.computeIfAbsent(file.id(), id -> new EditLists(file, repository.entries(file)));
     }
 
+    List<EditEntry> entries(EditFile file) {
+        return repository.entries(file);
+    }
+
     TabularNotes tabular(EditFile file) {
         return tabulars.computeIfAbsent(file.id(), id -> new TabularNotes(file.version(), repository.entries(file)));
     }

@@ -94,6 +94,16 @@ public class Terminology {
         return indexes.release(system, dateOfService);
     }
 
+    /**
+     * The tabular list's other names for codes (inclusion terms, Excludes pointers) from the tabular in
+     * force on the date of service, else the newest loaded before it; empty when none is loaded.
+     */
+    public TabularTerms tabularTerms(LocalDate dateOfService) {
+        return edits.forDate(EditFileKind.TABULAR, dateOfService)
+                .map(file -> new TabularTerms(file.version(), CodeTerm.of(edits.entries(file))))
+                .orElse(TabularTerms.NONE);
+    }
+
     /** Every code of a loaded release (billable and headers), in code order. */
     public List<MedicalCode> codes(Release release) {
         return indexes.index(release).codes();

@@ -139,6 +139,54 @@ class CodingWorkflowTest {
     }
 
     @Test
+    void refinalisingAReopenedCaseRetiresTheCodesItNoLongerHasFromTheRecord() {
+        CodingFixtures.Stay stay = fixtures.stay(hospital, "Reopen", "Tester", "CWF-6");
+        work.add(coder, stay.encounterId(), CodingPass.PRIMARY, new NewCode.Diagnosis("J18.9", true, PresentOnAdmission.Y));
+        CodedLine diabetes = work.add(coder, stay.encounterId(), CodingPass.PRIMARY,
+                new NewCode.Diagnosis("E11.9", false, PresentOnAdmission.Y));
+        work.add(coder, stay.encounterId(), CodingPass.PRIMARY, new NewCode.Diagnosis("I10", false, PresentOnAdmission.Y));
+        CodedLine procedure = work.add(coder, stay.encounterId(), CodingPass.PRIMARY,
+                new NewCode.Procedure("BW03ZZZ", LocalDate.of(2019, 3, 11)));
+        work.finalise(coder, stay.encounterId(), null);
+        assertThat(filedDiagnoses(stay.encounterId())).containsExactly("J18.9:1:true", "E11.9:2:false", "I10:3:false");
+
+        queue.changeStatus(coder, stay.encounterId(), CodingStatus.IN_PROGRESS, "reopened: diabetes not documented");
+        work.remove(coder, stay.encounterId(), CodingPass.PRIMARY, diabetes.id());
+        work.remove(coder, stay.encounterId(), CodingPass.PRIMARY, procedure.id());
+        work.add(coder, stay.encounterId(), CodingPass.PRIMARY, new NewCode.Diagnosis("R05", false, PresentOnAdmission.Y));
+        work.finalise(coder, stay.encounterId(), null);
+
+        assertThat(filedDiagnoses(stay.encounterId()))
+                .as("the record holds the new coding only, I10 moved up to sequence 2")
+                .containsExactly("J18.9:1:true", "I10:2:false", "R05:3:false");
+        assertThat(jdbc.sql("SELECT count(*) FROM procedure_performed WHERE encounter_id = :e"
+                        + " AND source_system = 'Custodian coding'")
+                .param("e", stay.encounterId()).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT code || ':' || kind || ':' || coalesce(sequence::text, '-') || ':' || filed_by || ':'"
+                        + " || retired_by || ':' || (reason LIKE 'superseded: %') FROM coding_retired_code"
+                        + " WHERE encounter_id = :e ORDER BY code")
+                .param("e", stay.encounterId()).query(String.class).list())
+                .as("removed and re-sequenced codes are kept whole with who filed and who retired them")
+                .containsExactly("BW03ZZZ:PROCEDURE:-:cwf.coder:cwf.coder:true", "E11.9:DIAGNOSIS:2:cwf.coder:cwf.coder:true",
+                        "I10:DIAGNOSIS:3:cwf.coder:cwf.coder:true");
+        assertThat(auditDetails(stay.patient().id())).anyMatch(d -> d.startsWith("coded 3 codes (J18.9, I10, R05)")
+                && d.endsWith("3 codes filed before retired from the record as superseded"));
+
+        queue.changeStatus(coder, stay.encounterId(), CodingStatus.IN_PROGRESS, "reopened, nothing changed");
+        work.finalise(coder, stay.encounterId(), null);
+        assertThat(jdbc.sql("SELECT count(*) FROM coding_retired_code WHERE encounter_id = :e")
+                .param("e", stay.encounterId()).query(Integer.class).single())
+                .as("finalising an unchanged coding again retires nothing").isEqualTo(3);
+        assertThat(filedDiagnoses(stay.encounterId())).containsExactly("J18.9:1:true", "I10:2:false", "R05:3:false");
+    }
+
+    private List<String> filedDiagnoses(UUID encounterId) {
+        return jdbc.sql("SELECT code || ':' || sequence || ':' || principal FROM diagnosis"
+                        + " WHERE encounter_id = :e AND source_system = 'Custodian coding' ORDER BY sequence")
+                .param("e", encounterId).query(String.class).list();
+    }
+
+    @Test
     void anOverrideIsStoredWithTheEditsItOverrode() {
         CodingFixtures.Stay stay = fixtures.stay(hospital, "Override", "Tester", "CWF-4");
         work.add(coder, stay.encounterId(), CodingPass.PRIMARY, new NewCode.Diagnosis("R05", true, null));

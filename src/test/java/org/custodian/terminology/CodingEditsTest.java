@@ -108,7 +108,10 @@ class CodingEditsTest {
         assertThat(found).singleElement().isInstanceOfSatisfying(CodingEdit.Excludes1Pair.class, pair -> {
             assertThat(pair.codes()).containsExactly("E10.9", "E11.9");
             assertThat(pair.message()).isEqualTo("E10.9 and E11.9 cannot be coded together: Excludes1 at E10"
-                    + " (tabular FY2030): 'type 2 diabetes mellitus (E11.-)'");
+                    + " (tabular FY2030): 'type 2 diabetes mellitus (E11.-)'; they may be coded together when the"
+                    + " conditions are unrelated (guideline I.A.12.a): override with the reason");
+            assertThat(pair.exception()).isEmpty();
+            assertThat(pair.severity()).isEqualTo(Severity.ERROR);
         });
         assertThat(edits.check(outpatient(MAY_2030, "E11.9", "E11.9"))).isEmpty();
     }

@@ -71,6 +71,26 @@ class OfficialEditsTest {
     }
 
     @Test
+    void anExcludes1NoteWithItsOwnExceptionIsAWarningThatNamesIt() {
+        // FY2021 tabular, I01 Rheumatic fever with heart involvement: Excludes1 "chronic diseases of rheumatic
+        // origin (I05-I09) unless rheumatic fever is also present or there is evidence of reactivation ..."
+        EncounterCodes stay = new EncounterCodes(MAY_2026, Optional.of(40), Sex.FEMALE, Setting.INPATIENT,
+                Optional.of(Diagnosis.of("I01.9", Poa.Y)), List.of(Diagnosis.of("I05.9", Poa.Y)), List.of());
+        assertThat(edits.check(stay)).filteredOn(e -> e instanceof CodingEdit.Excludes1Pair).singleElement()
+                .isInstanceOfSatisfying(CodingEdit.Excludes1Pair.class, pair -> {
+                    assertThat(pair.codes()).containsExactly("I01.9", "I05.9");
+                    assertThat(pair.exception()).startsWith("unless rheumatic fever is also present");
+                    assertThat(pair.severity()).isEqualTo(CodingEdit.Severity.WARNING);
+                    assertThat(pair.message()).contains("the note allows both unless rheumatic fever is also present")
+                            .endsWith("(guideline I.A.12.a): override with the reason");
+                });
+        EncounterCodes diabetes = new EncounterCodes(MAY_2026, Optional.of(40), Sex.FEMALE, Setting.OUTPATIENT,
+                Optional.of(Diagnosis.of("E11.9")), List.of(Diagnosis.of("E10.9")), List.of());
+        assertThat(edits.check(diabetes)).filteredOn(e -> e instanceof CodingEdit.Excludes1Pair).singleElement()
+                .satisfies(pair -> assertThat(pair.severity()).isEqualTo(CodingEdit.Severity.ERROR));
+    }
+
+    @Test
     void aCleanStayHasNoFindingsAndOneCheckIsFast() {
         EncounterCodes clean = new EncounterCodes(MAY_2026, Optional.of(67), Sex.FEMALE, Setting.INPATIENT,
                 Optional.of(Diagnosis.of("J18.9", Poa.Y)), List.of(Diagnosis.of("E11.9", Poa.Y), Diagnosis.of("I10", Poa.Y),

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.custodian.terminology.CodeSystem;
+import org.custodian.terminology.CodeTerm;
 import org.custodian.terminology.MedicalCode;
 
 /**
@@ -25,7 +26,16 @@ public final class ConceptDictionary {
     private final Map<String, List<Concept>> byToken = new HashMap<>();
 
     public ConceptDictionary(Collection<MedicalCode> codes) {
-        List<Concept> concepts = new ArrayList<>();
+        this(codes, List.of());
+    }
+
+    /**
+     * The codes under their titles and, for billable codes of this release, under the tabular's other
+     * names for them ({@code terms}: "Gingivitis NOS" is K05.10, the code a coder assigns for plain
+     * "gingivitis"), which carry the tabular's defaults the titles alone cannot.
+     */
+    public ConceptDictionary(Collection<MedicalCode> codes, Collection<CodeTerm> terms) {
+        Set<Concept> concepts = new LinkedHashSet<>();
         for (MedicalCode code : codes) {
             if (code.system() != CodeSystem.ICD10CM) {
                 continue;
@@ -34,6 +44,16 @@ public final class ConceptDictionary {
             if (code.billable()) {
                 Concept concept = concept(code);
                 if (!concept.required().isEmpty()) {
+                    concepts.add(concept);
+                }
+            }
+        }
+        for (CodeTerm term : terms) {
+            MedicalCode code = byCode.get(term.code());
+            if (code != null && code.billable()) {
+                Concept concept = concept(code, term.term());
+                // a term must name something beyond qualifiers ("disease (...)" alone names nothing)
+                if (concept.required().stream().anyMatch(t -> !ConceptSpotter.QUALIFIERS.contains(t))) {
                     concepts.add(concept);
                 }
             }
@@ -71,10 +91,14 @@ public final class ConceptDictionary {
     }
 
     static Concept concept(MedicalCode code) {
+        return concept(code, code.longDescription());
+    }
+
+    /** A code as named by {@code d}, its title or one of the tabular's terms for it. */
+    static Concept concept(MedicalCode code, String d) {
         Set<String> main = new LinkedHashSet<>();
         Set<String> optional = new LinkedHashSet<>();
         StringBuilder outside = new StringBuilder();
-        String d = code.longDescription();
         int depth = 0;
         StringBuilder inside = new StringBuilder();
         for (int i = 0; i < d.length(); i++) {

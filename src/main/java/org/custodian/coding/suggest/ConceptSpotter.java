@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  */
 final class ConceptSpotter {
     /** Words that qualify a condition but never name one alone. */
-    private static final Set<String> QUALIFIERS = Set.of("left", "right", "bilateral", "acute", "chronic", "mild",
+    static final Set<String> QUALIFIERS = Set.of("left", "right", "bilateral", "acute", "chronic", "mild",
             "moderate", "severe", "history", "family", "personal", "unspecified", "other", "specified", "disease",
             "disorder", "syndrome", "with", "without", "upper", "lower", "stage", "status", "post", "encounter", "initial",
             "subsequent", "body", "condition", "finding", "abnormal", "multiple", "single", "simple", "complicated",
@@ -76,9 +76,10 @@ final class ConceptSpotter {
             double bestScore = Double.NEGATIVE_INFINITY;
             for (Concept c : dictionary.containing(token)) {
                 String missing = onlyMissing(c, present.keySet());
-                // near enough: the clause lacks only a qualifier ("acute sinusitis"), never the condition itself
+                // near enough: the clause lacks only a qualifier of the usual case ("acute", "unilateral"), never
+                // the condition itself nor a specific the note did not give ("recurrent", "chronic", "left")
                 if (missing != null && !NEVER_MISSING.contains(missing) && allowed.test(c) && QUALIFIERS.contains(missing)
-                        && !NOUNS.contains(missing)) {
+                        && !NOUNS.contains(missing) && SAFE_MISSING.contains(missing)) {
                     double s = score(c, present.keySet(), SAFE_MISSING.contains(missing) ? 1 : 2);
                     if (s > bestScore) {
                         bestScore = s;

@@ -3,11 +3,12 @@ package org.custodian.coding.suggest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * NegEx-style context: trigger phrases ("denies", "no evidence of", "rule out", "history of",
  * "family history of", "mother") open a scope forward to the end of the sentence or to a
- * terminating word ("but", "however"); post-triggers ("was ruled out", "is suspected") reach back
+ * terminating word ("but", "however"), or for "not" to the end of its clause; post-triggers ("was ruled out", "is suspected") reach back
  * to the sentence start. Pseudo-triggers ("no change", "not ruled out") are skipped. Where scopes
  * overlap the stronger assertion wins: negation, then family, history, uncertainty.
  */
@@ -22,6 +23,12 @@ final class ContextScanner {
     private static final List<String> TERMINATORS = List.of("but", "however", "although", "though", "except", "aside",
             "apart", "yet", "presents", "presenting", "presented", "reports", "complains", "admitted", "now", "currently",
             "today", "patient");
+
+    /**
+     * Triggers that negate the phrase they stand in, not a list after it: "not in labor force, stress"
+     * negates the first item only, where "no fever, chills or cough" negates all three.
+     */
+    private static final Set<String> CLAUSE_ONLY = Set.of("not");
 
     static {
         forward(Assertion.NEGATED, "no", "not", "denies", "denied", "deny", "denying", "without", "negative for",
@@ -106,11 +113,15 @@ final class ContextScanner {
             }
             int after = i + trigger.words().length;
             if (trigger.direction() == Direction.FORWARD) {
-                for (int k = after; k < to && !TERMINATORS.contains(words.get(k).text()); k++) {
+                boolean clauseOnly = CLAUSE_ONLY.contains(String.join(" ", trigger.words()));
+                for (int k = after; k < to && !terminates(words, k, to); k++) {
                     raise(result, k, trigger.assertion());
+                    if (clauseOnly && words.get(k).clauseEndsAfter()) {
+                        break;
+                    }
                 }
             } else {
-                for (int k = i - 1; k >= from && !TERMINATORS.contains(words.get(k).text()); k--) {
+                for (int k = i - 1; k >= from && !terminates(words, k, to); k--) {
                     raise(result, k, trigger.assertion());
                 }
             }
@@ -120,6 +131,11 @@ final class ContextScanner {
             }
             i = after;
         }
+    }
+
+    /** A terminating word ends a scope, unless it is a noun ("reports of violence"). */
+    private static boolean terminates(List<Word> words, int k, int to) {
+        return TERMINATORS.contains(words.get(k).text()) && !(k + 1 < to && words.get(k + 1).text().equals("of"));
     }
 
     private static void raise(Assertion[] result, int k, Assertion a) {

@@ -21,6 +21,15 @@ import org.custodian.coding.SourceNote;
  * one that another code's evidence fully contains is dropped for the more specific one.
  */
 public final class SuggestionEngine {
+    /** Suggestions below this confidence are not made: a coder's list holds what the notes support. */
+    public static final double MIN_CONFIDENCE = 0.5;
+    /**
+     * Where a note has a diagnostic statement (assessment, impression, diagnoses) that names a
+     * condition, that statement is what is coded: mentions elsewhere (complaints, history, review of
+     * systems) are supporting evidence and weigh this much; where its diagnostic statement names
+     * nothing, the note documents no diagnosis to code and every mention weighs this much.
+     */
+    static final double OUTSIDE_DIAGNOSTIC_STATEMENT = 0.5;
     private final ConceptSpotter spotter;
     private final HistoryCodes history;
 
@@ -37,6 +46,11 @@ public final class SuggestionEngine {
             }
         }
         List<Found> kept = mostSpecific(new ArrayList<>(best.values()));
+        kept.removeIf(f -> f.confidence() < MIN_CONFIDENCE);
+        // external causes (V00-Y99) say how an injury or poisoning came about; never coded alone (Section I.C.20)
+        if (kept.stream().noneMatch(f -> isInjury(f.concept()))) {
+            kept.removeIf(f -> isExternalCause(f.concept()));
+        }
         kept.sort(Comparator.comparing((Found f) -> f.note().source()).thenComparingInt(Found::start));
         List<CodeSuggestion> out = new ArrayList<>(kept.size());
         for (Found f : kept) {
@@ -86,6 +100,11 @@ public final class SuggestionEngine {
             }
             readSpots(note, words, tokens, spots, context, sections, setting, found);
         }
+        if (sections.stream().anyMatch(s -> s.section() == Section.DIAGNOSTIC)) {
+            found.replaceAll(f -> Section.at(sections, f.start()) == Section.DIAGNOSTIC ? f
+                    : new Found(f.concept(), f.note(), f.start(), f.end(), f.confidence() * OUTSIDE_DIAGNOSTIC_STATEMENT,
+                    f.tokens(), f.definitive()));
+        }
         boolean definitive = found.stream().anyMatch(Found::definitive);
         if (definitive) {
             // signs and symptoms routinely part of an established diagnosis are not coded separately
@@ -128,7 +147,10 @@ public final class SuggestionEngine {
             if (section == Section.ORDERS) {
                 continue;
             }
-            Assertion assertion = inSection(context.assertions()[firstWord], section);
+            // what the note asserts of the phrase's head, its last word ("acute bronchitis" after a clause that
+            // negated "acute distress"), which is where a merged clause's condition stands
+            int headWord = spot.support().stream().mapToInt(Normalizer.Normalized::lastWord).max().orElse(firstWord);
+            Assertion assertion = inSection(context.assertions()[headWord], section);
             Concept concept = spot.concept();
             boolean historyCode = HistoryCodes.isPersonalHistory(concept) || HistoryCodes.isFamilyHistory(concept);
             double confidence = (spot.complete() || historyCode ? 0.95 : spot.safe() ? 0.8 : 0.65) - 0.02 * spot.defaultsMissing();
@@ -205,6 +227,16 @@ public final class SuggestionEngine {
             }
         }
         return kept;
+    }
+
+    private static boolean isInjury(Concept c) {
+        char chapter = c.code().code().charAt(0);
+        return chapter == 'S' || chapter == 'T';
+    }
+
+    private static boolean isExternalCause(Concept c) {
+        char chapter = c.code().code().charAt(0);
+        return chapter >= 'V' && chapter <= 'Y';
     }
 
     private static boolean sameKind(Found a, Found b) {

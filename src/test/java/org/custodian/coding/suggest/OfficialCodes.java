@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.custodian.terminology.CodeSystem;
+import org.custodian.terminology.CodeTerm;
 import org.custodian.terminology.MedicalCode;
 
 /**
@@ -20,6 +21,8 @@ public final class OfficialCodes {
             .map(p -> p.resolve(Path.of("shared", "terminology", "icd10cm", "fy2026", "icd10cm_order_2026.txt")))
             .filter(Files::isRegularFile).findFirst()
             .orElse(Path.of("..", "shared", "terminology", "icd10cm", "fy2026", "icd10cm_order_2026.txt"));
+    /** The only tabular list XML in ../shared/terminology (FY2021); its terms name codes besides their titles. */
+    public static final Path TABULAR = FY2026.getParent().getParent().resolve(Path.of("fy2021-jan", "icd10cm_tabular_2021.xml"));
     public static final String ABSENT = FY2026.toAbsolutePath().normalize()
             + " is absent (see SOURCES.md in ../shared/terminology); skipped";
     private static List<MedicalCode> codes;
@@ -51,9 +54,21 @@ public final class OfficialCodes {
 
     private static SuggestionEngine engine;
 
+    /** The FY2021 tabular's terms when the file is there, else none (titles alone). */
+    public static List<CodeTerm> tabularTerms() {
+        if (!Files.isRegularFile(TABULAR)) {
+            return List.of();
+        }
+        try {
+            return CodeTerm.fromTabularFile(TABULAR);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static synchronized SuggestionEngine engine() {
         if (engine == null) {
-            engine = new SuggestionEngine(new ConceptDictionary(fy2026()));
+            engine = new SuggestionEngine(new ConceptDictionary(fy2026(), tabularTerms()));
         }
         return engine;
     }
