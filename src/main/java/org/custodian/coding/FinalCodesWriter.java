@@ -14,10 +14,9 @@ import org.custodian.record.Diagnosis;
 import org.custodian.record.Encounter;
 import org.custodian.record.Procedure;
 import org.custodian.record.Provenance;
-import org.custodian.record.RecordChanged;
+import org.custodian.record.RecordChanges;
 import org.custodian.record.RecordWriter;
 import org.custodian.terminology.CodeSystem;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -42,13 +41,13 @@ class FinalCodesWriter {
 
     private final RecordWriter writer;
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
+    private final RecordChanges changes;
     private final ZoneId zone = ZoneId.systemDefault();
 
-    FinalCodesWriter(RecordWriter writer, JdbcClient jdbc, ApplicationEventPublisher events) {
+    FinalCodesWriter(RecordWriter writer, JdbcClient jdbc, RecordChanges changes) {
         this.writer = writer;
         this.jdbc = jdbc;
-        this.events = events;
+        this.changes = changes;
     }
 
     /** What coding filed for one line, as the record holds it; equal when nothing that is filed differs. */
@@ -102,7 +101,7 @@ class FinalCodesWriter {
         }
         batch.flush();
         if (retired > 0) {
-            events.publishEvent(RecordChanged.of(encounter.patientId()));
+            changes.changed(encounter.patientId());
         }
         return retired;
     }
