@@ -34,5 +34,9 @@ public enum Permission {
     /** Decide patients' requests to amend their record (164.526). */
     MANAGE_AMENDMENTS,
     /** Scrub PHI from text and export de-identified data sets. */
-    DEIDENTIFY
+    DEIDENTIFY,
+    /** Work assigned coding exercises and guided walkthroughs in the training sandbox. */
+    TAKE_TRAINING,
+    /** Build training exercise sets, assign them to trainees and follow their results. */
+    MANAGE_TRAINING
 }

@@ -24,8 +24,9 @@ class UserAccountRepository {
                 .query((rs, i) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
+                    Set<Role> roles = roles(id);
                     return new CustodianUser(id, rs.getString("username"), rs.getString("display_name"),
-                            rs.getString("password_hash"), roles(id), facilities(id), rs.getBoolean("enabled"),
+                            rs.getString("password_hash"), roles, facilities(id, roles), rs.getBoolean("enabled"),
                             locked == null ? null : locked.toInstant());
                 }).optional();
     }
@@ -95,8 +96,11 @@ class UserAccountRepository {
         return roles;
     }
 
-    private Set<UUID> facilities(UUID id) {
-        return new HashSet<>(jdbc.sql("SELECT facility_id FROM user_facility WHERE user_id = :id").param("id", id)
+    /** A trainee's scope is the training sandbox only, whatever memberships the account was given by mistake. */
+    private Set<UUID> facilities(UUID id, Set<Role> roles) {
+        String sandboxOnly = roles.contains(Role.TRAINEE) ? " AND f.type = 'TRAINING'" : "";
+        return new HashSet<>(jdbc.sql("SELECT uf.facility_id FROM user_facility uf JOIN facility f ON f.id = uf.facility_id"
+                        + " WHERE uf.user_id = :id" + sandboxOnly).param("id", id)
                 .query(UUID.class).list());
     }
 }
