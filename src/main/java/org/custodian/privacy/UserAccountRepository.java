@@ -96,11 +96,15 @@ class UserAccountRepository {
         return roles;
     }
 
-    /** A trainee's scope is the training sandbox only, whatever memberships the account was given by mistake. */
+    /**
+     * A trainee's scope is the training sandbox, whatever memberships the account lists: every
+     * facility of type TRAINING and nothing else, so no real record is ever within their reach.
+     */
     private Set<UUID> facilities(UUID id, Set<Role> roles) {
-        String sandboxOnly = roles.contains(Role.TRAINEE) ? " AND f.type = 'TRAINING'" : "";
-        return new HashSet<>(jdbc.sql("SELECT uf.facility_id FROM user_facility uf JOIN facility f ON f.id = uf.facility_id"
-                        + " WHERE uf.user_id = :id" + sandboxOnly).param("id", id)
+        if (roles.contains(Role.TRAINEE)) {
+            return new HashSet<>(jdbc.sql("SELECT id FROM facility WHERE type = 'TRAINING'").query(UUID.class).list());
+        }
+        return new HashSet<>(jdbc.sql("SELECT facility_id FROM user_facility WHERE user_id = :id").param("id", id)
                 .query(UUID.class).list());
     }
 }
