@@ -12,6 +12,7 @@ import org.custodian.cli.MpiCommand;
 import org.custodian.cli.QualityCommand;
 import org.custodian.cli.KeysCommand;
 import org.custodian.cli.ServeCommand;
+import org.custodian.cli.TrainingCommand;
 import org.custodian.cli.TerminologyCommand;
 import org.custodian.platform.FastLaunch;
 import picocli.CommandLine;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
         description = "Health information management: the legal health record, coding, privacy and more.",
         subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, AuditCommand.class, BenchCommand.class,
                 AotTrainingCommand.class, TerminologyCommand.class, CodingCommand.class, AnalyticsCommand.class,
-                MpiCommand.class, QualityCommand.class, KeysCommand.class, DeidCommand.class,
+                MpiCommand.class, QualityCommand.class, KeysCommand.class, DeidCommand.class, TrainingCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Custodian {
 

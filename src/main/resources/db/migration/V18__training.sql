@@ -2,6 +2,14 @@
 -- V1), graded coding exercises in sets, trainees' attempts and walkthrough progress. Trainees' users
 -- are scoped to the sandbox (privacy loads only TRAINING facilities for the TRAINEE role).
 
+-- The TRAINEE and TRAINER roles join the role lists.
+ALTER TABLE user_role DROP CONSTRAINT user_role_role_check;
+ALTER TABLE user_role ADD CONSTRAINT user_role_role_check CHECK (role IN ('HIM_DIRECTOR', 'CODER', 'ROI_SPECIALIST',
+    'PRIVACY_OFFICER', 'CLINICIAN', 'AUDITOR', 'ADMIN', 'TRAINEE', 'TRAINER'));
+ALTER TABLE mfa_required_role DROP CONSTRAINT mfa_required_role_role_check;
+ALTER TABLE mfa_required_role ADD CONSTRAINT mfa_required_role_role_check CHECK (role IN ('HIM_DIRECTOR', 'CODER',
+    'ROI_SPECIALIST', 'PRIVACY_OFFICER', 'CLINICIAN', 'AUDITOR', 'ADMIN', 'TRAINEE', 'TRAINER'));
+
 -- A set of exercises on one topic at one difficulty, built by a trainer.
 CREATE TABLE training_set (
     id          uuid PRIMARY KEY,

@@ -15,7 +15,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Decides training actions and writes them to the audit trail under their own resource type
  * ({@value #RESOURCE}), so training activity stands apart in the audit log; the trainees' work in the
- * real screens is audited there with the role TRAINEE.
+ * real screens is audited there with the role TRAINEE. Services run with
+ * {@code noRollbackFor = TrainingDenied.class}, so a refusal's audit event stays.
  */
 @Component
 class TrainingAccess {

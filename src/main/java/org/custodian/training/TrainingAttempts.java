@@ -36,7 +36,7 @@ public class TrainingAttempts {
     }
 
     /** The trainee's attempt at the exercise, started now (with its own copy of the encounter) if new. */
-    @Transactional
+    @Transactional(noRollbackFor = TrainingDenied.class)
     public Attempt start(CustodianUser trainee, UUID exerciseId) {
         access.require(trainee, Permission.TAKE_TRAINING, "training exercises");
         Exercise exercise = exercises.exercise(exerciseId)
@@ -53,7 +53,7 @@ public class TrainingAttempts {
     }
 
     /** Grades the codes the trainee entered on the attempt's encounter; a graded attempt stays as graded. */
-    @Transactional
+    @Transactional(noRollbackFor = TrainingDenied.class)
     public Attempt submit(CustodianUser trainee, UUID attemptId) {
         access.require(trainee, Permission.TAKE_TRAINING, "training exercises");
         Attempt attempt = attempts.lock(attemptId).filter(a -> a.trainee().equals(trainee.getUsername()))
@@ -75,7 +75,7 @@ public class TrainingAttempts {
     }
 
     /** An attempt with its exercise, for its trainee or a trainer. */
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = TrainingDenied.class)
     public AttemptView view(CustodianUser user, UUID attemptId) {
         Attempt attempt = attempts.find(attemptId).orElseThrow(() -> new TrainingNotFound("no attempt " + attemptId));
         if (!attempt.trainee().equals(user.getUsername())) {
@@ -87,7 +87,7 @@ public class TrainingAttempts {
     }
 
     /** The trainee's attempts at the exercises of a set, by exercise. */
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = TrainingDenied.class)
     public java.util.Map<UUID, Attempt> mine(CustodianUser trainee, ExerciseSet set) {
         java.util.Map<UUID, Attempt> found = new java.util.HashMap<>();
         for (Exercise exercise : set.exercises()) {

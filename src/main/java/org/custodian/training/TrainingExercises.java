@@ -41,7 +41,7 @@ public class TrainingExercises {
         this.access = access;
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = TrainingDenied.class)
     public UUID createSet(CustodianUser trainer, NewExerciseSet set) {
         access.require(trainer, Permission.MANAGE_TRAINING, "managing training");
         UUID id = UUID.randomUUID();
@@ -52,7 +52,7 @@ public class TrainingExercises {
     }
 
     /** Adds an exercise on a sandbox encounter; an encounter of a real facility is refused. */
-    @Transactional
+    @Transactional(noRollbackFor = TrainingDenied.class)
     public UUID addExercise(CustodianUser trainer, UUID setId, NewExercise exercise) {
         access.require(trainer, Permission.MANAGE_TRAINING, "managing training");
         requireSet(setId);
@@ -70,7 +70,7 @@ public class TrainingExercises {
     }
 
     /** Assigns a set to a trainee (an account with the TRAINEE role). */
-    @Transactional
+    @Transactional(noRollbackFor = TrainingDenied.class)
     public void assign(CustodianUser trainer, UUID setId, String trainee) {
         access.require(trainer, Permission.MANAGE_TRAINING, "managing training");
         requireSet(setId);
@@ -85,20 +85,20 @@ public class TrainingExercises {
         }
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = TrainingDenied.class)
     public List<ExerciseSet> sets(CustodianUser trainer) {
         access.require(trainer, Permission.MANAGE_TRAINING, "managing training");
         return exercises.sets();
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = TrainingDenied.class)
     public ExerciseSet set(CustodianUser trainer, UUID setId) {
         access.require(trainer, Permission.MANAGE_TRAINING, "managing training");
         return requireSet(setId);
     }
 
     /** The sets assigned to the signed-in trainee. */
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = TrainingDenied.class)
     public List<ExerciseSet> assigned(CustodianUser trainee) {
         access.require(trainee, Permission.TAKE_TRAINING, "training exercises");
         return exercises.assignedTo(trainee.getUsername());
@@ -109,7 +109,7 @@ public class TrainingExercises {
      * recorded, Synthea's SNOMED CT conditions through Synthea's ICD-10-CM map. Principal: the first
      * diagnosis; POA Y on inpatient stays. The trainer reviews it before saving.
      */
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = TrainingDenied.class)
     public List<AnswerLine> suggestedKey(CustodianUser trainer, UUID encounterId) {
         access.require(trainer, Permission.MANAGE_TRAINING, "managing training");
         if (!sandbox.inSandbox(encounterId)) {

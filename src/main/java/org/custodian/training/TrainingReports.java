@@ -41,7 +41,7 @@ public class TrainingReports {
         }
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = TrainingDenied.class)
     public List<TraineeProgress> progress(CustodianUser trainer, UUID setId) {
         access.require(trainer, Permission.MANAGE_TRAINING, "training results");
         ExerciseSet set = exercises.set(setId).orElseThrow(() -> new TrainingNotFound("there is no exercise set " + setId));
@@ -58,7 +58,7 @@ public class TrainingReports {
         return progress;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = TrainingDenied.class)
     public List<CommonMistake> commonMistakes(CustodianUser trainer, UUID setId, int limit) {
         access.require(trainer, Permission.MANAGE_TRAINING, "training results");
         return attempts.mistakes(setId, limit);

@@ -64,7 +64,7 @@ public class TrainingSandbox {
     }
 
     /** Finished sandbox encounters a trainer can turn into exercises (synthetic patients only). */
-    @Transactional
+    @Transactional(noRollbackFor = TrainingDenied.class)
     public List<SandboxEncounter> encounters(CustodianUser trainer, int limit) {
         access.require(trainer, Permission.MANAGE_TRAINING, "building training exercises");
         List<SandboxEncounter> found = sandbox.encounters(limit);

@@ -25,7 +25,7 @@ public class Walkthroughs {
         this.access = access;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = TrainingDenied.class)
     public List<WalkthroughProgress> all(CustodianUser trainee) {
         access.require(trainee, Permission.TAKE_TRAINING, "training walkthroughs");
         List<WalkthroughProgress> all = new ArrayList<>();
@@ -36,14 +36,14 @@ public class Walkthroughs {
         return all;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(noRollbackFor = TrainingDenied.class)
     public WalkthroughProgress one(CustodianUser trainee, Walkthrough walkthrough) {
         access.require(trainee, Permission.TAKE_TRAINING, "training walkthroughs");
         return progress(trainee.getUsername(), walkthrough, sandbox.aPatient().map(UUID::toString).orElse(null));
     }
 
     /** Marks a step done (steps count from 1); marking it again changes nothing. */
-    @Transactional
+    @Transactional(noRollbackFor = TrainingDenied.class)
     public void done(CustodianUser trainee, Walkthrough walkthrough, int step) {
         access.require(trainee, Permission.TAKE_TRAINING, "training walkthroughs");
         if (step < 1 || step > walkthrough.steps().size()) {

@@ -57,4 +57,8 @@ record Viewer(String displayName, String username, List<String> roles, List<Stri
         return permissions.contains(Permission.RELEASE_INFORMATION) || permissions.contains(Permission.MANAGE_AMENDMENTS)
                 || permissions.contains(Permission.DEIDENTIFY);
     }
+
+    public boolean canTrain() {
+        return permissions.contains(Permission.TAKE_TRAINING) || permissions.contains(Permission.MANAGE_TRAINING);
+    }
 }
