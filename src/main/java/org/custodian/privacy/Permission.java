@@ -35,6 +35,12 @@ public enum Permission {
     MANAGE_AMENDMENTS,
     /** Scrub PHI from text and export de-identified data sets. */
     DEIDENTIFY,
+    /** Edit retention schedules, see which records are past retention and propose destruction batches. */
+    MANAGE_RETENTION,
+    /** Approve (as the second person) or reject a destruction batch someone else proposed. */
+    APPROVE_DESTRUCTION,
+    /** Place and release legal holds that suspend destruction. */
+    PLACE_LEGAL_HOLD,
     /** Work assigned coding exercises and guided walkthroughs in the training sandbox. */
     TAKE_TRAINING,
     /** Build training exercise sets, assign them to trainees and follow their results. */
