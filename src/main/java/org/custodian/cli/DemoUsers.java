@@ -19,7 +19,9 @@ final class DemoUsers {
     enum Scope {
         ALL_FACILITIES("all three"),
         HOSPITAL_AND_OFFICE("hospital, physician office"),
-        NURSING_HOME("nursing home");
+        NURSING_HOME("nursing home"),
+        /** Trainees see the training sandbox only, whatever the account lists; trainers need no facility. */
+        TRAINING_SANDBOX("training sandbox");
 
         private final String label;
 
@@ -46,7 +48,9 @@ final class DemoUsers {
             new DemoUser("nurse", Role.CLINICIAN, Scope.NURSING_HOME),
             new DemoUser(DemoUsers.DOCTOR, Role.CLINICIAN, Scope.ALL_FACILITIES),
             new DemoUser("auditor", Role.AUDITOR, Scope.ALL_FACILITIES),
-            new DemoUser("admin", Role.ADMIN, Scope.ALL_FACILITIES));
+            new DemoUser("admin", Role.ADMIN, Scope.ALL_FACILITIES),
+            new DemoUser("trainer", Role.TRAINER, Scope.TRAINING_SANDBOX),
+            new DemoUser("trainee", Role.TRAINEE, Scope.TRAINING_SANDBOX));
 
     /** The physician account, linked after loading to the practitioner attending the most demo encounters. */
     static final String DOCTOR = "doctor";
@@ -75,6 +79,7 @@ final class DemoUsers {
                     FacilityType.NURSING_HOME);
             case HOSPITAL_AND_OFFICE -> facilities.ids(FacilityType.HOSPITAL, FacilityType.PHYSICIAN_OFFICE);
             case NURSING_HOME -> facilities.ids(FacilityType.NURSING_HOME);
+            case TRAINING_SANDBOX -> Set.of();
         };
     }
 

@@ -53,6 +53,14 @@ final class SyntheaRunner {
         this.java = java;
     }
 
+    /** The Synthea jar itself, for the data files it carries (e.g. its SNOMED CT to ICD-10-CM map). */
+    Path syntheaJar() throws IOException {
+        try (Stream<Path> files = Files.list(libDirectory)) {
+            return files.filter(f -> f.getFileName().toString().matches("synthea-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no synthea-*.jar in " + libDirectory));
+        }
+    }
+
     /** Finds Synthea: {@value #LIB_VARIABLE} if set, else {@code synthea-lib/} beside custodian.jar. */
     static SyntheaRunner locate(Map<String, String> env) {
         String override = env.get(LIB_VARIABLE);

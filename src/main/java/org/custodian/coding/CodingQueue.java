@@ -1,11 +1,16 @@
 package org.custodian.coding;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.custodian.privacy.AuditAction;
 import org.custodian.privacy.AuditOutcome;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.Permission;
+import org.custodian.record.Facility;
+import org.custodian.record.FacilityRepository;
+import org.custodian.record.FacilityType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,16 +24,18 @@ public class CodingQueue {
 
     private final CaseRepository cases;
     private final CodingAccess access;
+    private final FacilityRepository facilities;
 
-    CodingQueue(CaseRepository cases, CodingAccess access) {
+    CodingQueue(CaseRepository cases, CodingAccess access, FacilityRepository facilities) {
         this.cases = cases;
         this.access = access;
+        this.facilities = facilities;
     }
 
     @Transactional
     public QueuePage list(CustodianUser user, QueueFilter filter) {
         access.require(user, Permission.CODE_ENCOUNTERS, "the coding queue");
-        QueuePage page = cases.queue(filter, user.facilityIds());
+        QueuePage page = cases.queue(filter, queueScope(user, filter));
         access.record(user, AuditAction.SEARCH, AuditOutcome.SUCCESS, null, null, "coding queue " + describe(filter)
                 + "; " + page.total() + " encounters");
         return page;
@@ -109,6 +116,18 @@ public class CodingQueue {
         CaseRepository.CaseRow row = cases.lock(encounterId);
         access.requireCase(user, Permission.CODE_ENCOUNTERS, row.facilityId(), row.patientId(), encounterId);
         return row;
+    }
+
+    /**
+     * The user's facilities, less the training sandbox for anyone who also works a real facility unless
+     * the filter names it: sandbox encounters never mix into a real coder's queue (issue 8).
+     */
+    private Set<UUID> queueScope(CustodianUser user, QueueFilter filter) {
+        List<Facility> mine = facilities.byIds(user.facilityIds());
+        boolean worksReal = mine.stream().anyMatch(f -> f.type() != FacilityType.TRAINING);
+        return mine.stream().filter(f -> !worksReal || f.type() != FacilityType.TRAINING
+                        || f.id().equals(filter.facilityId()))
+                .map(Facility::id).collect(Collectors.toSet());
     }
 
     private static String describe(QueueFilter f) {

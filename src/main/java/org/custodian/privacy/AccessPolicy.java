@@ -98,7 +98,9 @@ public class AccessPolicy {
         if (problems.isEmpty()) {
             return new AccessDecision.Permit(String.join("; ", audited), steps);
         }
-        Optional<Instant> emergency = facts.emergencyAccessUntil(user.getUsername(), patientId, clock.instant());
+        // trainees never break the glass: the sandbox is all they may see
+        Optional<Instant> emergency = user.sandboxOnly() ? Optional.empty()
+                : facts.emergencyAccessUntil(user.getUsername(), patientId, clock.instant());
         if (emergency.isPresent()) {
             steps.addAll(problems);
             steps.add("You declared an emergency (break-the-glass); your access lasts until "
@@ -107,7 +109,7 @@ public class AccessPolicy {
                     + " overriding: " + String.join("; ", auditedProblems), steps);
         }
         steps.addAll(problems);
-        return new AccessDecision.Deny(String.join("; ", auditedProblems), steps, true);
+        return new AccessDecision.Deny(String.join("; ", auditedProblems), steps, !user.sandboxOnly());
     }
 
     /** Whether labels on part of a record (an encounter, a document) let this user see that part. */

@@ -57,6 +57,14 @@ public final class CustodianUser implements UserDetails, CredentialsContainer {
         return roles.stream().anyMatch(r -> r.has(permission));
     }
 
+    /**
+     * Whether the user works only in the training sandbox: a trainee's facilities are the training
+     * facilities alone and they cannot declare emergency access to real records.
+     */
+    public boolean sandboxOnly() {
+        return roles.contains(Role.TRAINEE);
+    }
+
     /** Roles as the audit trail records them, e.g. "CODER,CLINICIAN". */
     public String rolesText() {
         return roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));

@@ -44,5 +44,9 @@ public enum Permission {
     /** Upload scanned paper and index it to a patient, encounter and document type. */
     INDEX_SCANS,
     /** Review indexed scans: confirm them, flag mis-indexed ones and move them to the right chart. */
-    REVIEW_SCAN_QUALITY
+    REVIEW_SCAN_QUALITY,
+    /** Work assigned coding exercises and guided walkthroughs in the training sandbox. */
+    TAKE_TRAINING,
+    /** Build training exercise sets, assign them to trainees and follow their results. */
+    MANAGE_TRAINING
 }

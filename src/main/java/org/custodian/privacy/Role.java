@@ -28,7 +28,13 @@ public enum Role {
     CLINICIAN("Clinician", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.ANSWER_QUERIES,
             Permission.SIGN_DOCUMENTS)),
     AUDITOR("Auditor", EnumSet.of(Permission.VIEW_AUDIT)),
-    ADMIN("Administrator", EnumSet.of(Permission.MANAGE_USERS, Permission.MANAGE_INTERFACES));
+    ADMIN("Administrator", EnumSet.of(Permission.MANAGE_USERS, Permission.MANAGE_INTERFACES)),
+    /** Scoped to the training sandbox whatever facilities the account lists (see {@link CustodianUser#sandboxOnly()}). */
+    TRAINEE("Trainee", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.SEARCH_CODES,
+            Permission.CODE_ENCOUNTERS, Permission.WORK_DEFICIENCIES, Permission.RELEASE_INFORMATION,
+            Permission.TAKE_TRAINING)),
+    TRAINER("Trainer", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.SEARCH_CODES,
+            Permission.MANAGE_TRAINING));
 
     private final String label;
     private final Set<Permission> permissions;

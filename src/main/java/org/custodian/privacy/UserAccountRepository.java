@@ -24,8 +24,9 @@ class UserAccountRepository {
                 .query((rs, i) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     OffsetDateTime locked = rs.getObject("locked_until", OffsetDateTime.class);
+                    Set<Role> roles = roles(id);
                     return new CustodianUser(id, rs.getString("username"), rs.getString("display_name"),
-                            rs.getString("password_hash"), roles(id), facilities(id), rs.getBoolean("enabled"),
+                            rs.getString("password_hash"), roles, facilities(id, roles), rs.getBoolean("enabled"),
                             locked == null ? null : locked.toInstant());
                 }).optional();
     }
@@ -95,7 +96,14 @@ class UserAccountRepository {
         return roles;
     }
 
-    private Set<UUID> facilities(UUID id) {
+    /**
+     * A trainee's scope is the training sandbox, whatever memberships the account lists: every
+     * facility of type TRAINING and nothing else, so no real record is ever within their reach.
+     */
+    private Set<UUID> facilities(UUID id, Set<Role> roles) {
+        if (roles.contains(Role.TRAINEE)) {
+            return new HashSet<>(jdbc.sql("SELECT id FROM facility WHERE type = 'TRAINING'").query(UUID.class).list());
+        }
         return new HashSet<>(jdbc.sql("SELECT facility_id FROM user_facility WHERE user_id = :id").param("id", id)
                 .query(UUID.class).list());
     }

@@ -160,7 +160,9 @@ class AnalyticsController {
     }
 
     private List<Facility> allowed(CustodianUser user) {
+        // the training sandbox's synthetic encounters never count in real figures (issue 8)
         return facilities.byIds(user.facilityIds()).stream()
+                .filter(f -> f.type() != org.custodian.record.FacilityType.TRAINING)
                 .sorted(java.util.Comparator.comparing(Facility::name)).toList();
     }
 }

@@ -66,4 +66,8 @@ record Viewer(String displayName, String username, List<String> roles, List<Stri
     public boolean canScan() {
         return permissions.contains(Permission.INDEX_SCANS) || permissions.contains(Permission.REVIEW_SCAN_QUALITY);
     }
+
+    public boolean canTrain() {
+        return permissions.contains(Permission.TAKE_TRAINING) || permissions.contains(Permission.MANAGE_TRAINING);
+    }
 }

@@ -44,6 +44,16 @@ public class SyntheaBundleImporter {
                 facilities.ensure(DemoFacilities.DEFINITIONS.get(2))));
     }
 
+    /**
+     * Starts a run that files every patient and encounter at one facility (the training sandbox)
+     * instead of the three demo facilities.
+     */
+    public SyntheaImport beginInto(org.custodian.record.Facility facility, String actor) {
+        ImportContext context = new ImportContext(writer, patients, audit, new DemoFacilities(facility, facility, facility),
+                new Practitioners(practitioners), new HashMap<>(), actor);
+        return new SyntheaImport(context, transactions, context.organizationNames());
+    }
+
     /** Starts a run; {@code actor} is recorded as who loaded the data (provenance and audit). */
     public SyntheaImport begin(String actor) {
         ImportContext context = new ImportContext(writer, patients, audit, ensureFacilities(),
