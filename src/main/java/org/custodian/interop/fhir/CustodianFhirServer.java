@@ -19,7 +19,7 @@ final class CustodianFhirServer extends RestfulServer {
     static final int MAX_PAGE = 500;
 
     CustodianFhirServer(FhirContext context, List<IResourceProvider> providers, ExportOperations exports,
-                        TokenOperation tokens, TransactionDoor transactions) {
+                        TokenOperation tokens, TransactionDoor transactions, ExportCancellation cancellation) {
         super(context);
         setServerName("Custodian");
         setImplementationDescription("Custodian health information management: the legal health record as FHIR R4");
@@ -33,5 +33,6 @@ final class CustodianFhirServer extends RestfulServer {
         setPagingProvider(paging);
         registerInterceptor(new FhirErrors());
         registerInterceptor(transactions);
+        registerInterceptor(cancellation);
     }
 }

@@ -24,9 +24,10 @@ class FhirServerConfig {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     ServletRegistrationBean<CustodianFhirServer> fhirServlet(FhirContext context, List<IResourceProvider> providers,
                                                              ExportOperations exports, TokenOperation tokens,
-                                                             TransactionDoor transactions) {
+                                                             TransactionDoor transactions,
+                                                             ExportCancellation cancellation) {
         var registration = new ServletRegistrationBean<>(new CustodianFhirServer(context, providers, exports, tokens,
-                transactions),
+                transactions, cancellation),
                 "/fhir/*");
         registration.setName("fhir");
         return registration;

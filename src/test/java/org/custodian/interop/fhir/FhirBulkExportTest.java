@@ -48,6 +48,9 @@ class FhirBulkExportTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    BulkExport bulk;
+
     Facility clinic;
 
     @BeforeEach
@@ -100,6 +103,38 @@ class FhirBulkExportTest {
         JsonNode manifest = poll(kickOff.headers().firstValue("Content-Location").orElseThrow());
 
         assertThat(manifest.path("output")).isEmpty();
+    }
+
+    @Test
+    void aDeleteOnTheStatusUrlCancelsTheExportAndRemovesItsFiles() throws Exception {
+        HttpResponse<String> kickOff = get("/fhir/Group/" + clinic.id() + "/$export?_type=Patient", "fhir.exporter",
+                true);
+        String status = kickOff.headers().firstValue("Content-Location").orElseThrow();
+        JsonNode manifest = poll(status);
+        String jobId = status.substring(status.indexOf("_jobId=") + "_jobId=".length());
+        java.nio.file.Path directory = bulk.directory(java.util.UUID.fromString(jobId));
+        assertThat(directory).isDirectory();
+
+        assertThat(delete(status, "fhir.other").statusCode()).isEqualTo(404);
+        HttpResponse<String> cancelled = delete(status, "fhir.exporter");
+
+        assertThat(cancelled.statusCode()).isEqualTo(202);
+        assertThat(directory).doesNotExist();
+        assertThat(get(status, "fhir.exporter", false).statusCode()).isEqualTo(404);
+        assertThat(get(manifest.path("output").get(0).path("url").asText(), "fhir.exporter", false).statusCode())
+                .isEqualTo(404);
+        assertThat(delete(status, "fhir.exporter").statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT status FROM fhir_export_job WHERE id = :id::uuid").param("id", jobId)
+                .query(String.class).single()).isEqualTo("CANCELLED");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE username = 'fhir.exporter' AND action = 'DELETE'"
+                + " AND resource_id = :id").param("id", jobId).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private HttpResponse<String> delete(String url, String user) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url.replace("$", "%24"))).DELETE()
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (user + ":" + FhirClients.PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode poll(String statusUrl) throws Exception {
