@@ -19,7 +19,8 @@ final class CustodianFhirServer extends RestfulServer {
     static final int MAX_PAGE = 500;
 
     CustodianFhirServer(FhirContext context, List<IResourceProvider> providers, ExportOperations exports,
-                        TokenOperation tokens, TransactionDoor transactions, ExportCancellation cancellation) {
+                        TokenOperation tokens, TransactionDoor transactions, ExportCancellation cancellation,
+                        CapabilityNotes notes, SystemHistoryProvider systemHistory) {
         super(context);
         setServerName("Custodian");
         setImplementationDescription("Custodian health information management: the legal health record as FHIR R4");
@@ -27,6 +28,7 @@ final class CustodianFhirServer extends RestfulServer {
         setResourceProviders(providers);
         registerProvider(exports);
         registerProvider(tokens);
+        registerProvider(systemHistory);
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(200);
         paging.setDefaultPageSize(DEFAULT_PAGE);
         paging.setMaximumPageSize(MAX_PAGE);
@@ -34,5 +36,6 @@ final class CustodianFhirServer extends RestfulServer {
         registerInterceptor(new FhirErrors());
         registerInterceptor(transactions);
         registerInterceptor(cancellation);
+        registerInterceptor(notes);
     }
 }

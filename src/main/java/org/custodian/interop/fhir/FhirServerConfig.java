@@ -25,9 +25,11 @@ class FhirServerConfig {
     ServletRegistrationBean<CustodianFhirServer> fhirServlet(FhirContext context, List<IResourceProvider> providers,
                                                              ExportOperations exports, TokenOperation tokens,
                                                              TransactionDoor transactions,
-                                                             ExportCancellation cancellation) {
+                                                             ExportCancellation cancellation,
+                                                             CapabilityNotes notes,
+                                                             SystemHistoryProvider systemHistory) {
         var registration = new ServletRegistrationBean<>(new CustodianFhirServer(context, providers, exports, tokens,
-                transactions, cancellation),
+                transactions, cancellation, notes, systemHistory),
                 "/fhir/*");
         registration.setName("fhir");
         return registration;

@@ -9,9 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import org.custodian.IntegrationTest;
 import org.custodian.privacy.Role;
@@ -132,8 +130,7 @@ class FhirBulkExportTest {
 
     private HttpResponse<String> delete(String url, String user) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url.replace("$", "%24"))).DELETE()
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + FhirClients.PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
+                .header("Authorization", FhirClients.basic(user)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -154,8 +151,7 @@ class FhirBulkExportTest {
         String url = pathOrUrl.startsWith("http") ? pathOrUrl : "http://localhost:" + port + pathOrUrl;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.replace("$", "%24")))
                 .header("Accept", "application/fhir+json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + FhirClients.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                .header("Authorization", FhirClients.basic(user));
         if (async) {
             request.header("Prefer", "respond-async");
         }
