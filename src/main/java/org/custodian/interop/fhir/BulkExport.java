@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.PhiAccess;
 import org.custodian.privacy.PhiAccessDenied;
@@ -50,6 +52,7 @@ class BulkExport {
     private final FhirContext fhir;
     private final Path root;
     private final ExecutorService runner = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<UUID, Future<?>> running = new ConcurrentHashMap<>();
 
     BulkExport(ExportJobs jobs, PhiAccess phi, ClinicalQueries queries, PatientRecordResources records,
                FhirContext fhir, @Value("${custodian.data-directory:}") String dataDirectory) {
@@ -82,13 +85,48 @@ class BulkExport {
     ExportJobs.Job start(CustodianUser user, String requestUrl, ExportJobs.Level level, UUID facility,
                          List<String> types, Instant since) {
         ExportJobs.Job job = jobs.create(user.getUsername(), requestUrl, level, facility, types, since);
-        runner.submit(() -> run(job, user));
+        running.put(job.id(), runner.submit(() -> {
+            try {
+                run(job, user);
+            } finally {
+                running.remove(job.id());
+            }
+        }));
         return job;
     }
 
-    /** The job, if this user asked for it (nobody else may poll it or fetch its files). */
+    /** The job, if this user asked for it (nobody else may poll it or fetch its files) and did not cancel it. */
     Optional<ExportJobs.Job> job(CustodianUser user, UUID id) {
-        return jobs.find(id).filter(j -> j.requestedBy().equals(user.getUsername()));
+        return jobs.find(id).filter(j -> j.requestedBy().equals(user.getUsername()))
+                .filter(j -> j.status() != ExportJobs.Status.CANCELLED);
+    }
+
+    /**
+     * Cancels the job (Bulk Data IG: {@code DELETE} on the status URL), whether it is still running
+     * or done: it stops, its files are removed, and its status and files answer 404 from then on.
+     */
+    void cancel(ExportJobs.Job job) throws IOException {
+        if (!jobs.cancel(job.id())) {
+            return;
+        }
+        Future<?> run = running.get(job.id());
+        if (run != null) {
+            run.cancel(true);
+        }
+        deleteFiles(job.id());
+    }
+
+    private void deleteFiles(UUID jobId) throws IOException {
+        Path directory = directory(jobId);
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (var files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        Files.deleteIfExists(directory);
     }
 
     List<ExportJobs.ExportFile> files(UUID id) {
@@ -96,7 +134,12 @@ class BulkExport {
     }
 
     Path file(UUID jobId, ExportJobs.ExportFile file) {
-        return root.resolve(jobId.toString()).resolve(file.fileName());
+        return directory(jobId).resolve(file.fileName());
+    }
+
+    /** Where the job's files are written. */
+    Path directory(UUID jobId) {
+        return root.resolve(jobId.toString());
     }
 
     private void run(ExportJobs.Job job, CustodianUser user) {
@@ -135,14 +178,30 @@ class BulkExport {
                 }
             }
             jobs.progress(job.id(), done, resources, bytes);
-            jobs.completed(job.id(), files.values().stream().map(NdjsonFile::summary).toList());
+            if (!jobs.completed(job.id(), files.values().stream().map(NdjsonFile::summary).toList())) {
+                deleteFiles(job.id()); // cancelled while the last file was closing
+                return;
+            }
             LOG.info("bulk export {}: {} patients, {} resources, {} bytes", job.id(), done, resources, bytes);
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | java.util.concurrent.CancellationException e) {
             Thread.currentThread().interrupt();
-            jobs.failed(job.id(), "interrupted: the server is stopping");
+            jobs.failed(job.id(), "interrupted: the server is stopping"); // no change if it was cancelled
+            cleanUpCancelled(job.id());
         } catch (RuntimeException | IOException | java.util.concurrent.ExecutionException e) {
             LOG.warn("bulk export {} failed", job.id(), e);
             jobs.failed(job.id(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            cleanUpCancelled(job.id());
+        }
+    }
+
+    /** A cancelled job's thread may still have been writing when its files were removed: removes what is left. */
+    private void cleanUpCancelled(UUID jobId) {
+        if (jobs.find(jobId).map(j -> j.status() == ExportJobs.Status.CANCELLED).orElse(false)) {
+            try {
+                deleteFiles(jobId);
+            } catch (IOException e) {
+                LOG.warn("bulk export {}: cancelled, but its files could not all be removed", jobId, e);
+            }
         }
     }
 

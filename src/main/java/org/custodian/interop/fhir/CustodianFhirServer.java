@@ -19,7 +19,8 @@ final class CustodianFhirServer extends RestfulServer {
     static final int MAX_PAGE = 500;
 
     CustodianFhirServer(FhirContext context, List<IResourceProvider> providers, ExportOperations exports,
-                        TokenOperation tokens, TransactionDoor transactions) {
+                        TokenOperation tokens, TransactionDoor transactions, ExportCancellation cancellation,
+                        CapabilityNotes notes, SystemHistoryProvider systemHistory) {
         super(context);
         setServerName("Custodian");
         setImplementationDescription("Custodian health information management: the legal health record as FHIR R4");
@@ -27,11 +28,14 @@ final class CustodianFhirServer extends RestfulServer {
         setResourceProviders(providers);
         registerProvider(exports);
         registerProvider(tokens);
+        registerProvider(systemHistory);
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(200);
         paging.setDefaultPageSize(DEFAULT_PAGE);
         paging.setMaximumPageSize(MAX_PAGE);
         setPagingProvider(paging);
         registerInterceptor(new FhirErrors());
         registerInterceptor(transactions);
+        registerInterceptor(cancellation);
+        registerInterceptor(notes);
     }
 }

@@ -28,7 +28,7 @@ import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.IdType;
 import org.springframework.stereotype.Component;
 
-/** Clinical notes: read and per-patient search (patient, date = created, encounter, status). */
+/** Clinical notes: read, write, delete (retract), history and per-patient search (patient, date = created, encounter, status). */
 @Component
 public final class DocumentReferenceProvider implements IResourceProvider {
     private final ResourceCrud crud;
@@ -36,10 +36,14 @@ public final class DocumentReferenceProvider implements IResourceProvider {
     private final RecordReads reads;
     private final DocumentRepository documents;
     private final PhiAccess phi;
+    private final ResourceDeletes deletes;
+    private final TypeHistory typeHistory;
 
     DocumentReferenceProvider(RecordReads reads, DocumentRepository documents, ResourceCrud crud, ResourceHistory history,
-                              PhiAccess phi) {
+                              PhiAccess phi, ResourceDeletes deletes, TypeHistory typeHistory) {
         this.phi = phi;
+        this.deletes = deletes;
+        this.typeHistory = typeHistory;
         this.crud = crud;
         this.history = history;
         this.reads = reads;
@@ -69,6 +73,20 @@ public final class DocumentReferenceProvider implements IResourceProvider {
     @History
     public List<IBaseResource> history(@IdParam IdType id) {
         return history.history(id);
+    }
+
+    /** Retracts the note (entered in error); nothing is removed from the record ({@link ResourceDeletes}). */
+    @ca.uhn.fhir.rest.annotation.Delete
+    public MethodOutcome delete(@IdParam IdType id) {
+        return deletes.delete(id);
+    }
+
+    @History
+    public ca.uhn.fhir.rest.api.server.IBundleProvider typeHistory(
+            @ca.uhn.fhir.rest.annotation.Since org.hl7.fhir.r4.model.InstantType since,
+            @ca.uhn.fhir.rest.annotation.Offset Integer offset, @ca.uhn.fhir.rest.annotation.Count Integer count) {
+        return typeHistory.of("DocumentReference", since == null || since.getValue() == null ? null
+                : since.getValue().toInstant(), offset, count);
     }
 
     @Search

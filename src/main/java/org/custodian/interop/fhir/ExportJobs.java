@@ -9,13 +9,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Bulk export jobs and their files ({@code fhir_export_job}, {@code fhir_export_file}). */
 @Repository
 class ExportJobs {
     enum Level { SYSTEM, PATIENT, GROUP }
 
-    enum Status { QUEUED, RUNNING, COMPLETED, FAILED }
+    enum Status { QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED }
 
     record Job(UUID id, String requestedBy, String requestUrl, Level level, UUID groupId, List<String> types,
                Instant since, Status status, int patientsTotal, int patientsDone, long resources, long bytes,
@@ -24,6 +25,9 @@ class ExportJobs {
 
     record ExportFile(String resourceType, String fileName, long resources, long bytes) {
     }
+
+    /** Updates from the running job leave a cancelled one as it is. */
+    private static final String LIVE = " AND status <> 'CANCELLED'";
 
     private final JdbcClient jdbc;
 
@@ -47,16 +51,22 @@ class ExportJobs {
     }
 
     void started(UUID id, int patients) {
-        jdbc.sql("UPDATE fhir_export_job SET status = 'RUNNING', patients_total = :n WHERE id = :id")
+        jdbc.sql("UPDATE fhir_export_job SET status = 'RUNNING', patients_total = :n WHERE id = :id" + LIVE)
                 .param("n", patients).param("id", id).update();
     }
 
     void progress(UUID id, int patientsDone, long resources, long bytes) {
-        jdbc.sql("UPDATE fhir_export_job SET patients_done = :done, resources = :r, bytes = :b WHERE id = :id")
+        jdbc.sql("UPDATE fhir_export_job SET patients_done = :done, resources = :r, bytes = :b WHERE id = :id" + LIVE)
                 .param("done", patientsDone).param("r", resources).param("b", bytes).param("id", id).update();
     }
 
-    void completed(UUID id, List<ExportFile> files) {
+    /** Records the files and completes the job, unless it was cancelled meanwhile; true if it completed. */
+    @Transactional
+    boolean completed(UUID id, List<ExportFile> files) {
+        if (jdbc.sql("SELECT status FROM fhir_export_job WHERE id = :id FOR UPDATE").param("id", id).query(String.class)
+                .single().equals(Status.CANCELLED.name())) {
+            return false;
+        }
         for (ExportFile f : files) {
             jdbc.sql("""
                     INSERT INTO fhir_export_file (job_id, resource_type, file_name, resources, bytes)
@@ -65,11 +75,20 @@ class ExportJobs {
         }
         jdbc.sql("UPDATE fhir_export_job SET status = 'COMPLETED', finished_at = now() WHERE id = :id")
                 .param("id", id).update();
+        return true;
     }
 
     void failed(UUID id, String error) {
-        jdbc.sql("UPDATE fhir_export_job SET status = 'FAILED', error = :e, finished_at = now() WHERE id = :id")
+        jdbc.sql("UPDATE fhir_export_job SET status = 'FAILED', error = :e, finished_at = now() WHERE id = :id" + LIVE)
                 .param("e", error).param("id", id).update();
+    }
+
+    /** Marks the job cancelled and forgets its files; false if it was cancelled already. */
+    @Transactional
+    boolean cancel(UUID id) {
+        jdbc.sql("DELETE FROM fhir_export_file WHERE job_id = :id").param("id", id).update();
+        return jdbc.sql("UPDATE fhir_export_job SET status = 'CANCELLED', finished_at = now() WHERE id = :id"
+                + " AND status <> 'CANCELLED'").param("id", id).update() == 1;
     }
 
     List<ExportFile> files(UUID id) {

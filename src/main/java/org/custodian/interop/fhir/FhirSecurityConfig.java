@@ -3,6 +3,7 @@ package org.custodian.interop.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.custodian.privacy.MultiFactor;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -12,12 +13,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * API clients sign in with HTTP Basic against the same accounts as the UI (lockout and sign-in
- * audit included); no session, no CSRF token (no cookies to forge). Only the CapabilityStatement
+ * audit included), with the authenticator code as the second step for accounts that use two-step
+ * sign-in ({@link BasicSecondStep}), or with a bearer token from {@code $token}; no session, no CSRF token (no cookies to forge). Only the CapabilityStatement
  * is public. Ordered before the UI's chain, which handles everything else.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,10 +31,14 @@ class FhirSecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain fhirSecurity(HttpSecurity http, FhirContext fhir, ApiTokens tokens) throws Exception {
+    SecurityFilterChain fhirSecurity(HttpSecurity http, FhirContext fhir, ApiTokens tokens, MultiFactor multiFactor,
+                                     UserDetailsService users, PasswordEncoder passwords) throws Exception {
+        Unauthorized unauthorized = (response, message) -> write(fhir, response, HttpServletResponse.SC_UNAUTHORIZED,
+                IssueType.LOGIN, message);
         http.securityMatcher("/fhir/**")
-                .addFilterBefore(new BearerTokenFilter(tokens, (response, message) -> write(fhir, response,
-                        HttpServletResponse.SC_UNAUTHORIZED, IssueType.LOGIN, message)), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
+                .addFilterBefore(new OtpInPassword(users, multiFactor, passwords), BasicAuthenticationFilter.class)
+                .addFilterAfter(new BasicSecondStep(multiFactor, unauthorized), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
                         .anyRequest().authenticated())

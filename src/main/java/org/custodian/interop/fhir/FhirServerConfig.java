@@ -24,9 +24,12 @@ class FhirServerConfig {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     ServletRegistrationBean<CustodianFhirServer> fhirServlet(FhirContext context, List<IResourceProvider> providers,
                                                              ExportOperations exports, TokenOperation tokens,
-                                                             TransactionDoor transactions) {
+                                                             TransactionDoor transactions,
+                                                             ExportCancellation cancellation,
+                                                             CapabilityNotes notes,
+                                                             SystemHistoryProvider systemHistory) {
         var registration = new ServletRegistrationBean<>(new CustodianFhirServer(context, providers, exports, tokens,
-                transactions),
+                transactions, cancellation, notes, systemHistory),
                 "/fhir/*");
         registration.setName("fhir");
         return registration;

@@ -57,10 +57,13 @@ final class GeneralBundles {
 
     /** A planned entry: what to do, to which id. */
     private record Step(int index, BundleEntryComponent entry, Resource resource, UUID id, Action action,
-                        String expectedVersion) {
+                        String expectedVersion, PatientIdentity.Link link) {
+        Step(int index, BundleEntryComponent entry, Resource resource, UUID id, Action action, String expectedVersion) {
+            this(index, entry, resource, id, action, expectedVersion, null);
+        }
     }
 
-    private enum Action { CREATE, UPDATE, MATCHED }
+    private enum Action { CREATE, UPDATE, MATCHED, LINKED }
 
     Bundle parse(Path spool) {
         try (Reader reader = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
@@ -83,7 +86,7 @@ final class GeneralBundles {
             Map<String, String> local = new HashMap<>();
             List<Step> steps = new ArrayList<>();
             for (int i = 0; i < bundle.getEntry().size(); i++) {
-                Step step = plan(i, bundle.getEntry().get(i));
+                Step step = plan(user, i, bundle.getEntry().get(i));
                 steps.add(step);
                 String fullUrl = step.entry().getFullUrl();
                 if (fullUrl != null && !fullUrl.isBlank()) {
@@ -112,7 +115,7 @@ final class GeneralBundles {
                     throw FhirErrors.unprocessable(problems);
                 }
                 fill(answer, tx.execute(status -> {
-                    Step step = plan(index, bundle.getEntry().get(index));
+                    Step step = plan(user, index, bundle.getEntry().get(index));
                     resolveReferences(step, Map.of());
                     return write(user, step);
                 }));
@@ -140,7 +143,8 @@ final class GeneralBundles {
                 .toList();
     }
 
-    private Step plan(int index, BundleEntryComponent entry) {
+    /** What the entry will do; a new Patient the MPI certainly knows already is linked to that patient. */
+    private Step plan(CustodianUser user, int index, BundleEntryComponent entry) {
         Resource resource = entry.getResource();
         String type = resource.fhirType();
         Bundle.BundleEntryRequestComponent request = entry.getRequest();
@@ -150,6 +154,12 @@ final class GeneralBundles {
                     Optional<UUID> existing = matches.find(type, request.getIfNoneExist());
                     if (existing.isPresent()) {
                         return new Step(index, entry, resource, existing.get(), Action.MATCHED, null);
+                    }
+                }
+                if (type.equals("Patient")) {
+                    var link = writes.certainMatch(user, writes.json(resource));
+                    if (link.isPresent()) {
+                        return new Step(index, entry, resource, link.get().patientId(), Action.LINKED, null, link.get());
                     }
                 }
                 return new Step(index, entry, resource, UUID.randomUUID(), Action.CREATE, null);
@@ -205,6 +215,7 @@ final class GeneralBundles {
                     yield new ResourceWrites.Written(type, step.id(), 0, false);
                 }
                 case CREATE -> writes.create(user, writes.json(step.resource()), step.id(), source);
+                case LINKED -> writes.link(user, writes.json(step.resource()), step.link(), source);
                 case UPDATE -> writes.update(user, writes.json(step.resource().setIdElement(
                         new org.hl7.fhir.r4.model.IdType(type, step.id().toString()))), step.id(),
                         step.expectedVersion(), source);
@@ -218,6 +229,12 @@ final class GeneralBundles {
         String location = written.type() + "/" + written.id() + (written.version() > 0
                 ? "/_history/" + written.version() : "");
         answer.getResponse().setStatus(written.created() ? "201 Created" : "200 OK").setLocation(location);
+        if (written.note() != null) {
+            OperationOutcome information = FhirErrors.outcome(OperationOutcome.IssueType.INFORMATIONAL, null,
+                    written.note());
+            information.getIssueFirstRep().setSeverity(OperationOutcome.IssueSeverity.INFORMATION);
+            answer.getResponse().setOutcome(information);
+        }
     }
 
     private static String reason(int status) {

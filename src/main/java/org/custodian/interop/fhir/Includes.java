@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code _include} and {@code _revinclude} within one patient's record, the common chains:
  * {@code X:patient}, {@code X:subject} and {@code X:encounter} forward, and the clinical types that
- * point at the matched encounters (or patient) backward. Everything added belongs to the same
+ * point at the matched encounters (or patient) backward, and {@code Provenance:target} (where each
+ * version of a match came from). Everything added belongs to the same
  * patient, so the search's one access decision and audit event cover it.
  */
 @Component
@@ -32,9 +33,11 @@ final class Includes {
     private final DocumentRepository documents;
     private final PatientRepository patients;
     private final ResourceHistory history;
+    private final Deletions deletions;
 
     Includes(ClinicalQueries queries, DocumentRepository documents, PatientRepository patients,
-             ResourceHistory history) {
+             ResourceHistory history, Deletions deletions) {
+        this.deletions = deletions;
         this.queries = queries;
         this.documents = documents;
         this.patients = patients;
@@ -52,6 +55,16 @@ final class Includes {
             Set<String> matched = new HashSet<>();
             matches.forEach(m -> matched.add(m.fhirType() + "/" + m.getIdElement().getIdPart()));
             for (Include include : revIncludes) {
+                if ("Provenance".equals(include.getParamType())) {
+                    for (Resource match : matches) {
+                        for (Resource provenance : history.provenanceOf(match.fhirType(),
+                                UUID.fromString(match.getIdElement().getIdPart()))) {
+                            ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(provenance, BundleEntrySearchModeEnum.INCLUDE);
+                            all.add(provenance);
+                        }
+                    }
+                    continue;
+                }
                 for (Resource candidate : ofType(patientId, include.getParamType())) {
                     Reference ref = reference(candidate, include.getParamName());
                     if (ref != null && matched.contains(ref.getReference())) {
@@ -117,6 +130,10 @@ final class Includes {
     }
 
     private List<? extends Resource> ofType(UUID patientId, String type) {
+        return deletions.withoutDeleted(allOfType(patientId, type));
+    }
+
+    private List<? extends Resource> allOfType(UUID patientId, String type) {
         ClinicalQueries.Filter none = ClinicalQueries.Filter.NONE;
         return switch (type == null ? "" : type) {
             case "Encounter" -> stamped(type, queries.encounters(patientId, none), ClinicalResources::encounter);

@@ -5,6 +5,7 @@ import static org.custodian.interop.fhir.FhirJson.text;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.record.Facility;
@@ -60,6 +61,19 @@ final class IncomingPatients {
             mrns.add(mrn);
         }
         return mrns;
+    }
+
+    /** The facility of the first MRN in our systems the patient carries, or null: whose thresholds the MPI applies. */
+    UUID facilityOf(JsonNode json) {
+        JsonNode identifiers = json.path("identifier");
+        for (int i = 0; i < identifiers.size(); i++) {
+            String code = FhirIds.facilityCodeOf(text(identifiers.get(i), "/system"));
+            var facility = code == null ? Optional.<Facility>empty() : facilities.byCode(code);
+            if (facility.isPresent()) {
+                return facility.get().id();
+            }
+        }
+        return null;
     }
 
     /** For a new patient: at least one MRN, or nobody could see the record. */

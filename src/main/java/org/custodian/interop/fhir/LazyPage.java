@@ -18,10 +18,32 @@ final class LazyPage<T> implements IBundleProvider {
     private final Function<List<T>, List<? extends IBaseResource>> mapping;
     private final InstantType published = InstantType.withCurrentTime();
     private final String uuid = UUID.randomUUID().toString();
+    private final Integer offset;
+    private final Integer pageSize;
 
     LazyPage(List<T> matches, Function<List<T>, List<? extends IBaseResource>> mapping) {
+        this(matches, mapping, null, null);
+    }
+
+    /**
+     * One page of the matches for HAPI's offset paging ({@code _offset}, {@code _count}, as history
+     * is paged): positions count from {@code offset}.
+     */
+    LazyPage(List<T> matches, Function<List<T>, List<? extends IBaseResource>> mapping, Integer offset, Integer pageSize) {
         this.matches = List.copyOf(matches);
         this.mapping = mapping;
+        this.offset = offset;
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public Integer getCurrentPageOffset() {
+        return offset;
+    }
+
+    @Override
+    public Integer getCurrentPageSize() {
+        return offset == null ? null : pageSize;
     }
 
     @Override
@@ -31,8 +53,9 @@ final class LazyPage<T> implements IBundleProvider {
 
     @Override
     public List<IBaseResource> getResources(int fromIndex, int toIndex) {
-        int from = Math.max(0, Math.min(fromIndex, matches.size()));
-        int to = Math.max(from, Math.min(toIndex, matches.size()));
+        int skip = offset == null ? 0 : offset;
+        int from = Math.max(0, Math.min(fromIndex + skip, matches.size()));
+        int to = Math.max(from, Math.min(toIndex + skip, matches.size()));
         return List.copyOf(mapping.apply(matches.subList(from, to)));
     }
 

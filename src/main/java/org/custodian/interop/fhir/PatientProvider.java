@@ -1,15 +1,22 @@
 package org.custodian.interop.fhir;
 
+import ca.uhn.fhir.model.api.Include;
+import ca.uhn.fhir.model.api.ResourceMetadataKeyEnum;
+import ca.uhn.fhir.model.valueset.BundleEntrySearchModeEnum;
 import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
+import ca.uhn.fhir.rest.annotation.Count;
 import ca.uhn.fhir.rest.annotation.Create;
 import ca.uhn.fhir.rest.annotation.History;
 import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.IncludeParam;
+import ca.uhn.fhir.rest.annotation.Offset;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.annotation.Since;
 import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.IBundleProvider;
@@ -23,10 +30,13 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.PhiAccess;
 import org.custodian.record.ClinicalQueries.PatientCriteria;
 import org.custodian.record.ClinicalQueries;
@@ -54,11 +64,17 @@ public final class PatientProvider implements IResourceProvider {
     private final FacilityRepository facilities;
     private final PatientRecordResources record;
     private final ExportOperations exports;
+    private final MergedPatients merged;
+    private final Includes includes;
+    private final TypeHistory typeHistory;
 
     PatientProvider(PhiAccess phi, PatientRepository patients, ClinicalQueries queries, FacilityRepository facilities,
                     PatientRecordResources record, ResourceCrud crud, ResourceHistory history,
-                    ExportOperations exports) {
+                    ExportOperations exports, MergedPatients merged, Includes includes, TypeHistory typeHistory) {
+        this.typeHistory = typeHistory;
         this.exports = exports;
+        this.merged = merged;
+        this.includes = includes;
         this.crud = crud;
         this.history = history;
         this.phi = phi;
@@ -79,9 +95,11 @@ public final class PatientProvider implements IResourceProvider {
             return (Patient) history.vread(id);
         }
         UUID uuid = FhirIds.uuid(id);
-        return phi.readRecord(ApiCaller.current(), uuid, "Patient", uuid.toString(), () -> patients.find(uuid))
-                .map(p -> history.stampCurrent("Patient", List.of(PeopleResources.patient(p, queries.identifiers(uuid))))
-                        .getFirst())
+        // a patient merged away is part of the survivor's record now: the decision is about that record
+        UUID record = merged.survivors(List.of(uuid)).getOrDefault(uuid, uuid);
+        return phi.readRecord(ApiCaller.current(), record, "Patient", uuid.toString(), () -> patients.find(uuid))
+                .map(p -> merged.linked(history.stampCurrent("Patient",
+                        List.of(PeopleResources.patient(p, queries.identifiers(uuid))))).getFirst())
                 .orElseThrow(() -> new ResourceNotFoundException(id));
     }
 
@@ -121,14 +139,33 @@ public final class PatientProvider implements IResourceProvider {
         return history.history(id);
     }
 
+    /** Every version of the patients of the user's facilities received since {@code _since}, newest first. */
+    @History
+    public IBundleProvider typeHistory(@Since InstantType since, @Offset Integer offset, @Count Integer count) {
+        return typeHistory.of("Patient", since == null || since.getValue() == null ? null : since.getValue().toInstant(),
+                offset, count);
+    }
+
+    /**
+     * Patients by demographics or MRN ({@code _id} alone finds one by id), without those the MPI
+     * merged away. {@code _revinclude} adds, per patient of the page, the resources of that record
+     * that point at it ({@code Encounter:patient}, {@code Condition:subject}, {@code Provenance:target}, …):
+     * one audited read of each record.
+     */
     @Search
     public IBundleProvider search(
+            @OptionalParam(name = "_id") TokenParam id,
             @OptionalParam(name = Patient.SP_NAME) StringParam name,
             @OptionalParam(name = Patient.SP_FAMILY) StringParam family,
             @OptionalParam(name = Patient.SP_GIVEN) StringParam given,
             @OptionalParam(name = Patient.SP_BIRTHDATE) DateRangeParam birthdate,
             @OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
-            @OptionalParam(name = Patient.SP_GENDER) TokenParam gender) {
+            @OptionalParam(name = Patient.SP_GENDER) TokenParam gender,
+            @IncludeParam(reverse = true) Set<Include> revIncludes) {
+        var user = ApiCaller.current();
+        if (id != null) {
+            return page(user, byId(user, id.getValue()), revIncludes);
+        }
         String system = identifier == null ? null : identifier.getSystem();
         UUID mrnFacility = null;
         if (system != null && !system.isBlank()) {
@@ -143,12 +180,39 @@ public final class PatientProvider implements IResourceProvider {
                 day(birthdate == null ? null : birthdate.getUpperBoundAsInstant()),
                 gender == null ? null : Sex.fromCode(gender.getValue()), mrnFacility,
                 identifier == null ? null : identifier.getValue());
-        List<org.custodian.record.Patient> found = phi.searchPatients(ApiCaller.current(), "FHIR " + describe(criteria),
-                scope -> queries.searchPatients(criteria, scope, MAX_RESULTS), org.custodian.record.Patient::id);
+        List<org.custodian.record.Patient> found = phi.searchPatients(user, "FHIR " + describe(criteria),
+                scope -> merged.withoutRetired(queries.searchPatients(criteria, scope, MAX_RESULTS),
+                        org.custodian.record.Patient::id), org.custodian.record.Patient::id);
+        return page(user, found, revIncludes);
+    }
+
+    /** The patient with this id if it is in the user's facilities (and not merged away): a search, audited as one. */
+    private List<org.custodian.record.Patient> byId(CustodianUser user, String id) {
+        UUID uuid = FhirIds.parse(id);
+        return phi.searchPatients(user, "FHIR search _id='" + id + "'", scope -> uuid == null ? List.of()
+                : merged.withoutRetired(patients.find(uuid)
+                        .filter(p -> patients.identifiers(uuid).stream().anyMatch(m -> scope.contains(m.facilityId())))
+                        .stream().toList(), org.custodian.record.Patient::id), org.custodian.record.Patient::id);
+    }
+
+    private IBundleProvider page(CustodianUser user, List<org.custodian.record.Patient> found, Set<Include> revIncludes) {
         return new LazyPage<>(found, page -> {
             var identifiers = queries.identifiers(page.stream().map(org.custodian.record.Patient::id).toList());
-            return history.stampCurrent("Patient", page.stream()
+            List<Patient> resources = history.stampCurrent("Patient", page.stream()
                     .map(p -> PeopleResources.patient(p, identifiers.getOrDefault(p.id(), List.of()))).toList());
+            if (revIncludes == null || revIncludes.isEmpty()) {
+                return resources;
+            }
+            List<IBaseResource> all = new ArrayList<>();
+            for (Patient resource : resources) {
+                ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(resource, BundleEntrySearchModeEnum.MATCH);
+                UUID patientId = UUID.fromString(resource.getIdElement().getIdPart());
+                all.add(resource);
+                phi.readRecord(user, patientId, "Patient/_revinclude", revIncludes.toString(),
+                                () -> Optional.of(includes.apply(patientId, List.of(resource), null, revIncludes)))
+                        .ifPresent(withIncluded -> all.addAll(withIncluded.subList(1, withIncluded.size())));
+            }
+            return all;
         });
     }
 

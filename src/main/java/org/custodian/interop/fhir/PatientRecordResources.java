@@ -24,14 +24,17 @@ final class PatientRecordResources {
     private final ClinicalQueries queries;
     private final DocumentRepository documents;
     private final ResourceHistory history;
+    private final Deletions deletions;
 
-    PatientRecordResources(ClinicalQueries queries, DocumentRepository documents, ResourceHistory history) {
+    PatientRecordResources(ClinicalQueries queries, DocumentRepository documents, ResourceHistory history,
+                           Deletions deletions) {
+        this.deletions = deletions;
         this.queries = queries;
         this.documents = documents;
         this.history = history;
     }
 
-    /** The patient's resources of the given types, last updated at or after {@code since} (null: all). */
+    /** The patient's resources of the given types, last updated at or after {@code since} (null: all), none deleted. */
     List<Resource> of(Patient patient, Collection<String> types, Instant since) {
         UUID id = patient.id();
         ClinicalQueries.Filter none = ClinicalQueries.Filter.NONE;
@@ -55,6 +58,6 @@ final class PatientRecordResources {
                 }
             }
         }
-        return all;
+        return deletions.withoutDeleted(all);
     }
 }

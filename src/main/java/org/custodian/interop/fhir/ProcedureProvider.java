@@ -1,64 +1,24 @@
 package org.custodian.interop.fhir;
 
 import ca.uhn.fhir.model.api.Include;
-import ca.uhn.fhir.rest.annotation.ConditionalUrlParam;
-import ca.uhn.fhir.rest.annotation.Create;
-import ca.uhn.fhir.rest.annotation.History;
-import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
-import ca.uhn.fhir.rest.annotation.Read;
-import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
-import ca.uhn.fhir.rest.annotation.Update;
-import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
-import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.List;
 import java.util.Set;
 import org.custodian.record.ClinicalQueries;
-import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.IdType;
 import org.springframework.stereotype.Component;
 
-/** Procedure read and per-patient search (patient, date, code, encounter, status). */
+/** Procedures: read, write, delete, history and per-patient search (patient, date, code, encounter, status). */
 @Component
-public final class ProcedureProvider implements IResourceProvider {
-    private final ResourceCrud crud;
-    private final ResourceHistory history;
-    private final RecordReads reads;
-
-    ProcedureProvider(RecordReads reads, ResourceCrud crud, ResourceHistory history) {
-        this.crud = crud;
-        this.history = history;
-        this.reads = reads;
-    }
-
-    @Override
-    public Class<org.hl7.fhir.r4.model.Procedure> getResourceType() {
-        return org.hl7.fhir.r4.model.Procedure.class;
-    }
-
-    @Read(version = true)
-    public org.hl7.fhir.r4.model.Procedure read(@IdParam IdType id) {
-        return reads.read(ClinicalQueries.Kind.PROCEDURE, id, reads.queries()::procedure, ClinicalResources::procedure);
-    }
-
-    @Create
-    public MethodOutcome create(@ResourceParam org.hl7.fhir.r4.model.Procedure resource, @ConditionalUrlParam String conditional) {
-        return crud.create(resource, conditional);
-    }
-
-    @Update
-    public MethodOutcome update(@IdParam IdType id, @ResourceParam org.hl7.fhir.r4.model.Procedure resource) {
-        return crud.update(id, resource);
-    }
-
-    @History
-    public List<IBaseResource> history(@IdParam IdType id) {
-        return history.history(id);
+public final class ProcedureProvider
+        extends ClinicalResourceProvider<org.hl7.fhir.r4.model.Procedure, org.custodian.record.Procedure> {
+    ProcedureProvider(ClinicalDoors doors) {
+        super(doors, org.hl7.fhir.r4.model.Procedure.class, ClinicalQueries.Kind.PROCEDURE, doors.reads.queries()::procedure,
+                ClinicalResources::procedure);
     }
 
     @Search
@@ -71,8 +31,8 @@ public final class ProcedureProvider implements IResourceProvider {
             @OptionalParam(name = "status") TokenParam status,
             @IncludeParam Set<Include> includes,
             @IncludeParam(reverse = true) Set<Include> revIncludes) {
-        return reads.search("Procedure", new RecordReads.PatientParam(patient, subject),
-                RecordReads.filter(date, code, encounter), reads.queries()::procedures, ClinicalResources::procedure,
+        return doors.reads.search("Procedure", new RecordReads.PatientParam(patient, subject),
+                RecordReads.filter(date, code, encounter), doors.reads.queries()::procedures, ClinicalResources::procedure,
                 r -> RecordReads.matches(status, r.getStatus().toCode()), includes, revIncludes);
     }
 }

@@ -30,8 +30,11 @@ final class RecordReads {
     private final ClinicalQueries queries;
     private final ResourceHistory history;
     private final Includes includes;
+    private final Deletions deletions;
 
-    RecordReads(PhiAccess phi, ClinicalQueries queries, ResourceHistory history, Includes includes) {
+    RecordReads(PhiAccess phi, ClinicalQueries queries, ResourceHistory history, Includes includes,
+                Deletions deletions) {
+        this.deletions = deletions;
         this.phi = phi;
         this.queries = queries;
         this.history = history;
@@ -42,7 +45,10 @@ final class RecordReads {
         return queries;
     }
 
-    /** The current version, stamped; or, for an id with a version ({@code _history/2}), that version. */
+    /**
+     * The current version, stamped; or, for an id with a version ({@code _history/2}), that version.
+     * A resource deleted through the API is 410 Gone (after the access decision, so only to those who may read it).
+     */
     @SuppressWarnings("unchecked")
     <T, R extends Resource> R read(ClinicalQueries.Kind kind, IIdType id, Function<UUID, Optional<T>> finder,
                                    Function<T, R> mapping) {
@@ -51,10 +57,14 @@ final class RecordReads {
         }
         UUID uuid = FhirIds.uuid(id);
         UUID patientId = queries.patientOf(kind, uuid).orElseThrow(() -> new ResourceNotFoundException(id));
-        return phi.readRecord(ApiCaller.current(), patientId, id.getResourceType(), uuid.toString(),
+        R found = phi.readRecord(ApiCaller.current(), patientId, id.getResourceType(), uuid.toString(),
                         () -> finder.apply(uuid)).map(mapping)
                 .map(r -> history.stampCurrent(r.fhirType(), List.of(r)).getFirst())
                 .orElseThrow(() -> new ResourceNotFoundException(id));
+        deletions.find(uuid).ifPresent(d -> {
+            throw ResourceHistory.gone(d);
+        });
+        return found;
     }
 
     /**
@@ -73,7 +83,8 @@ final class RecordReads {
         return phi.readRecord(ApiCaller.current(), patientId, resourceType, "search " + filter,
                         () -> Optional.of(finder.apply(patientId, filter)))
                 .map(rows -> includes(patientId, history.stampCurrent(resourceType,
-                        rows.stream().map(mapping).filter(keep).toList()), includes, revIncludes))
+                        deletions.withoutDeleted(rows.stream().map(mapping).filter(keep).toList())), includes,
+                        revIncludes))
                 .orElse(List.of());
     }
 

@@ -51,6 +51,12 @@ final class ResourceCrud {
         MethodOutcome outcome = new MethodOutcome(new IdType(written.type(), written.id().toString(),
                 String.valueOf(written.version())));
         outcome.setCreated(written.created());
+        if (written.note() != null) {
+            var information = FhirErrors.outcome(org.hl7.fhir.r4.model.OperationOutcome.IssueType.INFORMATIONAL, null,
+                    written.note());
+            information.getIssueFirstRep().setSeverity(org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity.INFORMATION);
+            outcome.setOperationOutcome(information);
+        }
         return outcome;
     }
 }

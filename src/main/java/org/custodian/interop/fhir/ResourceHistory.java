@@ -1,5 +1,6 @@
 package org.custodian.interop.fhir;
 
+import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,8 +36,11 @@ final class ResourceHistory {
     private final RecordVersions versions;
     private final ClinicalQueries queries;
     private final DocumentRepository documents;
+    private final Deletions deletions;
 
-    ResourceHistory(PhiAccess phi, RecordVersions versions, ClinicalQueries queries, DocumentRepository documents) {
+    ResourceHistory(PhiAccess phi, RecordVersions versions, ClinicalQueries queries, DocumentRepository documents,
+                    Deletions deletions) {
+        this.deletions = deletions;
         this.phi = phi;
         this.versions = versions;
         this.queries = queries;
@@ -60,11 +64,21 @@ final class ResourceHistory {
         UUID uuid = FhirIds.uuid(id);
         String type = id.getResourceType();
         UUID patientId = patientOf(type, uuid).orElseThrow(() -> new ResourceNotFoundException(id));
-        return phi.readRecord(ApiCaller.current(), patientId, type + "/_history", id.getValue(),
+        IBaseResource found = phi.readRecord(ApiCaller.current(), patientId, type + "/_history", id.getValue(),
                         () -> versionsOf(type, uuid).stream()
                                 .filter(r -> id.getVersionIdPart().equals(((Resource) r).getMeta().getVersionId()))
                                 .findFirst())
                 .orElseThrow(() -> new ResourceNotFoundException(id));
+        deletions.find(uuid).filter(d -> id.getVersionIdPart().equals(String.valueOf(d.version()))).ifPresent(d -> {
+            throw gone(d);
+        });
+        return found;
+    }
+
+    /** 410 for a resource deleted (marked entered-in-error) through the API. */
+    static ResourceGoneException gone(Deletions.Deletion d) {
+        return new ResourceGoneException(d.type() + "/" + d.id() + " was deleted by " + d.deletedBy() + " at "
+                + d.deletedAt() + " (entered in error); its versions stay in _history");
     }
 
     /** Stamps current resources of one type with their version and last update. */
@@ -101,7 +115,8 @@ final class ResourceHistory {
                 .orElseThrow(() -> new ResourceNotFoundException(target));
     }
 
-    private List<org.hl7.fhir.r4.model.Provenance> provenanceOf(String type, UUID id) {
+    /** The provenance of every version, oldest first, without a decision of its own (callers decided). */
+    List<org.hl7.fhir.r4.model.Provenance> provenanceOf(String type, UUID id) {
         List<org.hl7.fhir.r4.model.Provenance> all = new ArrayList<>();
         if (type.equals("DocumentReference")) {
             for (DocumentVersion v : documents.find(id).orElseThrow().versions()) {
@@ -114,10 +129,29 @@ final class ResourceHistory {
         for (RecordVersions.Versioned<?> state : states) {
             all.add(ProvenanceResources.provenance(type, id, state.stamp().version(), state.provenance()));
         }
+        if (!type.equals("Patient")) {
+            deletions.find(id).ifPresent(d -> all.add(ProvenanceResources.provenance(type, id, d.version(),
+                    d.provenance())));
+        }
         return all;
     }
 
-    private List<IBaseResource> versionsOf(String type, UUID id) {
+    /** Every version of the resource, oldest first: a deletion is the last, the resource entered in error. */
+    List<IBaseResource> versionsOf(String type, UUID id) {
+        List<IBaseResource> all = statesOf(type, id);
+        if (type.equals("Patient") || type.equals("DocumentReference") || all.isEmpty()) {
+            return all; // a note's retraction is a version of its own already
+        }
+        return deletions.find(id).map(d -> {
+            List<IBaseResource> withDeletion = new ArrayList<>(all);
+            // mapped afresh: the last state stays as it was, its deletion is a version of its own
+            Resource tombstone = EnteredInError.mark((Resource) statesOf(type, id).getLast());
+            withDeletion.add(stamp(tombstone, type, new Stamp(d.version(), d.deletedAt())));
+            return withDeletion;
+        }).orElse(all);
+    }
+
+    private List<IBaseResource> statesOf(String type, UUID id) {
         return switch (type) {
             case "Patient" -> versioned(versions.patientHistory(id), type,
                     p -> PeopleResources.patient(p, queries.identifiers(id)));

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.custodian.privacy.AuditAction;
 import org.custodian.privacy.CustodianUser;
@@ -46,8 +47,11 @@ final class ResourceWrites {
             "Condition", ClinicalQueries.Kind.DIAGNOSIS, "Procedure", ClinicalQueries.Kind.PROCEDURE,
             "Observation", ClinicalQueries.Kind.OBSERVATION, "DocumentReference", ClinicalQueries.Kind.DOCUMENT);
 
-    /** Where a write landed: the resource's id and the version it now has. */
-    record Written(String type, UUID id, int version, boolean created) {
+    /** Where a write landed: the resource's id and the version it now has, with a note for the client if any. */
+    record Written(String type, UUID id, int version, boolean created, String note) {
+        Written(String type, UUID id, int version, boolean created) {
+            this(type, id, version, created, null);
+        }
     }
 
     private final FhirContext fhir;
@@ -63,11 +67,15 @@ final class ResourceWrites {
     private final ClinicalQueries queries;
     private final RecordVersions versions;
     private final TransactionTemplate tx;
+    private final Deletions deletions;
+    private final PatientIdentity identity;
 
     ResourceWrites(FhirContext fhir, EntryValidator validator, WriteAccess access, IncomingPatients incomingPatients,
                    IncomingFacts facts, RecordWriter writer, PatientRepository patients, PatientUpdates patientUpdates,
                    FactCorrections corrections, DocumentRepository documents, ClinicalQueries queries,
-                   RecordVersions versions, TransactionTemplate tx) {
+                   RecordVersions versions, TransactionTemplate tx, Deletions deletions, PatientIdentity identity) {
+        this.deletions = deletions;
+        this.identity = identity;
         this.fhir = fhir;
         this.validator = validator;
         this.access = access;
@@ -83,10 +91,44 @@ final class ResourceWrites {
         this.tx = tx;
     }
 
+    /** Creates the resource; a Patient the MPI certainly knows already is linked to that patient instead. */
     Written create(IBaseResource resource, UUID id) {
         CustodianUser user = access.writer(fhir.getResourceType(resource));
         JsonNode json = validated(resource);
-        return tx.execute(status -> create(user, json, id, "POST " + json.path("resourceType").asText()));
+        String source = "POST " + json.path("resourceType").asText();
+        return tx.execute(status -> {
+            if (json.path("resourceType").asText().equals("Patient")) {
+                Optional<PatientIdentity.Link> link = certainMatch(user, json);
+                if (link.isPresent()) {
+                    return link(user, json, link.get(), source);
+                }
+            }
+            return create(user, json, id, source);
+        });
+    }
+
+    /**
+     * The existing patient an incoming Patient certainly is (MPI auto-link), if the user may write to
+     * that record; one they may not is not revealed: the new patient is created and queued for review.
+     */
+    Optional<PatientIdentity.Link> certainMatch(CustodianUser user, JsonNode json) {
+        var incoming = incomingPatients.demographics(json, UUID.randomUUID());
+        return identity.certainMatch(incoming, PatientMapping.ssn(json), incomingPatients.facilityOf(json))
+                .filter(link -> access.mayWrite(user, link.patientId()));
+    }
+
+    /** An incoming Patient linked to the existing one: its new MRNs are added there, nothing else changes. */
+    Written link(CustodianUser user, JsonNode json, PatientIdentity.Link link, String sourceRef) {
+        UUID id = link.patientId();
+        access.requirePatient(user, AuditAction.CREATE, id, "Patient");
+        List<Mrn> known = patients.identifiers(id);
+        List<Mrn> added = incomingPatients.mrns(json, id, user).stream().filter(mrn -> !known.contains(mrn)).toList();
+        added.forEach(mrn -> patients.addIdentifier(id, mrn));
+        String note = String.format(java.util.Locale.ROOT, "the master patient index matched this patient to Patient/%s"
+                + " (weight %.1f): linked to it instead of creating a duplicate%s", id, link.weight(),
+                added.isEmpty() ? "" : "; " + added.size() + " new MRN(s) added to it");
+        access.written(user, AuditAction.CREATE, id, "Patient", id.toString(), sourceRef + ": " + note);
+        return new Written("Patient", id, versions.patientStamps(List.of(id)).get(id).version(), false, note);
     }
 
     Written update(IBaseResource resource, UUID id, String expectedVersion) {
@@ -136,6 +178,13 @@ final class ResourceWrites {
             RecordWriter.Batch batch = writer.batch().patient(patient, PatientMapping.ssn(json), provenance);
             mrns.forEach(mrn -> batch.identifier(id, mrn));
             batch.flush();
+            int queued = identity.flagPossibleDuplicates(id, mrns.getFirst().facilityId());
+            if (queued > 0) {
+                String note = "created; the master patient index found " + queued + " possible duplicate(s),"
+                        + " queued for review";
+                access.written(user, AuditAction.CREATE, id, type, id.toString(), "create " + type + "/" + id + ": " + note);
+                return new Written(type, id, 1, true, note);
+            }
         } else {
             patientId = knownPatient(json, type);
             access.requirePatient(user, AuditAction.CREATE, patientId, type);
@@ -168,6 +217,9 @@ final class ResourceWrites {
             throw new ResourceNotFoundException(type + "/" + id + " is not in the record; create it with POST");
         }
         access.requirePatient(user, AuditAction.UPDATE, patientId, type);
+        deletions.find(id).ifPresent(d -> {
+            throw ResourceHistory.gone(d);
+        });
         if (!type.equals("Patient") && !patientId.equals(knownPatient(json, type))) {
             throw FhirErrors.unprocessable(type + ".subject.reference", "is Patient/" + patientId
                     + " in the record; a fact stays in its patient's record");

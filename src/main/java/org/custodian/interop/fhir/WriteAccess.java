@@ -47,6 +47,11 @@ final class WriteAccess {
         }
     }
 
+    /** Whether the user may write to this patient's record; decides without an audit event (nothing is read). */
+    boolean mayWrite(CustodianUser user, UUID patientId) {
+        return !(policy.decide(user, Permission.IMPORT_RECORDS, patientId) instanceof AccessDecision.Deny);
+    }
+
     void written(CustodianUser user, AuditAction action, UUID patientId, String resourceType, String id, String detail) {
         record(user, action, AuditOutcome.SUCCESS, patientId, resourceType, id, detail);
     }

@@ -9,9 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import org.custodian.IntegrationTest;
 import org.custodian.privacy.Role;
@@ -47,6 +45,9 @@ class FhirBulkExportTest {
     UserAccounts accounts;
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    BulkExport bulk;
 
     Facility clinic;
 
@@ -102,6 +103,37 @@ class FhirBulkExportTest {
         assertThat(manifest.path("output")).isEmpty();
     }
 
+    @Test
+    void aDeleteOnTheStatusUrlCancelsTheExportAndRemovesItsFiles() throws Exception {
+        HttpResponse<String> kickOff = get("/fhir/Group/" + clinic.id() + "/$export?_type=Patient", "fhir.exporter",
+                true);
+        String status = kickOff.headers().firstValue("Content-Location").orElseThrow();
+        JsonNode manifest = poll(status);
+        String jobId = status.substring(status.indexOf("_jobId=") + "_jobId=".length());
+        java.nio.file.Path directory = bulk.directory(java.util.UUID.fromString(jobId));
+        assertThat(directory).isDirectory();
+
+        assertThat(delete(status, "fhir.other").statusCode()).isEqualTo(404);
+        HttpResponse<String> cancelled = delete(status, "fhir.exporter");
+
+        assertThat(cancelled.statusCode()).isEqualTo(202);
+        assertThat(directory).doesNotExist();
+        assertThat(get(status, "fhir.exporter", false).statusCode()).isEqualTo(404);
+        assertThat(get(manifest.path("output").get(0).path("url").asText(), "fhir.exporter", false).statusCode())
+                .isEqualTo(404);
+        assertThat(delete(status, "fhir.exporter").statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT status FROM fhir_export_job WHERE id = :id::uuid").param("id", jobId)
+                .query(String.class).single()).isEqualTo("CANCELLED");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE username = 'fhir.exporter' AND action = 'DELETE'"
+                + " AND resource_id = :id").param("id", jobId).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private HttpResponse<String> delete(String url, String user) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url.replace("$", "%24"))).DELETE()
+                .header("Authorization", FhirClients.basic(user)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private JsonNode poll(String statusUrl) throws Exception {
         for (int i = 0; i < 600; i++) {
             HttpResponse<String> status = get(statusUrl, "fhir.exporter", false);
@@ -119,8 +151,7 @@ class FhirBulkExportTest {
         String url = pathOrUrl.startsWith("http") ? pathOrUrl : "http://localhost:" + port + pathOrUrl;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.replace("$", "%24")))
                 .header("Accept", "application/fhir+json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + FhirClients.PASSWORD).getBytes(StandardCharsets.UTF_8)));
+                .header("Authorization", FhirClients.basic(user));
         if (async) {
             request.header("Prefer", "respond-async");
         }

@@ -57,6 +57,8 @@ class FhirBundleApiTest {
     Facility hospital;
     IGenericClient client;
     String mrn;
+    String family;
+    String given;
 
     @BeforeEach
     void setUp() {
@@ -64,6 +66,9 @@ class FhirBundleApiTest {
         FhirClients.user(accounts, "fhir.bundler", Role.HIM_DIRECTOR, hospital);
         client = FhirClients.signedIn(port, "fhir.bundler");
         mrn = "B" + UUID.randomUUID().toString().substring(0, 8);
+        // a person of their own per test: the same person twice would be linked by the MPI
+        family = FhirClients.uniqueName();
+        given = FhirClients.uniqueName();
     }
 
     @Test
@@ -164,7 +169,7 @@ class FhirBundleApiTest {
     private Patient patient() {
         Patient p = new Patient();
         p.addIdentifier().setSystem(FhirIds.mrnSystem("FBA")).setValue(mrn);
-        p.addName().setFamily("Haddad").addGiven("Samir");
+        p.addName().setFamily(family).addGiven(given);
         p.setGender(Enumerations.AdministrativeGender.MALE);
         p.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1964-11-30"));
         return p;

@@ -36,6 +36,25 @@ final class FhirClients {
         return client;
     }
 
+    /** An {@code Authorization} header value for HTTP Basic, for requests made without the generic client. */
+    static String basic(String username, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static String basic(String username) {
+        return basic(username, PASSWORD);
+    }
+
+    /** A capitalised made-up name, different every call: a person of its own that the MPI links to no one else. */
+    static String uniqueName() {
+        StringBuilder name = new StringBuilder();
+        for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 9).toCharArray()) {
+            name.append((char) ('a' + Character.digit(c, 16)));
+        }
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
     static void user(UserAccounts accounts, String username, Role role, Facility... at) {
         Set<UUID> scope = java.util.Arrays.stream(at).map(Facility::id).collect(Collectors.toSet());
         accounts.createOrReset(new NewUser(username, username, PASSWORD, Set.of(role), scope), "test");

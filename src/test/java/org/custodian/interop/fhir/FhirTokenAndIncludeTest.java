@@ -11,9 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.UUID;
 import org.custodian.IntegrationTest;
 import org.custodian.privacy.Role;
@@ -102,8 +100,7 @@ class FhirTokenAndIncludeTest {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/fhir/$token"))
                 .POST(HttpRequest.BodyPublishers.noBody())
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("fhir.tokened:" + FhirClients.PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
+                .header("Authorization", FhirClients.basic("fhir.tokened")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
         return new ObjectMapper().readTree(answer.body()).path("access_token").asText();

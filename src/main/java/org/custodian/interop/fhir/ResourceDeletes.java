@@ -1,0 +1,94 @@
+package org.custodian.interop.fhir;
+
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.custodian.privacy.AuditAction;
+import org.custodian.privacy.CustodianUser;
+import org.custodian.record.ClinicalDocument;
+import org.custodian.record.ClinicalQueries;
+import org.custodian.record.DocumentRepository;
+import org.custodian.record.Provenance;
+import org.custodian.record.RecordVersions;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code DELETE} of a clinical resource in a legal health record: nothing is removed. The resource
+ * gets one more version, entered in error, recorded with who and when ({@link Deletions}); a note
+ * is also retracted in the record itself. Later reads answer 410 Gone, searches leave it out, and
+ * {@code _history} and its Provenance keep every version. Needs the same rights as an update, audited.
+ */
+@Component
+final class ResourceDeletes {
+    static final List<String> DELETABLE = List.of("Encounter", "Condition", "Procedure", "Observation",
+            "DocumentReference");
+    private static final Map<String, ClinicalQueries.Kind> KINDS = Map.of("Encounter", ClinicalQueries.Kind.ENCOUNTER,
+            "Condition", ClinicalQueries.Kind.DIAGNOSIS, "Procedure", ClinicalQueries.Kind.PROCEDURE,
+            "Observation", ClinicalQueries.Kind.OBSERVATION, "DocumentReference", ClinicalQueries.Kind.DOCUMENT);
+
+    private final WriteAccess access;
+    private final ClinicalQueries queries;
+    private final RecordVersions versions;
+    private final DocumentRepository documents;
+    private final Deletions deletions;
+    private final TransactionTemplate tx;
+
+    ResourceDeletes(WriteAccess access, ClinicalQueries queries, RecordVersions versions, DocumentRepository documents,
+                    Deletions deletions, TransactionTemplate tx) {
+        this.access = access;
+        this.queries = queries;
+        this.versions = versions;
+        this.documents = documents;
+        this.deletions = deletions;
+        this.tx = tx;
+    }
+
+    MethodOutcome delete(IIdType id) {
+        String type = id.getResourceType();
+        CustodianUser user = access.writer(type);
+        UUID uuid = FhirIds.uuid(id);
+        UUID patientId = queries.patientOf(KINDS.get(type), uuid).orElseThrow(() -> new ResourceNotFoundException(id));
+        access.requirePatient(user, AuditAction.DELETE, patientId, type);
+        String source = "DELETE " + type + "/" + uuid;
+        Integer version = tx.execute(status -> {
+            if (deletions.find(uuid).isPresent()) {
+                return null; // deleting again changes nothing (FHIR: still a success)
+            }
+            int made = type.equals("DocumentReference") ? retractDocument(uuid, user, source)
+                    : versions.factStamps(ResourceHistory.fact(type), List.of(uuid)).get(uuid).version() + 1;
+            deletions.record(type, uuid, made, user.getUsername(), source);
+            return made;
+        });
+        String message;
+        if (version == null) {
+            message = type + "/" + uuid + " was deleted (entered in error) already";
+        } else {
+            message = type + "/" + uuid + " is marked entered-in-error as version " + version
+                    + "; the record keeps it and every earlier version";
+            access.written(user, AuditAction.DELETE, patientId, type, uuid.toString(), "delete " + type + "/" + uuid
+                    + ": marked entered-in-error as version " + version + ", nothing removed");
+        }
+        OperationOutcome outcome = FhirErrors.outcome(OperationOutcome.IssueType.INFORMATIONAL, null, message);
+        outcome.getIssueFirstRep().setSeverity(OperationOutcome.IssueSeverity.INFORMATION);
+        MethodOutcome answer = new MethodOutcome(new IdType(type, uuid.toString()), outcome);
+        answer.setResponseStatusCode(200);
+        return answer;
+    }
+
+    /** A note is retracted in the record too (hidden from the chart); one already retracted stays as it is. */
+    private int retractDocument(UUID id, CustodianUser user, String source) {
+        ClinicalDocument current = documents.find(id).orElseThrow();
+        if (current.isEnteredInError()) {
+            return current.current().version();
+        }
+        return documents.markEnteredInError(id, current.current().version(), "deleted through the FHIR API by "
+                + user.getUsername(), Provenance.now(ResourceWrites.SOURCE, source, user.getUsername()))
+                .current().version();
+    }
+}
