@@ -1,6 +1,8 @@
 package org.custodian.mpi;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,18 @@ class MergeRepository {
     Optional<UUID> mergedInto(UUID patientId) {
         return jdbc.sql("SELECT merged_into FROM mpi_identity WHERE patient_id = :id AND merged_into IS NOT NULL")
                 .param("id", patientId).query(UUID.class).optional();
+    }
+
+    Map<UUID, UUID> survivorsOf(Collection<UUID> patientIds) {
+        Map<UUID, UUID> survivors = new HashMap<>();
+        if (!patientIds.isEmpty()) {
+            jdbc.sql("SELECT patient_id, merged_into FROM mpi_identity WHERE patient_id = ANY(:ids) AND merged_into IS NOT NULL")
+                    .param("ids", patientIds.toArray(UUID[]::new))
+                    .query(rs -> {
+                        survivors.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                    });
+        }
+        return survivors;
     }
 
     Snapshot snapshot(UUID survivor, UUID retired) {

@@ -89,6 +89,14 @@ public class PatientMerges {
         return find(mergeId);
     }
 
+    /**
+     * The survivor of each named patient that a merge retired; patients never merged away are left
+     * out. Searches hide the retired, whose records now live with their survivors.
+     */
+    public java.util.Map<UUID, UUID> survivorsOf(java.util.Collection<UUID> patientIds) {
+        return merges.survivorsOf(patientIds);
+    }
+
     public Merge find(UUID mergeId) {
         return merges.find(mergeId, false).map(PatientMerges::view)
                 .orElseThrow(() -> new MergeRefused("no merge " + mergeId));

@@ -3,6 +3,9 @@ package org.custodian.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.custodian.mpi.PatientMerges;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.PatientSearchHit;
 import org.custodian.privacy.Permission;
@@ -17,16 +20,18 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * Patient search. A plain GET form, so it works without JavaScript; with htmx the same URL returns
  * only the results while the user types. A record the user could open only by breaking the glass
- * is a masked row with no name, birth date or MRN.
+ * is a masked row with no name, birth date or MRN. Patients merged away are not listed.
  */
 @Controller
 class PatientSearchController {
     private static final String PAGE = "patients/search";
 
     private final PhiAccess phi;
+    private final PatientMerges merges;
 
-    PatientSearchController(PhiAccess phi) {
+    PatientSearchController(PhiAccess phi, PatientMerges merges) {
         this.phi = phi;
+        this.merges = merges;
     }
 
     @GetMapping("/patients")
@@ -48,8 +53,10 @@ class PatientSearchController {
             model.addAttribute("problem", ErrorPages.sentence(invalid.getMessage()));
             return view;
         }
-        List<PatientSearchHit> patients = phi.findPatients(user, query);
-        model.addAttribute("patients", patients);
+        List<PatientSearchHit> found = phi.findPatients(user, query);
+        // a patient merged away lives on in the survivor's record, which the search finds itself
+        Set<UUID> retired = merges.survivorsOf(found.stream().map(PatientSearchHit::patientId).toList()).keySet();
+        model.addAttribute("patients", found.stream().filter(hit -> !retired.contains(hit.patientId())).toList());
         return view;
     }
 }

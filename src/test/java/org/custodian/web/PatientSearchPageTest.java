@@ -135,6 +135,23 @@ class PatientSearchPageTest {
     }
 
     @Test
+    void aPatientMergedAwayIsNotListedButTheSurvivorIs() {
+        WebFixtures fixtures = WebFixtures.of(context);
+        Facility hospital = fixtures.hospital("SEARCH-M");
+        Patient survivor = fixtures.patient("Ottoline", "Quarrington", LocalDate.of(1948, 3, 3), hospital, "M-1");
+        Patient retired = fixtures.patient("Ottoline", "Quarington", LocalDate.of(1948, 3, 3), hospital, "M-2");
+        WebSession searcher = WebSession.signedIn(port, fixtures.user("search.merged", Role.CODER, hospital), PASSWORD);
+        assertThat(searcher.get("/patients?name=Ottoline").body())
+                .contains("/patients/" + survivor.id(), "/patients/" + retired.id());
+
+        context.getBean(org.custodian.mpi.PatientMerges.class).merge(survivor.id(), retired.id(),
+                org.custodian.mpi.MergeSource.REVIEW, new org.custodian.mpi.Actor("him.director", "HIM_DIRECTOR", "127.0.0.1"));
+
+        assertThat(searcher.get("/patients?name=Ottoline").body())
+                .contains("/patients/" + survivor.id()).doesNotContain("/patients/" + retired.id());
+    }
+
+    @Test
     void anAuditorCannotUsePatientSearch() {
         WebSession auditor = WebSession.signedIn(port,
                 WebFixtures.of(context).user("search.auditor", Role.AUDITOR), PASSWORD);

@@ -1,40 +1,30 @@
 package org.custodian.interop.fhir;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.custodian.mpi.PatientMerges;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Patients the MPI merged away (retired into a survivor, {@code mpi_identity.merged_into}): hidden
  * from Patient searches, still readable by id as inactive with a {@code replaced-by} link to the
- * survivor. Read here because {@code mpi}'s public API has no look-up by patient yet.
+ * survivor.
  */
 @Repository
 class MergedPatients {
-    private final JdbcClient jdbc;
+    private final PatientMerges merges;
 
-    MergedPatients(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    MergedPatients(PatientMerges merges) {
+        this.merges = merges;
     }
 
     /** The survivor of each named patient that was merged away; patients not merged are left out. */
     Map<UUID, UUID> survivors(Collection<UUID> patientIds) {
-        Map<UUID, UUID> survivors = new HashMap<>();
-        if (patientIds.isEmpty()) {
-            return survivors;
-        }
-        jdbc.sql("SELECT patient_id, merged_into FROM mpi_identity WHERE patient_id = ANY(:ids) AND merged_into IS NOT NULL")
-                .param("ids", patientIds.toArray(UUID[]::new))
-                .query(rs -> {
-                    survivors.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
-                });
-        return survivors;
+        return merges.survivorsOf(patientIds);
     }
 
     /** The patients without those merged away, in their order. */
