@@ -46,7 +46,8 @@ final class DemoUsers {
             new DemoUser("nurse", Role.CLINICIAN, Scope.NURSING_HOME),
             new DemoUser(DemoUsers.DOCTOR, Role.CLINICIAN, Scope.ALL_FACILITIES),
             new DemoUser("auditor", Role.AUDITOR, Scope.ALL_FACILITIES),
-            new DemoUser("admin", Role.ADMIN, Scope.ALL_FACILITIES));
+            new DemoUser("admin", Role.ADMIN, Scope.ALL_FACILITIES),
+            new DemoUser("transcriptionist", Role.TRANSCRIPTIONIST, Scope.HOSPITAL_AND_OFFICE));
 
     /** The physician account, linked after loading to the practitioner attending the most demo encounters. */
     static final String DOCTOR = "doctor";

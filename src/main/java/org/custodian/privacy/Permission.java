@@ -34,5 +34,11 @@ public enum Permission {
     /** Decide patients' requests to amend their record (164.526). */
     MANAGE_AMENDMENTS,
     /** Scrub PHI from text and export de-identified data sets. */
-    DEIDENTIFY
+    DEIDENTIFY,
+    /** Type and edit documents in the transcription queue (from templates or HL7 MDM drafts). */
+    TRANSCRIBE_DOCUMENTS,
+    /** QA-review transcribed documents: pass them to the author's signature queue or return them with a comment. */
+    REVIEW_TRANSCRIPTION,
+    /** Edit the transcription templates that prefill each document type (no PHI). */
+    EDIT_TRANSCRIPTION_TEMPLATES
 }

@@ -12,7 +12,8 @@ public enum Role {
             Permission.MANAGE_INTERFACES, Permission.IMPORT_RECORDS, Permission.VIEW_ANALYTICS, Permission.SEARCH_CODES,
             Permission.CODE_ENCOUNTERS, Permission.AUDIT_CODING, Permission.MANAGE_DUPLICATES, Permission.VIEW_QUALITY,
             Permission.WORK_DEFICIENCIES, Permission.MANAGE_SENSITIVITY, Permission.RELEASE_INFORMATION,
-            Permission.MANAGE_AMENDMENTS, Permission.DEIDENTIFY)),
+            Permission.MANAGE_AMENDMENTS, Permission.DEIDENTIFY, Permission.TRANSCRIBE_DOCUMENTS,
+            Permission.REVIEW_TRANSCRIPTION, Permission.EDIT_TRANSCRIPTION_TEMPLATES)),
     CODER("HIT / coder", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.SEARCH_CODES,
             Permission.CODE_ENCOUNTERS, Permission.AUDIT_CODING, Permission.MANAGE_DUPLICATES, Permission.VIEW_QUALITY,
             Permission.WORK_DEFICIENCIES)),
@@ -25,7 +26,10 @@ public enum Role {
     CLINICIAN("Clinician", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.ANSWER_QUERIES,
             Permission.SIGN_DOCUMENTS)),
     AUDITOR("Auditor", EnumSet.of(Permission.VIEW_AUDIT)),
-    ADMIN("Administrator", EnumSet.of(Permission.MANAGE_USERS, Permission.MANAGE_INTERFACES));
+    ADMIN("Administrator", EnumSet.of(Permission.MANAGE_USERS, Permission.MANAGE_INTERFACES,
+            Permission.EDIT_TRANSCRIPTION_TEMPLATES)),
+    TRANSCRIPTIONIST("Medical transcriptionist", EnumSet.of(Permission.READ_CHART, Permission.TRANSCRIBE_DOCUMENTS,
+            Permission.REVIEW_TRANSCRIPTION));
 
     private final String label;
     private final Set<Permission> permissions;

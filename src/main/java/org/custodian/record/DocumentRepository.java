@@ -46,6 +46,17 @@ public class DocumentRepository {
     /** Authenticates the current version: a draft becomes final, an edit becomes amended. */
     @Transactional
     public ClinicalDocument sign(UUID documentId, int expectedVersion, UUID signer, Instant at, Provenance prov) {
+        return sign(documentId, expectedVersion, signer, at, "signed", prov);
+    }
+
+    /**
+     * Signs like {@link #sign(UUID, int, UUID, Instant, Provenance)} with a note kept as the version's
+     * change reason, e.g. who signed before a co-signature made the document final.
+     */
+    @Transactional
+    public ClinicalDocument sign(UUID documentId, int expectedVersion, UUID signer, Instant at, String note,
+                                 Provenance prov) {
+        requireReason(documentId, note);
         ClinicalDocument doc = current(documentId, expectedVersion);
         DocumentVersion cur = doc.current();
         if (cur.status() == DocumentStatus.ENTERED_IN_ERROR) {
@@ -57,7 +68,7 @@ public class DocumentRepository {
         DocumentStatus signed = doc.versions().stream().anyMatch(v -> v.status().isAuthenticated())
                 ? DocumentStatus.AMENDED : DocumentStatus.FINAL;
         return append(doc, new DocumentVersion(cur.version() + 1, signed, cur.title(), cur.body(), cur.authorId(),
-                at, signer, "signed", prov));
+                at, signer, note, prov));
     }
 
     /** Edits the text. After signing, the edit is a new unsigned version that needs its own signature. */

@@ -12,6 +12,7 @@ enum ErrorCode {
     UNSUPPORTED_VERSION(203, "Unsupported version id"),
     UNKNOWN_KEY(204, "Unknown key identifier"),
     DUPLICATE_KEY(205, "Duplicate key identifier"),
+    RECORD_LOCKED(206, "Application record locked"),
     INTERNAL_ERROR(207, "Application internal error");
 
     private final int code;

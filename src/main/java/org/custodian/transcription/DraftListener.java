@@ -1,0 +1,23 @@
+package org.custodian.transcription;
+
+import java.time.Instant;
+import org.custodian.record.RecordChanged;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Drafts that arrive through HL7 (MDM^T02 with a non-final completion status) join the transcription queue. */
+@Component
+class DraftListener {
+    private final JobRepository jobs;
+
+    DraftListener(JobRepository jobs) {
+        this.jobs = jobs;
+    }
+
+    @ApplicationModuleListener
+    void on(RecordChanged changed) {
+        if (!changed.patientIds().isEmpty()) {
+            jobs.queueInterfaceDrafts(changed.patientIds(), Instant.now());
+        }
+    }
+}
