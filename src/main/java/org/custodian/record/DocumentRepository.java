@@ -26,11 +26,14 @@ public class DocumentRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final ApplicationEventPublisher events;
+    private final List<SigningRule> signingRules;
 
-    public DocumentRepository(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events) {
+    public DocumentRepository(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events,
+                              List<SigningRule> signingRules) {
         this.jdbc = jdbc;
         this.template = template;
         this.events = events;
+        this.signingRules = List.copyOf(signingRules);
     }
 
     public Optional<ClinicalDocument> find(UUID documentId) {
@@ -65,6 +68,7 @@ public class DocumentRepository {
         if (cur.status().isAuthenticated()) {
             throw new DocumentChangeException(documentId, "version " + cur.version() + " is already signed");
         }
+        signingRules.forEach(rule -> rule.check(doc, signer));
         DocumentStatus signed = doc.versions().stream().anyMatch(v -> v.status().isAuthenticated())
                 ? DocumentStatus.AMENDED : DocumentStatus.FINAL;
         return append(doc, new DocumentVersion(cur.version() + 1, signed, cur.title(), cur.body(), cur.authorId(),

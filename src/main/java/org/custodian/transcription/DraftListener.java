@@ -5,7 +5,10 @@ import org.custodian.record.RecordChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Drafts that arrive through HL7 (MDM^T02 with a non-final completion status) join the transcription queue. */
+/**
+ * Drafts that arrive through HL7 (MDM^T02 with a non-final completion status) join the transcription
+ * queue; documents authenticated outside the workflow leave it as signed.
+ */
 @Component
 class DraftListener {
     private final JobRepository jobs;
@@ -17,7 +20,9 @@ class DraftListener {
     @ApplicationModuleListener
     void on(RecordChanged changed) {
         if (!changed.patientIds().isEmpty()) {
-            jobs.queueInterfaceDrafts(changed.patientIds(), Instant.now());
+            Instant now = Instant.now();
+            jobs.queueInterfaceDrafts(changed.patientIds(), now);
+            jobs.closeSignedElsewhere(changed.patientIds(), now);
         }
     }
 }

@@ -29,9 +29,8 @@ class JobRepository {
               LEFT JOIN practitioner a ON a.id = j.author_id
               LEFT JOIN practitioner c ON c.id = j.cosigner_id
             """;
-    private static final String IN_SCOPE = """
-             EXISTS (SELECT 1 FROM patient_identifier i WHERE i.patient_id = d.patient_id
-                      AND i.facility_id = ANY(:facilities))""";
+    private static final String IN_SCOPE = " EXISTS (SELECT 1 FROM patient_identifier i WHERE i.patient_id = d.patient_id"
+            + " AND i.facility_id = ANY(:facilities)) ";
 
     private final JdbcClient jdbc;
 
@@ -96,6 +95,20 @@ class JobRepository {
                    AND (SELECT v.status FROM document_version v WHERE v.document_id = d.id
                          ORDER BY v.version DESC LIMIT 1) = 'DRAFT'
                 ON CONFLICT (document_id) DO NOTHING""")
+                .param("patients", patientIds.toArray(UUID[]::new)).param("at", ts(at)).update();
+    }
+
+    /**
+     * Jobs of these patients whose document was authenticated outside the workflow (an MDM^T08 saying
+     * authenticated, the deficiency queue) are signed: the queue follows the record. Returns how many.
+     */
+    int closeSignedElsewhere(Set<UUID> patientIds, Instant at) {
+        return jdbc.sql("""
+                UPDATE transcription_job j SET status = 'SIGNED', updated_at = :at
+                  FROM document d
+                 WHERE d.id = j.document_id AND d.patient_id = ANY(:patients) AND j.status <> 'SIGNED'
+                   AND (SELECT v.status FROM document_version v WHERE v.document_id = d.id
+                         ORDER BY v.version DESC LIMIT 1) IN ('FINAL', 'AMENDED')""")
                 .param("patients", patientIds.toArray(UUID[]::new)).param("at", ts(at)).update();
     }
 

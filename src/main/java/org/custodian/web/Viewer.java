@@ -57,4 +57,10 @@ record Viewer(String displayName, String username, List<String> roles, List<Stri
         return permissions.contains(Permission.RELEASE_INFORMATION) || permissions.contains(Permission.MANAGE_AMENDMENTS)
                 || permissions.contains(Permission.DEIDENTIFY);
     }
+
+    public boolean canTranscribe() {
+        return permissions.contains(Permission.TRANSCRIBE_DOCUMENTS) || permissions.contains(Permission.REVIEW_TRANSCRIPTION)
+                || permissions.contains(Permission.SIGN_DOCUMENTS)
+                || permissions.contains(Permission.EDIT_TRANSCRIPTION_TEMPLATES);
+    }
 }
