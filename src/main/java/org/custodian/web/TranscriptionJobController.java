@@ -50,7 +50,8 @@ class TranscriptionJobController {
         model.addAttribute("editable", job.status() == JobStatus.TRANSCRIBING && user.can(Permission.TRANSCRIBE_DOCUMENTS)
                 || job.status() == JobStatus.QA_REVIEW && user.can(Permission.REVIEW_TRANSCRIPTION));
         model.addAttribute("canSubmit", job.status() == JobStatus.TRANSCRIBING && user.can(Permission.TRANSCRIBE_DOCUMENTS));
-        model.addAttribute("canReview", job.status() == JobStatus.QA_REVIEW && user.can(Permission.REVIEW_TRANSCRIPTION));
+        model.addAttribute("canReview", job.status() == JobStatus.QA_REVIEW && user.can(Permission.REVIEW_TRANSCRIPTION)
+                && !user.getUsername().equals(job.transcribedBy()));
         model.addAttribute("canSign", job.status() == JobStatus.AWAITING_SIGNATURE && me != null && me.equals(job.authorId()));
         model.addAttribute("canCosign", job.status() == JobStatus.AWAITING_COSIGNATURE && me != null
                 && me.equals(job.cosignerId()));
