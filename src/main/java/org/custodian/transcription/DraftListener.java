@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drafts that arrive through HL7 (MDM^T02 with a non-final completion status) join the transcription
- * queue; documents authenticated outside the workflow leave it as signed.
+ * queue; a draft edited through HL7 after it left transcription goes back to it; documents
+ * authenticated outside the workflow leave the queue as signed.
  */
 @Component
 class DraftListener {
@@ -22,6 +23,7 @@ class DraftListener {
         if (!changed.patientIds().isEmpty()) {
             Instant now = Instant.now();
             jobs.queueInterfaceDrafts(changed.patientIds(), now);
+            jobs.reopenEditedByInterface(changed.patientIds(), now);
             jobs.closeSignedElsewhere(changed.patientIds(), now);
         }
     }

@@ -99,6 +99,24 @@ class JobRepository {
     }
 
     /**
+     * Jobs past transcription whose draft an interface edited since (MDM^T08) go back to
+     * transcription: QA passed other text than the one now in the record. Returns how many.
+     */
+    int reopenEditedByInterface(Set<UUID> patientIds, Instant at) {
+        return jdbc.sql("""
+                UPDATE transcription_job j SET status = 'TRANSCRIBING', updated_at = :at,
+                       qa_comment = 'The text was changed through HL7 (MDM^T08) after this document left transcription; check it again.'
+                  FROM document d
+                 WHERE d.id = j.document_id AND d.patient_id = ANY(:patients)
+                   AND j.status IN ('QA_REVIEW', 'AWAITING_SIGNATURE', 'AWAITING_COSIGNATURE')
+                   AND EXISTS (SELECT 1 FROM document_version v
+                                WHERE v.document_id = d.id AND v.status = 'DRAFT' AND v.source_system LIKE 'hl7v2:%'
+                                  AND v.received_at > j.updated_at
+                                  AND v.version = (SELECT max(m.version) FROM document_version m WHERE m.document_id = d.id))""")
+                .param("patients", patientIds.toArray(UUID[]::new)).param("at", ts(at)).update();
+    }
+
+    /**
      * Jobs of these patients whose document was authenticated outside the workflow (an MDM^T08 saying
      * authenticated, the deficiency queue) are signed: the queue follows the record. Returns how many.
      */

@@ -71,8 +71,12 @@ class MdmTranscriptionTest {
         Eventually.within(Duration.ofSeconds(20), "the draft joins the transcription queue",
                 () -> jobStatus(document).equals(List.of("TRANSCRIBING,HL7")));
 
+        jdbc.sql("UPDATE transcription_job SET status = 'QA_REVIEW', updated_at = now() - interval '1 minute'"
+                + " WHERE document_id = :d").param("d", document).update();
         ack = send(document("T08", "T8-" + suffix(), mrn, number, "IP", "Chest pain, resolved.~Plan: stress test today."));
         assertThat(ack.get("/MSA-1")).isEqualTo("AA");
+        Eventually.within(Duration.ofSeconds(20), "edited after QA took it, the document goes back to transcription",
+                () -> jobStatus(document).equals(List.of("TRANSCRIBING,HL7")));
         assertThat(versions(document)).containsExactly("1,DRAFT,Chest pain.\nPlan: stress test.",
                 "2,DRAFT,Chest pain, resolved.\nPlan: stress test today.");
         assertThat(jobStatus(document)).as("still one job for the document").hasSize(1);
