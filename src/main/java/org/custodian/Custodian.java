@@ -3,6 +3,7 @@ package org.custodian;
 import org.custodian.cli.AnalyticsCommand;
 import org.custodian.cli.AotTrainingCommand;
 import org.custodian.cli.AuditCommand;
+import org.custodian.cli.BackupCommand;
 import org.custodian.cli.BenchCommand;
 import org.custodian.cli.CodingCommand;
 import org.custodian.cli.DeidCommand;
@@ -10,6 +11,7 @@ import org.custodian.cli.DemoCommand;
 import org.custodian.cli.ImportCommand;
 import org.custodian.cli.MpiCommand;
 import org.custodian.cli.QualityCommand;
+import org.custodian.cli.RestoreCommand;
 import org.custodian.cli.KeysCommand;
 import org.custodian.cli.ServeCommand;
 import org.custodian.cli.TerminologyCommand;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Command;
         description = "Health information management: the legal health record, coding, privacy and more.",
         subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, AuditCommand.class, BenchCommand.class,
                 AotTrainingCommand.class, TerminologyCommand.class, CodingCommand.class, AnalyticsCommand.class,
-                MpiCommand.class, QualityCommand.class, KeysCommand.class, DeidCommand.class,
+                MpiCommand.class, QualityCommand.class, KeysCommand.class, DeidCommand.class, BackupCommand.class,
+                RestoreCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Custodian {
 

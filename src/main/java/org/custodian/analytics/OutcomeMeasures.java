@@ -45,7 +45,8 @@ public class OutcomeMeasures {
 
     /**
      * The patients in a measure's population at the facilities asked for (within the user's own),
-     * numerator first, for follow-up. Audited as a search naming the measure.
+     * numerator first, for follow-up. Audited as a search naming the measure; a patient whose chart
+     * the user may not open (a sensitivity label, a restriction) is left out.
      */
     public List<MeasurePatient> patients(CustodianUser user, OutcomeMeasure measure, Collection<UUID> facilities) {
         String detail = "outcome measure " + measure.slug() + " patient list";
@@ -67,7 +68,7 @@ public class OutcomeMeasures {
                             rs.getString("facility"), rs.getBoolean("in_numerator"), rs.getString("last_value"),
                             at == null ? null : at.toInstant());
                 })
-                .list());
+                .list(), MeasurePatient::patientId);
     }
 
     private static String measureArray() {

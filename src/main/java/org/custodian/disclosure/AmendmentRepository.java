@@ -77,10 +77,11 @@ class AmendmentRepository {
                 .param("t", text).param("id", id).update();
     }
 
-    void notice(UUID id, String recipient, UUID disclosureId) {
-        jdbc.sql("INSERT INTO amendment_notice (amendment_id, recipient, disclosure_id, notified_at)"
-                        + " VALUES (:id, :r, :d, now()) ON CONFLICT DO NOTHING")
-                .param("id", id).param("r", recipient).param("d", disclosureId).update();
+    /** Records that the recipient was sent the amendment; {@code named}: the patient named them (164.526(c)(3)(i)). */
+    void notice(UUID id, String recipient, UUID disclosureId, boolean named) {
+        jdbc.sql("INSERT INTO amendment_notice (amendment_id, recipient, disclosure_id, notified_at, named_by_patient)"
+                        + " VALUES (:id, :r, :d, now(), :n) ON CONFLICT DO NOTHING")
+                .param("id", id).param("r", recipient).param("d", disclosureId).param("n", named).update();
     }
 
     private Amendment map(ResultSet rs, int row) throws SQLException {

@@ -1,20 +1,25 @@
 package org.custodian.disclosure;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.custodian.privacy.AuditAction;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.Permission;
+import org.custodian.privacy.UserAccounts;
 import org.custodian.record.ClinicalDocument;
 import org.custodian.record.DocumentRepository;
+import org.custodian.record.Practitioner;
+import org.custodian.record.PractitionerRepository;
 import org.custodian.record.Provenance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A patient's right to amend (164.526, ONC (d)(4)): the request with its 60-day deadline; on
- * acceptance the amendment is appended to the record as an addendum linked to the document and
- * everyone who received the document is notified; on denial the written denial, the patient's
+ * acceptance the amendment is appended to the record as a signed addendum linked to the document and
+ * everyone who received the document, or whom the patient names, is notified; on denial the written denial, the patient's
  * statement of disagreement and our rebuttal are linked to the document and go out with it.
  */
 @Service
@@ -25,9 +30,13 @@ public class Amendments {
     private final DisclosureRepository disclosures;
     private final DocumentRepository documents;
     private final Guard guard;
+    private final UserAccounts accounts;
+    private final PractitionerRepository practitioners;
 
     Amendments(AmendmentRepository amendments, DisclosureRepository disclosures, DocumentRepository documents,
-               Guard guard) {
+               Guard guard, UserAccounts accounts, PractitionerRepository practitioners) {
+        this.accounts = accounts;
+        this.practitioners = practitioners;
         this.amendments = amendments;
         this.disclosures = disclosures;
         this.documents = documents;
@@ -70,20 +79,66 @@ public class Amendments {
     /** Appends the amendment to the record and notifies those who received the document. */
     @Transactional
     public Amendment accept(CustodianUser user, UUID id, String amendmentText) {
+        return accept(user, id, amendmentText, List.of());
+    }
+
+    /**
+     * Accepts the request (164.526(c)): the amendment becomes an addendum linked to the amended
+     * document, signed by the accepting HIM professional so it is final in the record, not a draft;
+     * a notice is recorded for each earlier recipient of the document and each person the patient
+     * named as needing it ((c)(3)(i) and (ii)).
+     */
+    @Transactional
+    public Amendment accept(CustodianUser user, UUID id, String amendmentText, List<String> namedByPatient) {
         Amendment a = undecided(user, id);
         String text = NewRequest.required(amendmentText, "amendment text", 8000);
-        ClinicalDocument addendum = documents.addAddendum(a.documentId(),
+        List<String> named = namedRecipients(namedByPatient);
+        UUID signer = signer(user);
+        Provenance prov = Provenance.now("custodian-him", "amendment " + id, user.getUsername());
+        ClinicalDocument draft = documents.addAddendum(a.documentId(),
                 "Amendment at the patient's request (45 CFR 164.526), accepted " + java.time.LocalDate.now()
-                        + ".\n\nRequested: " + a.requestedChange() + "\n\nAmendment: " + text,
-                null, Provenance.now("custodian-him", "amendment " + id, user.getUsername()));
+                        + ".\n\nRequested: " + a.requestedChange() + "\n\nAmendment: " + text, signer, prov);
+        ClinicalDocument addendum = documents.sign(draft.id(), draft.current().version(), signer, Instant.now(), prov);
         amendments.accept(id, addendum.id(), user.getUsername());
         List<DisclosureRepository.Recipient> recipients = disclosures.recipientsOf(a.documentId());
         for (DisclosureRepository.Recipient r : recipients) {
-            amendments.notice(id, r.name(), r.disclosureId());
+            amendments.notice(id, r.name(), r.disclosureId(), false);
+        }
+        for (String person : named) {
+            amendments.notice(id, person, null, true);
         }
         guard.done(user, AuditAction.UPDATE, a.patientId(), RESOURCE, id.toString(), "accepted; addendum "
-                + addendum.id() + " appended; " + recipients.size() + " prior recipients notified");
+                + addendum.id() + " signed (" + addendum.current().status() + ") and linked to " + a.documentId()
+                + "; notified " + recipients.size() + " prior recipient(s) and " + named.size()
+                + " named by the patient");
         return find(id);
+    }
+
+    /** The accepting user's practitioner identity, created and linked the first time they sign an amendment. */
+    private UUID signer(CustodianUser user) {
+        return accounts.practitionerOf(user.getUsername()).orElseGet(() -> {
+            String[] words = user.displayName().strip().split("\\s+", 2);
+            Practitioner staff = practitioners.ensure(words.length > 1
+                    ? new Practitioner(UUID.randomUUID(), null, words[0], words[1])
+                    : new Practitioner(UUID.randomUUID(), null, null, user.getUsername()));
+            accounts.linkPractitioner(user.getUsername(), staff.id(), user.getUsername());
+            return staff.id();
+        });
+    }
+
+    private static List<String> namedRecipients(List<String> given) {
+        List<String> named = new ArrayList<>();
+        for (String person : given == null ? List.<String>of() : given) {
+            String name = person == null ? "" : person.strip();
+            if (name.length() > 200) {
+                throw new IllegalArgumentException("a recipient the patient named is longer than 200 characters: '"
+                        + name.substring(0, 40) + "…'");
+            }
+            if (!name.isEmpty() && !named.contains(name)) {
+                named.add(name);
+            }
+        }
+        return named;
     }
 
     @Transactional

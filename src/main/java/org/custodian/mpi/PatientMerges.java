@@ -7,8 +7,7 @@ import org.custodian.privacy.AuditAction;
 import org.custodian.privacy.AuditEntry;
 import org.custodian.privacy.AuditOutcome;
 import org.custodian.privacy.AuditTrail;
-import org.custodian.record.RecordChanged;
-import org.springframework.context.ApplicationEventPublisher;
+import org.custodian.record.RecordChanges;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,13 +22,13 @@ public class PatientMerges {
     private final MergeRepository merges;
     private final ReviewTaskRepository tasks;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
+    private final RecordChanges changes;
 
-    PatientMerges(MergeRepository merges, ReviewTaskRepository tasks, AuditTrail audit, ApplicationEventPublisher events) {
+    PatientMerges(MergeRepository merges, ReviewTaskRepository tasks, AuditTrail audit, RecordChanges changes) {
         this.merges = merges;
         this.tasks = tasks;
         this.audit = audit;
-        this.events = events;
+        this.changes = changes;
     }
 
     /** A merge as listed to people. */
@@ -64,7 +63,7 @@ public class PatientMerges {
         String detail = "merge " + id + " (" + source + "): " + retired + " merged into " + survivor;
         record(actor, survivor, detail);
         record(actor, retired, detail);
-        events.publishEvent(new RecordChanged(Set.of(survivor, retired)));
+        changes.changed(Set.of(survivor, retired));
         return find(id);
     }
 
@@ -86,7 +85,7 @@ public class PatientMerges {
         String detail = "unmerge " + mergeId + ": " + merge.retiredId() + " restored apart from " + merge.survivorId();
         record(actor, merge.survivorId(), detail);
         record(actor, merge.retiredId(), detail);
-        events.publishEvent(new RecordChanged(Set.of(merge.survivorId(), merge.retiredId())));
+        changes.changed(Set.of(merge.survivorId(), merge.retiredId()));
         return find(mergeId);
     }
 

@@ -3,7 +3,9 @@ package org.custodian.privacy;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,22 @@ class AccessFacts {
                 SELECT label FROM sensitivity_label
                  WHERE patient_id = :p AND target_type = 'PATIENT' AND removed_at IS NULL""")
                 .param("p", patientId).query(String.class).list());
+    }
+
+    /**
+     * Of these patients, those with a label on the whole record or an active restriction the patient
+     * asked for: the ones a search must decide one by one. One query for a page of search results.
+     */
+    Set<UUID> labelledOrRestricted(Collection<UUID> patientIds) {
+        if (patientIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                SELECT patient_id FROM sensitivity_label
+                 WHERE patient_id = ANY(:ids) AND target_type = 'PATIENT' AND removed_at IS NULL
+                UNION
+                SELECT patient_id FROM patient_restriction WHERE patient_id = ANY(:ids) AND ended_at IS NULL""")
+                .param("ids", patientIds.toArray(UUID[]::new)).query(UUID.class).list());
     }
 
     /** Labels on the document itself and on the encounter it belongs to. */

@@ -26,17 +26,7 @@ class LabelledChart {
     }
 
     PatientChart visibleTo(CustodianUser user, PurposeOfUse purpose, PatientChart chart) {
-        UUID patientId = chart.patient().id();
-        Map<UUID, Set<SensitivityLabel>> parts = facts.labelledParts(patientId);
-        if (parts.isEmpty() || facts.emergencyAccessUntil(user.getUsername(), patientId, clock.instant()).isPresent()) {
-            return chart;
-        }
-        Set<UUID> hidden = new HashSet<>();
-        parts.forEach((part, labels) -> {
-            if (!policy.labelsAllow(user, patientId, purpose, labels)) {
-                hidden.add(part);
-            }
-        });
+        Set<UUID> hidden = hiddenParts(user, purpose, chart.patient().id());
         if (hidden.isEmpty()) {
             return chart;
         }
@@ -55,5 +45,20 @@ class LabelledChart {
                 totals.procedures() - (chart.procedures().size() - procedures.size()),
                 totals.observations() - (chart.observations().size() - observations.size()),
                 totals.documents() - (chart.documents().size() - documents.size())));
+    }
+
+    /** The encounters and documents of the patient whose own labels keep the user out (none in an emergency). */
+    Set<UUID> hiddenParts(CustodianUser user, PurposeOfUse purpose, UUID patientId) {
+        Map<UUID, Set<SensitivityLabel>> parts = facts.labelledParts(patientId);
+        if (parts.isEmpty() || facts.emergencyAccessUntil(user.getUsername(), patientId, clock.instant()).isPresent()) {
+            return new HashSet<>();
+        }
+        Set<UUID> hidden = new HashSet<>();
+        parts.forEach((part, labels) -> {
+            if (!policy.labelsAllow(user, patientId, purpose, labels)) {
+                hidden.add(part);
+            }
+        });
+        return hidden;
     }
 }

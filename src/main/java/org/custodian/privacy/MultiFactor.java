@@ -69,7 +69,8 @@ public class MultiFactor {
         if (enrolled(user)) {
             return Status.ENROLLED;
         }
-        return requiredRoles().stream().anyMatch(user.roles()::contains) ? Status.ENROLMENT_REQUIRED : Status.NOT_REQUIRED;
+        return wasReset(user) || requiredRoles().stream().anyMatch(user.roles()::contains)
+                ? Status.ENROLMENT_REQUIRED : Status.NOT_REQUIRED;
     }
 
     /** Starts (or restarts) enrolment with a fresh secret; a confirmed enrolment stays until the new one is confirmed. */
@@ -106,6 +107,7 @@ public class MultiFactor {
         jdbc.sql("UPDATE user_mfa SET confirmed_at = now(), last_used_step = :s WHERE user_id = :u")
                 .param("s", step.getAsLong()).param("u", user.id()).update();
         List<String> codes = newRecoveryCodes(user);
+        jdbc.sql("DELETE FROM mfa_reset WHERE user_id = :u").param("u", user.id()).update();
         record(user, AuditAction.PRIVILEGE_CHANGE, AuditOutcome.SUCCESS, "two-step sign-in enrolled");
         return codes;
     }
@@ -113,6 +115,72 @@ public class MultiFactor {
     /** The second step of sign-in: a current TOTP code, or an unused recovery code. */
     @Transactional
     public Check verify(CustodianUser user, String code) {
+        return check(user, code, "second factor");
+    }
+
+    /**
+     * An administrator resets another user's two-step sign-in (a lost phone): the authenticator
+     * secret and the recovery codes are gone, and the user must enrol again at their next sign-in
+     * (getting new recovery codes) whatever their role. Administrators reset their own with
+     * {@link #resetOwn}, which needs their current factor.
+     */
+    @Transactional
+    public void resetByAdministrator(CustodianUser admin, String username, String reason) {
+        if (!admin.can(Permission.MANAGE_USERS)) {
+            audit.record(new AuditEntry(admin.getUsername(), admin.rolesText(), AuditAction.PRIVILEGE_CHANGE,
+                    AuditOutcome.DENIED, null, "User", username, "reset of two-step sign-in refused: role does not allow "
+                    + Permission.MANAGE_USERS, RequestOrigin.clientAddress()));
+            throw new PhiAccessDenied("role " + admin.rolesText() + " does not allow " + Permission.MANAGE_USERS);
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 500) {
+            throw new IllegalArgumentException("give the reason for the reset (up to 500 characters)");
+        }
+        CustodianUser target = users.find(username == null ? "" : username.strip())
+                .orElseThrow(() -> new IllegalArgumentException("no user named '" + username + "'"));
+        if (target.id().equals(admin.id())) {
+            throw new IllegalArgumentException("you cannot reset your own two-step sign-in here; "
+                    + "reset it from your own two-step sign-in page with your current code");
+        }
+        boolean wasEnrolled = enrolled(target);
+        clear(target, admin.getUsername(), why);
+        audit.record(new AuditEntry(admin.getUsername(), admin.rolesText(), AuditAction.PRIVILEGE_CHANGE,
+                AuditOutcome.SUCCESS, null, "User", target.getUsername(), "two-step sign-in reset"
+                + (wasEnrolled ? "" : " (was not enrolled)") + "; must enrol again at next sign-in; reason: " + why,
+                RequestOrigin.clientAddress()));
+    }
+
+    /**
+     * A user resets their own two-step sign-in (a new phone) by giving their current factor: a code
+     * from the app or an unused recovery code. Wrong codes count towards lockout like at sign-in.
+     */
+    @Transactional
+    public Check resetOwn(CustodianUser user, String currentCode) {
+        Check check = check(user, currentCode, "reset of two-step sign-in");
+        if (check instanceof Check.Passed) {
+            clear(user, user.getUsername(), "reset by the user with their current factor");
+            record(user, AuditAction.PRIVILEGE_CHANGE, AuditOutcome.SUCCESS,
+                    "two-step sign-in reset by the user with their current factor; must enrol again");
+        }
+        return check;
+    }
+
+    private void clear(CustodianUser user, String by, String reason) {
+        jdbc.sql("DELETE FROM user_mfa WHERE user_id = :u").param("u", user.id()).update();
+        jdbc.sql("DELETE FROM user_recovery_code WHERE user_id = :u").param("u", user.id()).update();
+        jdbc.sql("""
+                INSERT INTO mfa_reset (user_id, reset_by, reason) VALUES (:u, :by, :r)
+                ON CONFLICT (user_id) DO UPDATE SET reset_by = :by, reason = :r, reset_at = now()""")
+                .param("u", user.id()).param("by", by).param("r", reason).update();
+    }
+
+    private boolean wasReset(CustodianUser user) {
+        return jdbc.sql("SELECT count(*) FROM mfa_reset WHERE user_id = :u").param("u", user.id())
+                .query(Integer.class).single() > 0;
+    }
+
+    /** A current TOTP code or an unused recovery code; {@code what} names the step in the audit trail. */
+    private Check check(CustodianUser user, String code, String what) {
         String given = normalise(code);
         List<MfaRow> rows = jdbc.sql("SELECT secret_sealed, last_used_step FROM user_mfa WHERE user_id = :u "
                         + "AND confirmed_at IS NOT NULL FOR UPDATE").param("u", user.id())
@@ -127,7 +195,7 @@ public class MultiFactor {
             jdbc.sql("UPDATE user_mfa SET last_used_step = :s WHERE user_id = :u")
                     .param("s", step.getAsLong()).param("u", user.id()).update();
             users.recordSuccess(user.getUsername());
-            record(user, AuditAction.LOGIN, AuditOutcome.SUCCESS, "second factor: authenticator code");
+            record(user, AuditAction.LOGIN, AuditOutcome.SUCCESS, what + ": authenticator code");
             return new Check.Passed(false, recoveryCodesLeft(user));
         }
         int used = jdbc.sql("UPDATE user_recovery_code SET used_at = now() WHERE user_id = :u AND code_hash = :h "
@@ -135,14 +203,14 @@ public class MultiFactor {
         if (used > 0) {
             users.recordSuccess(user.getUsername());
             int left = recoveryCodesLeft(user);
-            record(user, AuditAction.LOGIN, AuditOutcome.SUCCESS, "second factor: recovery code (" + left + " left)");
+            record(user, AuditAction.LOGIN, AuditOutcome.SUCCESS, what + ": recovery code (" + left + " left)");
             return new Check.Passed(true, left);
         }
         int failures = users.recordFailure(user.getUsername(), properties.maxFailedLogins(),
                 Instant.now().plus(properties.lockout()));
         boolean locked = failures >= properties.maxFailedLogins();
         audit.record(new AuditEntry(user.getUsername(), user.rolesText(), AuditAction.LOGIN_FAILED, AuditOutcome.FAILURE,
-                null, null, null, "wrong second-factor code" + (locked ? "; account locked for " + properties.lockout() : ""),
+                null, null, null, "wrong code for " + what + (locked ? "; account locked for " + properties.lockout() : ""),
                 RequestOrigin.clientAddress()));
         return locked ? new Check.Locked() : new Check.Wrong();
     }

@@ -35,6 +35,12 @@ public enum Permission {
     MANAGE_AMENDMENTS,
     /** Scrub PHI from text and export de-identified data sets. */
     DEIDENTIFY,
+    /** Edit retention schedules, see which records are past retention and propose destruction batches. */
+    MANAGE_RETENTION,
+    /** Approve (as the second person) or reject a destruction batch someone else proposed. */
+    APPROVE_DESTRUCTION,
+    /** Place and release legal holds that suspend destruction. */
+    PLACE_LEGAL_HOLD,
     /** Type and edit documents in the transcription queue (from templates or HL7 MDM drafts). */
     TRANSCRIBE_DOCUMENTS,
     /** QA-review transcribed documents: pass them to the author's signature queue or return them with a comment. */

@@ -1,5 +1,6 @@
 package org.custodian.privacy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,17 +43,47 @@ public class PhiAccess {
         this.documents = documents;
     }
 
+    /**
+     * Patients matching the query that the user may open: patients in their facilities whose labels
+     * or restrictions keep the user out are left out (see {@link #findPatients} for masked rows).
+     */
     public List<PatientSummary> searchPatients(CustodianUser user, PatientQuery query) {
+        return findPatients(user, query).stream().filter(hit -> !hit.restricted()).map(PatientSearchHit::patient)
+                .toList();
+    }
+
+    /**
+     * A patient search as the user may see it: each patient in the user's facilities is decided as a
+     * chart read would be. Permitted patients are shown; those the user could open only by breaking
+     * the glass come back masked (no name, birth date or MRN); the rest are left out. One audit event
+     * says how many of each.
+     */
+    public List<PatientSearchHit> findPatients(CustodianUser user, PatientQuery query) {
         AccessDecision decision = policy.decide(user, Permission.SEARCH_PATIENTS);
         String detail = describe(query);
         if (decision instanceof AccessDecision.Deny deny) {
             record(user, AuditAction.SEARCH, AuditOutcome.DENIED, null, "Patient", null, detail + "; " + deny.reason());
             throw new PhiAccessDenied(deny.reason());
         }
-        List<PatientSummary> found = patients.search(query, user.facilityIds());
-        record(user, AuditAction.SEARCH, AuditOutcome.SUCCESS, null, "Patient", null,
-                detail + "; " + found.size() + " results");
-        return found;
+        List<PatientSearchHit> hits = new ArrayList<>();
+        int withheld = 0;
+        List<PatientSummary> inScope = patients.search(query, user.facilityIds());
+        Function<UUID, AccessDecision> decide = searchDecisions(user, inScope.stream().map(PatientSummary::id).toList());
+        for (PatientSummary found : inScope) {
+            AccessDecision read = decide.apply(found.id());
+            if (read instanceof AccessDecision.Permit) {
+                hits.add(PatientSearchHit.shown(found));
+            } else if (read instanceof AccessDecision.Deny deny && deny.emergencyAccess()) {
+                hits.add(PatientSearchHit.masked(found.id()));
+            } else {
+                withheld++;
+            }
+        }
+        long masked = hits.stream().filter(PatientSearchHit::restricted).count();
+        record(user, AuditAction.SEARCH, AuditOutcome.SUCCESS, null, "Patient", null, detail + "; "
+                + (hits.size() - masked) + " results" + (masked > 0 ? ", " + masked + " masked (break-the-glass only)" : "")
+                + (withheld > 0 ? ", " + withheld + " withheld" : ""));
+        return hits;
     }
 
     public Optional<PatientChart> chart(CustodianUser user, UUID patientId) {
@@ -100,24 +131,77 @@ public class PhiAccess {
      */
     public <T> Optional<T> readRecord(CustodianUser user, UUID patientId, String resourceType, String resourceId,
                                       Supplier<Optional<T>> reader) {
-        return read(user, patientId, resourceType, resourceId, reader);
+        return read(user, patientId, PurposeOfUse.usualFor(user.roles()), partLabels(resourceType, resourceId),
+                resourceType, resourceId, reader);
+    }
+
+    /**
+     * A document (a DocumentReference, or a version of one) counts its own and its encounter's labels,
+     * as the web's document page does; other resources are decided on the patient's labels.
+     */
+    private Set<SensitivityLabel> partLabels(String resourceType, String resourceId) {
+        if (resourceType == null || !resourceType.startsWith("DocumentReference") || resourceId == null) {
+            return Set.of();
+        }
+        try {
+            return facts.documentLabels(UUID.fromString(resourceId));
+        } catch (IllegalArgumentException notADocumentId) {
+            return Set.of();
+        }
     }
 
     /**
      * For API facades (FHIR): a patient search by the API's own criteria, decided and audited like
      * {@link #searchPatients}. {@code searchInScope} gets the facilities whose patients the user may see.
+     * Aggregates that show no one patient may use this; anything listing patients uses the overload
+     * that also decides each patient.
      */
     public <T> List<T> searchPatients(CustodianUser user, String detail,
                                       Function<Set<UUID>, List<T>> searchInScope) {
+        return searchPatients(user, detail, searchInScope, null);
+    }
+
+    /**
+     * For API facades (FHIR): a patient search that lists patients. Each found patient ({@code idOf}
+     * names them) is decided as a chart read would be; patients whose labels or restrictions keep
+     * the user out are left out (an API has no masked row; break-the-glass happens in the web).
+     */
+    public <T> List<T> searchPatients(CustodianUser user, String detail, Function<Set<UUID>, List<T>> searchInScope,
+                                      Function<T, UUID> idOf) {
         AccessDecision decision = policy.decide(user, Permission.SEARCH_PATIENTS);
         if (decision instanceof AccessDecision.Deny deny) {
             record(user, AuditAction.SEARCH, AuditOutcome.DENIED, null, "Patient", null, detail + "; " + deny.reason());
             throw new PhiAccessDenied(deny.reason());
         }
         List<T> found = searchInScope.apply(user.facilityIds());
+        Function<UUID, AccessDecision> decide = idOf == null ? null
+                : searchDecisions(user, found.stream().map(idOf).toList());
+        List<T> shown = idOf == null ? found : found.stream()
+                .filter(p -> decide.apply(idOf.apply(p)) instanceof AccessDecision.Permit).toList();
+        int withheld = found.size() - shown.size();
         record(user, AuditAction.SEARCH, AuditOutcome.SUCCESS, null, "Patient", null,
-                detail + "; " + found.size() + " results");
-        return found;
+                detail + "; " + shown.size() + " results" + (withheld > 0 ? ", " + withheld + " withheld" : ""));
+        return shown;
+    }
+
+    /**
+     * Chart-read decisions for patients found by a search in the user's facilities. Patients without
+     * a label on the whole record or a restriction (one query finds those) are decided by the role
+     * alone, since the search kept to the user's facilities; the others are decided one by one.
+     */
+    private Function<UUID, AccessDecision> searchDecisions(CustodianUser user, List<UUID> found) {
+        Set<UUID> flagged = facts.labelledOrRestricted(found);
+        AccessDecision byRole = policy.decide(user, Permission.READ_CHART);
+        return id -> flagged.contains(id) ? policy.decide(user, Permission.READ_CHART, id) : byRole;
+    }
+
+    /**
+     * For API facades (FHIR): the encounters and documents of a patient whose own sensitivity labels
+     * keep this user out, so a search of the patient's documents leaves them out as the web chart
+     * does. Call only after the patient's record itself was permitted ({@link #readRecord}).
+     */
+    public Set<UUID> withheldParts(CustodianUser user, UUID patientId) {
+        return labelled.hiddenParts(user, PurposeOfUse.usualFor(user.roles()), patientId);
     }
 
     private <T> Optional<T> read(CustodianUser user, UUID patientId, String resourceType, String resourceId,

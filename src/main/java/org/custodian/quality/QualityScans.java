@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import org.custodian.quality.rules.PatientFacts;
 import org.custodian.quality.rules.RuleContext;
 import org.custodian.quality.rules.Rules;
+import org.custodian.terminology.CodingEdits;
 import org.custodian.terminology.Terminology;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -33,6 +34,7 @@ public class QualityScans {
     private final FactsRepository facts;
     private final FindingRepository findings;
     private final Terminology terminology;
+    private final CodingEdits codingEdits;
     private final QualityProperties properties;
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
@@ -40,12 +42,14 @@ public class QualityScans {
     private final PhysicianNotifier notifier;
     private final RuleEngine engine = new RuleEngine(Rules.all());
 
-    QualityScans(FactsRepository facts, FindingRepository findings, Terminology terminology, QualityProperties properties,
-                 TransactionTemplate tx, JdbcTemplate jdbc, PhysicianNotifier notifier, java.util.Optional<Clock> clock) {
+    QualityScans(FactsRepository facts, FindingRepository findings, Terminology terminology, CodingEdits codingEdits,
+                 QualityProperties properties, TransactionTemplate tx, JdbcTemplate jdbc, PhysicianNotifier notifier,
+                 java.util.Optional<Clock> clock) {
         this.notifier = notifier;
         this.facts = facts;
         this.findings = findings;
         this.terminology = terminology;
+        this.codingEdits = codingEdits;
         this.properties = properties;
         this.tx = tx;
         this.jdbc = jdbc;
@@ -68,7 +72,7 @@ public class QualityScans {
         long start = System.nanoTime();
         Instant now = clock.instant();
         List<UUID> all = facts.allPatientIds();
-        RuleContext context = new RuleContext(now, properties, new TerminologyCodeCheck(terminology));
+        RuleContext context = context(now);
         Totals totals = new Totals();
         int threads = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);
         int[] done = {0};
@@ -107,7 +111,7 @@ public class QualityScans {
     public ScanResult check(Set<UUID> patientIds) {
         long start = System.nanoTime();
         Instant now = clock.instant();
-        RuleContext context = new RuleContext(now, properties, new TerminologyCodeCheck(terminology));
+        RuleContext context = context(now);
         Totals totals = new Totals();
         tx.executeWithoutResult(s -> {
             List<UUID> ids = List.copyOf(patientIds);
@@ -119,6 +123,12 @@ public class QualityScans {
             }
         });
         return totals.result(patientIds.size(), start);
+    }
+
+    /** What the rules consult for one scan; code verdicts are remembered for the scan's length. */
+    private RuleContext context(Instant now) {
+        return new RuleContext(now, properties, new TerminologyCodeCheck(terminology),
+                new TerminologyClinicalEdits(codingEdits));
     }
 
     private ChunkResult checkChunk(Collection<UUID> patients, RuleContext context) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,14 +24,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class DocumentRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
-    private final ApplicationEventPublisher events;
+    private final RecordChanges changes;
     private final List<SigningRule> signingRules;
 
-    public DocumentRepository(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events,
+    public DocumentRepository(JdbcClient jdbc, JdbcTemplate template, RecordChanges changes,
                               List<SigningRule> signingRules) {
         this.jdbc = jdbc;
         this.template = template;
-        this.events = events;
+        this.changes = changes;
         this.signingRules = List.copyOf(signingRules);
     }
 
@@ -116,7 +115,7 @@ public class DocumentRepository {
         DocumentVersion first = new DocumentVersion(1, DocumentStatus.DRAFT,
                 "Addendum to " + original.current().title(), body, authorId, null, null, null, prov);
         template.update(DocumentRows.INSERT_VERSION, DocumentRows.version(id, original.patientId(), first));
-        events.publishEvent(RecordChanged.of(original.patientId()));
+        changes.changed(original.patientId());
         return find(id).orElseThrow();
     }
 
@@ -136,7 +135,7 @@ public class DocumentRepository {
         } catch (DuplicateKeyException e) {
             throw new DocumentChangeException(doc.id(), "changed by someone else at the same time; reload it");
         }
-        events.publishEvent(RecordChanged.of(doc.patientId()));
+        changes.changed(doc.patientId());
         return find(doc.id()).orElseThrow();
     }
 

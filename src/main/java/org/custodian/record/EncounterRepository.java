@@ -19,10 +19,12 @@ import org.springframework.stereotype.Repository;
 public class EncounterRepository {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final RecordChanges changes;
 
-    public EncounterRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
+    public EncounterRepository(JdbcClient jdbc, ApplicationEventPublisher events, RecordChanges changes) {
         this.jdbc = jdbc;
         this.events = events;
+        this.changes = changes;
     }
 
     public Optional<Encounter> byVisitNumber(UUID facilityId, String visitNumber) {
@@ -36,12 +38,17 @@ public class EncounterRepository {
                 .optional();
     }
 
-    public void transfer(Encounter encounter, String location, Instant at, Provenance provenance) {
+    /** Moves the patient to {@code location}; false, and nothing recorded, when that is where they already are. */
+    public boolean transfer(Encounter encounter, String location, Instant at, Provenance provenance) {
         String previous = jdbc.sql("SELECT location FROM encounter WHERE id = :id").param("id", encounter.id())
                 .query(String.class).optional().orElse(null);
+        if (java.util.Objects.equals(previous, location)) {
+            return false;
+        }
         jdbc.sql("UPDATE encounter SET location = :l WHERE id = :id").param("l", location)
                 .param("id", encounter.id()).update();
         event(encounter, "TRANSFERRED", at, previous, location, provenance);
+        return true;
     }
 
     public void discharge(Encounter encounter, Instant at, String disposition, Provenance provenance) {
@@ -78,7 +85,7 @@ public class EncounterRepository {
                 .param("ss", prov.sourceSystem()).param("sr", prov.sourceRef())
                 .param("ra", RecordWriter.ts(prov.receivedAt())).param("rb", prov.recordedBy())
                 .update();
-        events.publishEvent(RecordChanged.of(e.patientId()));
+        changes.changed(e.patientId());
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -2,24 +2,23 @@ package org.custodian.record;
 
 import java.util.UUID;
 import org.custodian.record.RecordVersions.Fact;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Corrects an encounter, diagnosis, procedure or result sent again by its source (e.g. a FHIR
  * update): the row it replaces is first kept whole in {@code fact_version}, so the record never
- * silently loses what it said. Each correction publishes {@link RecordChanged}. Runs in the caller's
+ * silently loses what it said. Each correction announces the patient through {@link RecordChanges}. Runs in the caller's
  * transaction; the patient of a fact never changes.
  */
 @Repository
 public class FactCorrections {
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
+    private final RecordChanges changes;
 
-    public FactCorrections(JdbcClient jdbc, ApplicationEventPublisher events) {
+    public FactCorrections(JdbcClient jdbc, RecordChanges changes) {
         this.jdbc = jdbc;
-        this.events = events;
+        this.changes = changes;
     }
 
     public void replace(Encounter e, Provenance prov) {
@@ -33,7 +32,7 @@ public class FactCorrections {
                 .param("admit", RecordWriter.ts(e.admitAt())).param("discharge", RecordWriter.ts(e.dischargeAt()))
                 .param("attending", e.attendingId()).param("disposition", e.dischargeDisposition())
                 .param("reason", e.reason()).params(provenance(prov)).param("id", e.id()).update();
-        events.publishEvent(RecordChanged.of(e.patientId()));
+        changes.changed(e.patientId());
     }
 
     public void replace(Diagnosis d, Provenance prov) {
@@ -47,7 +46,7 @@ public class FactCorrections {
                 .param("display", d.code().display()).param("onset", RecordWriter.ts(d.onsetAt()))
                 .param("resolved", RecordWriter.ts(d.resolvedAt())).params(provenance(prov)).param("id", d.id())
                 .update();
-        events.publishEvent(RecordChanged.of(d.patientId()));
+        changes.changed(d.patientId());
     }
 
     public void replace(Procedure p, Provenance prov) {
@@ -60,7 +59,7 @@ public class FactCorrections {
                 .param("encounter", p.encounterId()).param("system", p.code().system()).param("code", p.code().code())
                 .param("display", p.code().display()).param("performed", RecordWriter.ts(p.performedAt()))
                 .params(provenance(prov)).param("id", p.id()).update();
-        events.publishEvent(RecordChanged.of(p.patientId()));
+        changes.changed(p.patientId());
     }
 
     public void replace(Observation o, Provenance prov) {
@@ -77,7 +76,7 @@ public class FactCorrections {
                 .param("flag", o.abnormalFlag() == null ? null : o.abnormalFlag().name())
                 .param("observed", RecordWriter.ts(o.observedAt())).params(provenance(prov)).param("id", o.id())
                 .update();
-        events.publishEvent(RecordChanged.of(o.patientId()));
+        changes.changed(o.patientId());
     }
 
     /** Copies the current row to fact_version; the row must exist and belong to the patient. */

@@ -1,6 +1,5 @@
 package org.custodian.record;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,11 +10,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PatientUpdates {
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
+    private final RecordChanges changes;
 
-    public PatientUpdates(JdbcClient jdbc, ApplicationEventPublisher events) {
+    public PatientUpdates(JdbcClient jdbc, RecordChanges changes) {
         this.jdbc = jdbc;
-        this.events = events;
+        this.changes = changes;
     }
 
     /** Returns false when nothing changed (no version is added then). */
@@ -50,7 +49,7 @@ public class PatientUpdates {
                 .param("ra", RecordWriter.ts(provenance.receivedAt())).param("rb", provenance.recordedBy())
                 .param("search", NameFolding.fold(merged.given() + " " + merged.family()))
                 .param("id", merged.id()).update();
-        events.publishEvent(RecordChanged.of(merged.id()));
+        changes.changed(merged.id());
         return true;
     }
 }

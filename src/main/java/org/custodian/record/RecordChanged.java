@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * Published inside the transaction that changed the record of these patients (a new or updated
  * patient, encounter, diagnosis, procedure, observation or document). Listeners such as the
- * quality rules re-check just these patients; an import publishes one event per written batch.
+ * quality rules re-check just these patients. Writers announce through {@link RecordChanges}, which
+ * publishes one event per transaction naming every patient it touched.
  */
 public record RecordChanged(Set<UUID> patientIds) {
     public RecordChanged {

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -15,18 +14,18 @@ import org.springframework.stereotype.Component;
  * Writes clinical facts in batches, for imports and feeds. Start a {@link Batch}, add facts in
  * dependency order (patient before its encounters, encounters before their facts), then
  * {@link Batch#flush()} inside the caller's transaction. Rows are never updated here. Each flush
- * publishes one {@link RecordChanged} naming the patients it touched.
+ * announces the patients it touched through {@link RecordChanges}.
  */
 @Component
 public class RecordWriter {
     private final JdbcTemplate jdbc;
     private final IdentifierCipher cipher;
-    private final ApplicationEventPublisher events;
+    private final RecordChanges changes;
 
-    public RecordWriter(JdbcTemplate jdbc, IdentifierCipher cipher, ApplicationEventPublisher events) {
+    public RecordWriter(JdbcTemplate jdbc, IdentifierCipher cipher, RecordChanges changes) {
         this.jdbc = jdbc;
         this.cipher = cipher;
-        this.events = events;
+        this.changes = changes;
     }
 
     public Batch batch() {
@@ -147,7 +146,7 @@ public class RecordWriter {
                     documents);
             run(DocumentRows.INSERT_VERSION, versions);
             if (!touched.isEmpty()) {
-                events.publishEvent(new RecordChanged(touched));
+                changes.changed(touched);
                 touched.clear();
             }
         }

@@ -85,6 +85,7 @@ class AnalyticsController {
         model.addAttribute("caseMixAvailable", delivery.caseMixAvailable());
         model.addAttribute("operations", operations.of(user, scope.period()));
         model.addAttribute("canListPatients", user.can(Permission.SEARCH_PATIENTS));
+        model.addAttribute("canExtract", user.can(Permission.DEIDENTIFY));
         model.addAttribute("charts", Map.of(
                 "byMonth", AnalyticsCharts.admissionsByMonth(byMonth, scope.period()),
                 "byFacility", AnalyticsCharts.admissionsByFacility(byFacility),

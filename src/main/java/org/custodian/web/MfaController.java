@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Two-step sign-in: setting up an authenticator app, and entering its code after the password. */
+/**
+ * Two-step sign-in: setting up an authenticator app, entering its code after the password, and
+ * resetting one's own enrolment (a new phone) with the current factor.
+ */
 @Controller
 class MfaController {
     private final MultiFactor multiFactor;
@@ -40,6 +43,30 @@ class MfaController {
                 model.addAttribute("problem", "That code is not right. Enter the current code from your app, "
                         + "or one of your recovery codes.");
                 yield "privacy/mfa-verify";
+            }
+            case MultiFactor.Check.Locked locked -> {
+                new SecurityContextLogoutHandler().logout(request, response, authentication);
+                yield "redirect:" + SecurityConfig.LOGIN + "?error=locked";
+            }
+        };
+    }
+
+    @GetMapping(MfaGate.RESET)
+    String resetPage(@AuthenticationPrincipal CustodianUser user) {
+        return multiFactor.status(user) == MultiFactor.Status.ENROLLED ? "privacy/mfa-reset" : "redirect:" + MfaGate.ENROL;
+    }
+
+    @PostMapping(MfaGate.RESET)
+    String reset(@RequestParam(defaultValue = "") String code, @AuthenticationPrincipal CustodianUser user,
+                 Authentication authentication, HttpServletRequest request, HttpServletResponse response,
+                 Model model) {
+        return switch (multiFactor.resetOwn(user, code)) {
+            case MultiFactor.Check.Passed passed -> "redirect:" + MfaGate.ENROL;
+            case MultiFactor.Check.Wrong wrong -> {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                model.addAttribute("problem", "That code is not right. Resetting needs the current code from your "
+                        + "app or one of your recovery codes; if you have neither, ask an administrator.");
+                yield "privacy/mfa-reset";
             }
             case MultiFactor.Check.Locked locked -> {
                 new SecurityContextLogoutHandler().logout(request, response, authentication);

@@ -21,6 +21,7 @@ final class MfaGate extends OncePerRequestFilter {
     static final String PASSED = MfaGate.class.getName() + ".passed";
     static final String VERIFY = "/mfa/verify";
     static final String ENROL = "/mfa/enrol";
+    static final String RESET = "/mfa/reset";
 
     private final MultiFactor multiFactor;
 

@@ -4,10 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.custodian.privacy.CustodianUser;
+import org.custodian.privacy.PatientSearchHit;
 import org.custodian.privacy.Permission;
 import org.custodian.privacy.PhiAccess;
 import org.custodian.record.PatientQuery;
-import org.custodian.record.PatientSummary;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Patient search. A plain GET form, so it works without JavaScript; with htmx the same URL returns
- * only the results while the user types.
+ * only the results while the user types. A record the user could open only by breaking the glass
+ * is a masked row with no name, birth date or MRN.
  */
 @Controller
 class PatientSearchController {
@@ -47,7 +48,7 @@ class PatientSearchController {
             model.addAttribute("problem", ErrorPages.sentence(invalid.getMessage()));
             return view;
         }
-        List<PatientSummary> patients = phi.searchPatients(user, query);
+        List<PatientSearchHit> patients = phi.findPatients(user, query);
         model.addAttribute("patients", patients);
         return view;
     }

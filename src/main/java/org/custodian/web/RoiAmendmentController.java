@@ -59,12 +59,13 @@ class RoiAmendmentController {
     }
 
     @PostMapping("/roi/amendments/{id}/acceptance")
-    String accept(@PathVariable UUID id, @RequestParam String amendmentText, @AuthenticationPrincipal CustodianUser user,
+    String accept(@PathVariable UUID id, @RequestParam String amendmentText,
+                  @RequestParam(defaultValue = "") String namedRecipients, @AuthenticationPrincipal CustodianUser user,
                   RedirectAttributes flash) {
         return attempt(id, flash, () -> {
-            Amendment a = amendments.accept(user, id, amendmentText);
-            flash.addFlashAttribute("done", "Accepted: the amendment is appended to the record; "
-                    + a.notified().size() + " earlier recipient(s) notified.");
+            Amendment a = amendments.accept(user, id, amendmentText, namedRecipients.lines().toList());
+            flash.addFlashAttribute("done", "Accepted: the amendment is signed and appended to the record; "
+                    + a.notified().size() + " recipient(s) notified.");
         });
     }
 

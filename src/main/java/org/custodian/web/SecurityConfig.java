@@ -47,7 +47,7 @@ class SecurityConfig {
                         .requestMatchers("/audit", "/audit/**").access(permitted(Permission.VIEW_AUDIT))
                         .requestMatchers("/analytics", "/analytics/**").access(permitted(Permission.VIEW_ANALYTICS))
                         .requestMatchers("/privacy", "/privacy/**").access(permitted(Permission.REVIEW_PRIVACY))
-                        .requestMatchers(MfaPolicyController.PATH).access(permitted(Permission.MANAGE_USERS))
+                        .requestMatchers(MfaPolicyController.PATH, MfaPolicyController.PATH + "/**").access(permitted(Permission.MANAGE_USERS))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage(LOGIN).failureHandler(loginFailure()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN + "?logout").permitAll())

@@ -58,6 +58,11 @@ record Viewer(String displayName, String username, List<String> roles, List<Stri
                 || permissions.contains(Permission.DEIDENTIFY);
     }
 
+    public boolean canManageRetention() {
+        return permissions.contains(Permission.MANAGE_RETENTION) || permissions.contains(Permission.APPROVE_DESTRUCTION)
+                || permissions.contains(Permission.PLACE_LEGAL_HOLD);
+    }
+
     public boolean canTranscribe() {
         return permissions.contains(Permission.TRANSCRIBE_DOCUMENTS) || permissions.contains(Permission.REVIEW_TRANSCRIPTION)
                 || permissions.contains(Permission.SIGN_DOCUMENTS)

@@ -118,10 +118,9 @@ class AnalyticsFactsTest {
                 EncounterClass.OUTPATIENT, BASE.plus(40, ChronoUnit.DAYS), BASE.plus(40, ChronoUnit.DAYS), null, null,
                 "check-up");
         write(p, inpatient, visit);
-        tx.executeWithoutResult(s -> writer.batch()
+        refreshedAfter(() -> writer.batch()
                 .diagnosis(dx(p, inpatient, "I10"), prov).diagnosis(dx(p, visit, "I10"), prov)
                 .diagnosis(dx(p, visit, "E11.9"), prov).flush());
-        refreshed();
 
         assertThat(metrics.admissionsByMonth(Set.of(hospital.id()), MARCH_TO_JUNE)).containsExactly(
                 new MonthlyVolume(YearMonth.of(2025, 3), EncounterClass.INPATIENT, 1),
@@ -145,8 +144,7 @@ class AnalyticsFactsTest {
         write(p, open);
         assertThat(metrics.inpatientStays(Set.of(hospital.id()), MARCH_TO_JUNE).getFirst().discharges()).isZero();
 
-        tx.executeWithoutResult(s -> encounters.discharge(open, BASE.plus(4, ChronoUnit.DAYS), "home", prov));
-        refreshed();
+        refreshedAfter(() -> encounters.discharge(open, BASE.plus(4, ChronoUnit.DAYS), "home", prov));
 
         MonthlyStays march = metrics.inpatientStays(Set.of(hospital.id()), MARCH_TO_JUNE).getFirst();
         assertThat(march.discharges()).isEqualTo(1);
@@ -220,20 +218,25 @@ class AnalyticsFactsTest {
     }
 
     private void write(Patient p, Encounter... stays) {
-        tx.executeWithoutResult(s -> {
+        refreshedAfter(() -> {
             RecordWriter.Batch batch = writer.batch();
             for (Encounter e : stays) {
                 batch.encounter(e, prov);
             }
             batch.flush();
         });
-        refreshed();
     }
 
-    /** The record events are handled asynchronously after commit; wait until none is outstanding. */
-    private void refreshed() {
-        await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND listener_id LIKE '%AnalyticsListener%'", Long.class) == 0);
+    /**
+     * Commits the change, then waits until the analytics listener has handled the record event it
+     * published. Only this change's publications count: an earlier test class's may still be pending.
+     */
+    private void refreshedAfter(Runnable change) {
+        java.sql.Timestamp since = java.sql.Timestamp.from(Instant.now().minusMillis(1));
+        tx.executeWithoutResult(s -> change.run());
+        await().atMost(java.time.Duration.ofSeconds(90)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM event_publication WHERE completion_date IS NULL"
+                        + " AND listener_id LIKE '%AnalyticsListener%' AND publication_date >= ?", Long.class, since) == 0);
     }
 
     private Diagnosis dx(Patient p, Encounter e, String icd10) {
@@ -242,9 +245,8 @@ class AnalyticsFactsTest {
     }
 
     private void hba1c(Patient p, String percent, Instant at) {
-        tx.executeWithoutResult(s -> writer.batch().observation(new Observation(UUID.randomUUID(), p.id(), null,
+        refreshedAfter(() -> writer.batch().observation(new Observation(UUID.randomUUID(), p.id(), null,
                 "4548-4", "Hemoglobin A1c", new BigDecimal(percent), null, "%", null, null, null, at), prov).flush());
-        refreshed();
     }
 
     private CustodianUser user(Role role) {

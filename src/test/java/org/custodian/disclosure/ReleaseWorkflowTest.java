@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,7 @@ import org.custodian.privacy.Role;
 import org.custodian.privacy.UserAccounts;
 import org.custodian.record.ClinicalDocument;
 import org.custodian.record.DocumentRepository;
+import org.custodian.record.DocumentStatus;
 import org.custodian.record.Facility;
 import org.custodian.record.FacilityRepository;
 import org.custodian.record.FacilityType;
@@ -68,6 +70,8 @@ class ReleaseWorkflowTest {
     RecordWriter writer;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void aLawEnforcementRequestIsReleasedAsAWatermarkedPacketAndAppearsInTheAccounting() throws IOException {
@@ -178,12 +182,26 @@ class ReleaseWorkflowTest {
                 + " shortness of breath.", "The H&P is wrong.", LocalDate.now().minusDays(10)));
         assertThat(amendments.queue(roi)).extracting(Amendment::id).contains(id);
         assertThat(amendments.get(roi, id).deadline(LocalDate.now()).daysRemaining()).isEqualTo(50);
-        Amendment accepted = amendments.accept(roi, id, "Presenting symptom corrected to shortness of breath.");
+        Amendment accepted = amendments.accept(roi, id, "Presenting symptom corrected to shortness of breath.",
+                List.of("Dr. Ann Ortho, Lakeside Clinic", " ", "Dr. Ann Ortho, Lakeside Clinic"));
 
         assertThat(accepted.status()).isEqualTo(AmendmentStatus.ACCEPTED);
-        assertThat(accepted.notified()).containsExactly("State DPH");
+        assertThat(accepted.notified()).containsExactly("Dr. Ann Ortho, Lakeside Clinic", "State DPH");
+        assertThat(jdbc.queryForList("SELECT recipient FROM amendment_notice WHERE amendment_id = ? AND named_by_patient"
+                + " AND notified_at IS NOT NULL", String.class, id)).containsExactly("Dr. Ann Ortho, Lakeside Clinic");
         ClinicalDocument addendum = documents.find(accepted.amendmentDocumentId()).orElseThrow();
         assertThat(addendum.addendumTo()).isEqualTo(doc.id());
+        assertThat(addendum.current().status()).as("the addendum is final in the record, not a draft")
+                .isEqualTo(DocumentStatus.FINAL);
+        assertThat(addendum.current().signedAt()).isNotNull();
+        assertThat(addendum.current().signedBy()).isEqualTo(accounts.practitionerOf(roi.getUsername()).orElseThrow());
+        assertThat(audit.search(new AuditQuery(roi.getUsername(), patient.id(), AuditAction.UPDATE, null, null, null,
+                false, 0, 50)).events()).anyMatch(e -> e.detail().contains("signed (FINAL) and linked to " + doc.id())
+                && e.detail().contains("1 named by the patient"));
+        Amendment second = amendments.accept(roi, amendments.request(roi, new NewAmendment(patient.id(), doc.id(),
+                "Add the allergy.", "Missing.", LocalDate.now())), "Penicillin allergy added.");
+        assertThat(documents.find(second.amendmentDocumentId()).orElseThrow().current().signedBy())
+                .as("the same signer identity is reused").isEqualTo(addendum.current().signedBy());
         assertThat(addendum.current().body()).contains("shortness of breath", "164.526");
         assertThat(documents.find(doc.id()).orElseThrow().current().body()).isEqualTo(doc.current().body());
     }

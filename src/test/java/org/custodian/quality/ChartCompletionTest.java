@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @IntegrationTest
 class ChartCompletionTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Autowired
     ApplicationContext context;

@@ -211,6 +211,37 @@ class QualityRulesTest {
     }
 
     @Test
+    void theMedicareCodeEditorTablesInForceDecideSexAndAgeWhenLoaded(@TempDir Path files) throws IOException {
+        // FY2037 (MCE v54): a year no other test class loads into the shared test database
+        Files.writeString(files.resolve("Definitions_of_Medicare_Code_Edits_v54_0.txt"), String.join("\n", "",
+                "Definitions of Medicare Code Edits", "ICD-10 Version", "v54.0 October 2036", "",
+                "Chapter 1: Edit code lists\t7", "4. Age conflict\t8", "", "Chapter 1: Edit code lists",
+                "4. Age conflict", "", "4. Age conflict", "The Medicare Code Editor detects inconsistencies between a"
+                        + " patient's age and any diagnosis.",
+                "A. Perinatal/Newborn diagnoses", "P0730\tPreterm newborn, unsp weeks", "",
+                "C. Maternity diagnoses (age 9 through 64)", "Z3A01\tLess than 8 weeks gestation of pregnancy", "",
+                "Chapter 2: Code list changes", "Index"));
+        Files.writeString(files.resolve("MCE_Simple_Code_Edits_v54.txt"), String.join("\n",
+                "MCE_Version\tICD_Version\tMCE_Section\tMCE_Subsection\tMCE_Edit_Type\tICD_Code_Type\tICD_Code\tICD_Desc",
+                "54\t10\t5\tA\tFemale_Only\tD\tZ3A01\tLess than 8 weeks gestation of pregnancy") + "\n");
+        context.getBean(Terminology.class).load(files);
+        Chart c = fixtures.cleanInpatient(hospital, attending, Instant.parse("2037-03-01T08:00:00Z"));
+        c.patient = new Patient(c.patientId(), "Jonas", "Chuzzlewit", LocalDate.of(1967, 1, 1), Sex.MALE,
+                c.patient.address(), c.patient.phone(), null);
+        c.diagnoses.add(new Diagnosis(UUID.randomUUID(), c.patientId(), c.encounter.id(),
+                new CodedValue(QualityFixtures.ICD10CM, "Z3A.01", "Less than 8 weeks gestation"), null, 2, false, null, null));
+        c.diagnoses.add(new Diagnosis(UUID.randomUUID(), c.patientId(), c.encounter.id(),
+                new CodedValue(QualityFixtures.ICD10CM, "O80", "Full-term uncomplicated delivery"), null, 3, false, null, null));
+        List<String> messages = scanned(c).stream().filter(f -> f.ruleId().equals("SEX_AGE_CONFLICT"))
+                .map(Finding::message).toList();
+        assertThat(messages).as("the MCE tables of FY2037 decide: O80 is on neither of its lists").hasSize(2)
+                .anySatisfy(m -> assertThat(m).contains("Z3A.01", "maternity (age 9 through 64)", "patient is 70",
+                        "MCE v54.0 edit 4"))
+                .anySatisfy(m -> assertThat(m).contains("Z3A.01", "female-only", "patient is male", "MCE v54",
+                        "CMS deactivated this edit"));
+    }
+
+    @Test
     void labValuesImpossibleForTheirUnitAreFound() {
         Chart c = fixtures.cleanInpatient(hospital, attending, 10);
         Instant at = c.encounter.admitAt().plus(2, ChronoUnit.HOURS);

@@ -21,11 +21,20 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.custodian.IntegrationTest;
+import org.custodian.analytics.OutcomeMeasure;
+import org.custodian.disclosure.Amendments;
+import org.custodian.disclosure.NewAmendment;
+import org.custodian.disclosure.NewRequest;
+import org.custodian.disclosure.Purpose;
+import org.custodian.disclosure.ReleaseRequests;
+import org.custodian.disclosure.RequesterType;
 import org.custodian.privacy.AccessDecision;
 import org.custodian.privacy.AccessPolicy;
+import org.custodian.privacy.BreakGlass;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.LabelTarget;
 import org.custodian.privacy.Permission;
+import org.custodian.privacy.PurposeOfUse;
 import org.custodian.privacy.Role;
 import org.custodian.privacy.SensitivityLabel;
 import org.custodian.privacy.SensitivityLabels;
@@ -56,7 +65,16 @@ class AuthorizationMatrixTest {
     private static final List<String> FHIR = List.of("/fhir/Patient/{patientId}", "/fhir/Encounter?patient={patientId}",
             "/fhir/Observation?patient={patientId}", "/fhir/DocumentReference?patient={patientId}",
             "/fhir/Condition?patient={patientId}", "/fhir/Procedure?patient={patientId}",
-            "/fhir/DocumentReference/{documentId}");
+            "/fhir/DocumentReference/{documentId}", "/fhir/Patient?family={family}",
+            "/fhir/Patient/{patientId}/$everything");
+    /** Answer without sign-in, listed so that a new public page is a decision someone made. */
+    private static final Set<String> PUBLIC = Set.of("/login", "/healthz", "/error", "/fhir/metadata");
+    /**
+     * Text of the discharge summary every fixture chart has; on the labelled-document patient it is
+     * HIV-labelled. Its content is what must not show: a link or title (an amendment request about
+     * it, say) leads only to the access check.
+     */
+    private static final String SUMMARY_TEXT = "Treated with antibiotics";
 
     @LocalServerPort
     int port;
@@ -71,8 +89,19 @@ class AuthorizationMatrixTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    BreakGlass breakGlass;
+    @Autowired
+    ReleaseRequests releaseRequests;
+    @Autowired
+    Amendments amendments;
+
     final Map<String, WebFixtures.Chart> patients = new LinkedHashMap<>();
     final Map<Role, String> users = new EnumMap<>(Role.class);
+    /** Path ids that belong to a patient's record, by patient: release request, amendment, inpatient encounter. */
+    final Map<UUID, UUID> requestOf = new java.util.HashMap<>();
+    final Map<UUID, UUID> amendmentOf = new java.util.HashMap<>();
+    final Map<UUID, UUID> encounterOf = new java.util.HashMap<>();
 
     @BeforeAll
     void world() {
@@ -91,6 +120,29 @@ class AuthorizationMatrixTest {
         label(officer, "Mxhiv", SensitivityLabel.HIV);
         label(officer, "Mxparttwo", SensitivityLabel.SUBSTANCE_USE_PART2);
         label(officer, "Mxvip", SensitivityLabel.VIP);
+        patients.put("Mxdocument", fixtures.chart("Fay", "Mxdocument", LocalDate.of(1955, 1, 1), mine, "MXA5"));
+        labels.label(officer, id("Mxdocument"), LabelTarget.DOCUMENT, patients.get("Mxdocument").dischargeSummary(),
+                SensitivityLabel.HIV);
+        pathIds(accounts.find(fixtures.user("mxfixture.director", Role.HIM_DIRECTOR, mine, other)).orElseThrow());
+    }
+
+    /**
+     * Each patient's release request, amendment request and inpatient encounter, so that addresses
+     * with those ids in them read that patient's record. An HIM director at both facilities opens
+     * them, breaking the glass where a label would keep them out.
+     */
+    private void pathIds(CustodianUser director) {
+        for (WebFixtures.Chart chart : patients.values()) {
+            if (policy.decide(director, Permission.RELEASE_INFORMATION, chart.id()) instanceof AccessDecision.Deny) {
+                breakGlass.declare(director, chart.id(), "matrix fixture: open a release request");
+            }
+            requestOf.put(chart.id(), releaseRequests.open(director, new NewRequest(chart.id(), RequesterType.PATIENT,
+                    "The patient", null, "Discharge summary", Purpose.PERSONAL_USE, LocalDate.now(), null, false)));
+            amendmentOf.put(chart.id(), amendments.request(director, new NewAmendment(chart.id(), chart.dischargeSummary(),
+                    "Correct the cough.", "It was a wheeze.", LocalDate.now())));
+            encounterOf.put(chart.id(), jdbc.queryForObject("SELECT id FROM encounter WHERE patient_id = ? "
+                    + "AND visit_number LIKE 'IP-%'", UUID.class, chart.id()));
+        }
     }
 
     @Test
@@ -106,6 +158,8 @@ class AuthorizationMatrixTest {
             CustodianUser user = user(role);
             for (var patient : patients.entrySet()) {
                 AccessDecision decision = policy.decide(user, Permission.READ_CHART, patient.getValue().id());
+                boolean documentAllowed = documentAllowed(user, patient.getKey(), decision);
+                String documentId = patient.getValue().dischargeSummary().toString();
                 for (String endpoint : endpoints) {
                     for (String path : concrete(endpoint, patient.getValue())) {
                         long before = lastSeq();
@@ -115,6 +169,10 @@ class AuthorizationMatrixTest {
                             shown++;
                             check(role, path, patient.getValue().id(), decision, before).ifPresent(violations::add);
                         }
+                        if (page.body().contains(SUMMARY_TEXT) && !documentAllowed) {
+                            violations.add(role + " " + path + ": the labelled document shown; its label does not allow "
+                                    + PurposeOfUse.usualFor(user.roles()));
+                        }
                     }
                 }
                 for (String endpoint : FHIR) {
@@ -122,16 +180,42 @@ class AuthorizationMatrixTest {
                     long before = lastSeq();
                     String body = fhir(users.get(role), path);
                     cells++;
-                    if (body.contains(patient.getKey())) {
+                    if (body.contains("\"family\":\"" + patient.getKey() + "\"")) { // a Patient resource, not the echoed query
                         shown++;
                         check(role, path, patient.getValue().id(), decision, before).ifPresent(violations::add);
+                    }
+                    if (body.contains("\"id\":\"" + documentId + "\"") && !documentAllowed) {
+                        violations.add(role + " " + path + ": the labelled DocumentReference returned");
                     }
                 }
             }
         }
         assertThat(violations).as("PHI shown without an allowed decision and an audit event").isEmpty();
         assertThat(shown).as("some cells show PHI, so the matrix tests something").isGreaterThan(20);
-        assertThat(cells).isGreaterThan(7 * 5 * 5);
+        assertThat(cells).isGreaterThan(7 * 6 * 5);
+    }
+
+    @Test
+    void onlyTheListedPublicAddressesAnswerWithoutSignIn() {
+        List<String> answered = new ArrayList<>();
+        for (String endpoint : endpoints(RequestMethod.GET)) {
+            String path = fill(endpoint, patients.get("Mxplain"));
+            Page page = new WebSession(port).get(path);
+            boolean askedToSignIn = page.status() == 302 && page.location().contains("/login");
+            if (!askedToSignIn) {
+                answered.add(endpoint);
+            }
+            for (String family : patients.keySet()) {
+                assertThat(page.body()).as("GET " + path + " without sign-in").doesNotContain(family);
+            }
+        }
+        assertThat(PUBLIC).containsAll(answered);
+        for (String endpoint : FHIR) {
+            HttpResponse<String> response = anonymousFhir(fill(endpoint, patients.get("Mxplain")));
+            assertThat(response.statusCode()).as("GET " + endpoint + " without credentials").isEqualTo(401);
+            assertThat(response.body()).doesNotContain("Mxplain\"", "\"family\"");
+        }
+        assertThat(anonymousFhir("/fhir/metadata").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -185,7 +269,9 @@ class AuthorizationMatrixTest {
      * A response naming the patient passes when that request left a successful audit event by the
      * user and, where the address names the patient (a read of their record), the policy permits it
      * and the event names the patient. A search or report that names no patient in its address must
-     * have audited itself.
+     * have audited itself; a patient search (web or FHIR) may show the patient only to a user allowed
+     * to open their chart (labelled records are masked or left out). Queues and oversight screens
+     * (the privacy officer's break-glass review) may name a patient the user could not open.
      */
     private java.util.Optional<String> check(Role role, String path, UUID patientId, AccessDecision decision, long before) {
         List<Map<String, Object>> events = jdbc.queryForList(
@@ -196,10 +282,14 @@ class AuthorizationMatrixTest {
                 ? decision instanceof AccessDecision.Permit && events.stream().anyMatch(e ->
                         "SUCCESS".equals(e.get("outcome")) && patientId.equals(e.get("patient_id")))
                 : events.stream().anyMatch(e -> "SUCCESS".equals(e.get("outcome")) && !"LOGIN".equals(e.get("action")))
-                        && (decision instanceof AccessDecision.Permit || events.stream().noneMatch(e ->
+                        && (decision instanceof AccessDecision.Permit || !patientSearch(path) && events.stream().noneMatch(e ->
                         patientId.equals(e.get("patient_id")) && "SUCCESS".equals(e.get("outcome"))));
         return ok ? java.util.Optional.empty() : java.util.Optional.of(role + " " + path + ": PHI shown; decision "
                 + decision.getClass().getSimpleName() + ", audit events " + events);
+    }
+
+    private static boolean patientSearch(String path) {
+        return path.startsWith("/patients?") || path.startsWith("/fhir/Patient?");
     }
 
     /** The GET (or any-method) patterns of every handler, with Spring's own error and sign-in pages left out. */
@@ -235,8 +325,16 @@ class AuthorizationMatrixTest {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1).toLowerCase();
+            String before = endpoint.substring(0, m.start());
             String value = name.contains("patient") ? patient.id().toString()
-                    : name.contains("document") ? patient.dischargeSummary().toString() : UUID.randomUUID().toString();
+                    : name.contains("document") ? patient.dischargeSummary().toString()
+                    : name.contains("encounter") ? encounterOf.get(patient.id()).toString()
+                    : name.equals("family") ? patient.patient().family()
+                    : name.equals("slug") ? OutcomeMeasure.values()[0].slug()
+                    : name.equals("report") ? "outcome-measures"
+                    : name.equals("id") && before.equals("/roi/amendments/") ? amendmentOf.get(patient.id()).toString()
+                    : name.equals("id") && before.equals("/roi/") ? requestOf.get(patient.id()).toString()
+                    : UUID.randomUUID().toString();
             m.appendReplacement(out, value);
         }
         m.appendTail(out);
@@ -250,6 +348,27 @@ class AuthorizationMatrixTest {
                             URI.create("http://localhost:" + port + path)).header("Authorization", "Basic " + basic)
                     .header("Accept", "application/fhir+json").GET().build(), HttpResponse.BodyHandlers.ofString());
             return response.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Whether the user may see the patient's discharge summary: the chart decision, and on the
+     * patient whose summary carries its own HIV label, that label's rule for the user's purpose.
+     */
+    private static boolean documentAllowed(CustodianUser user, String family, AccessDecision decision) {
+        return decision instanceof AccessDecision.Permit && (!family.equals("Mxdocument")
+                || SensitivityLabel.HIV.allowsWithoutRelationship(PurposeOfUse.usualFor(user.roles())));
+    }
+
+    private HttpResponse<String> anonymousFhir(String path) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Accept", "application/fhir+json").GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

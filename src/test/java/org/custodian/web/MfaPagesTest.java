@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Two-step sign-in over real HTTP: enrolment, the second step, recovery codes, per-role requirement, lockout. */
 @IntegrationTest
@@ -29,6 +30,8 @@ class MfaPagesTest {
     int port;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    JdbcTemplate jdbc;
 
     WebFixtures fixtures;
     String admin;
@@ -123,6 +126,85 @@ class MfaPagesTest {
         assertThat(session.get("/patients").location()).contains("/login");
         assertThat(new WebSession(port).signIn(user, PASSWORD).location()).endsWith("/login?error=locked");
         assertThat(app).isNotNull();
+    }
+
+    @Test
+    void anAdministratorResetsALostPhoneAndTheUserMustEnrolAgainWithNewRecoveryCodes() {
+        String user = fixtures.user("mfa.lostphone", Role.CODER, fixtures.hospital("MFA-H"));
+        WebSession before = WebSession.signedIn(port, user, PASSWORD);
+        List<String> oldCodes = recoveryCodes(before);
+        assertThat(before.get("/patients").status()).isEqualTo(200);
+
+        WebSession adminSession = WebSession.signedIn(port, admin, PASSWORD);
+        assertThat(adminSession.get("/admin/mfa").body()).contains("Reset a user's two-step sign-in");
+        Page reset = adminSession.postWithToken("/admin/mfa/reset",
+                Map.of("username", user, "reason", "phone lost; identity checked in person"));
+        assertThat(reset.location()).endsWith("/admin/mfa");
+        assertThat(adminSession.get("/admin/mfa").body()).contains("Two-step sign-in reset for " + user);
+        assertThat(jdbc.queryForList("SELECT detail FROM audit_event WHERE username = ? AND action = 'PRIVILEGE_CHANGE' "
+                + "AND outcome = 'SUCCESS' AND resource_id = ?", String.class, admin, user))
+                .anyMatch(d -> d.contains("two-step sign-in reset") && d.contains("phone lost"));
+        assertThat(before.get("/patients").location()).as("the user's sessions are ended").contains("/login");
+
+        WebSession after = WebSession.signedIn(port, user, PASSWORD);
+        assertThat(after.get("/patients").location()).as("must enrol again, though the role does not require it")
+                .endsWith("/mfa/enrol");
+        assertThat(after.get("/mfa/verify").location()).as("the old factor is gone").doesNotEndWith("/mfa/verify");
+        List<String> newCodes = recoveryCodes(after);
+        assertThat(newCodes).hasSize(10).doesNotContainAnyElementsOf(oldCodes);
+
+        WebSession next = WebSession.signedIn(port, user, PASSWORD);
+        next.get("/mfa/verify");
+        assertThat(next.postWithToken("/mfa/verify", Map.of("code", oldCodes.getFirst())).body())
+                .as("old recovery codes no longer work").contains("That code is not right");
+        assertThat(next.postWithToken("/mfa/verify", Map.of("code", newCodes.getFirst())).location()).contains("recoveryCodesLeft=9");
+    }
+
+    @Test
+    void onlyAnAdministratorResetsOthersAndNotTheirOwnThere() {
+        String user = fixtures.user("mfa.notadmin", Role.PRIVACY_OFFICER, fixtures.hospital("MFA-H"));
+        WebSession officer = WebSession.signedIn(port, user, PASSWORD);
+        officer.get("/patients");
+        assertThat(officer.postWithToken("/admin/mfa/reset", Map.of("username", admin, "reason", "x")).status())
+                .isEqualTo(403);
+
+        WebSession adminSession = WebSession.signedIn(port, admin, PASSWORD);
+        adminSession.get("/admin/mfa");
+        adminSession.postWithToken("/admin/mfa/reset", Map.of("username", admin, "reason", "my own"));
+        assertThat(adminSession.get("/admin/mfa").body()).contains("cannot reset your own two-step sign-in here");
+        adminSession.postWithToken("/admin/mfa/reset", Map.of("username", "mfa.nobody.at.all", "reason", "typo"));
+        assertThat(adminSession.get("/admin/mfa").body()).contains("No user named");
+        adminSession.postWithToken("/admin/mfa/reset", Map.of("username", user, "reason", " "));
+        assertThat(adminSession.get("/admin/mfa").body()).contains("Give the reason for the reset");
+    }
+
+    @Test
+    void aUserResetsTheirOwnOnlyWithTheirCurrentFactor() {
+        String user = fixtures.user("mfa.newphone", Role.CODER, fixtures.hospital("MFA-H"));
+        WebSession session = WebSession.signedIn(port, user, PASSWORD);
+        List<String> codes = recoveryCodes(session);
+        assertThat(session.get("/mfa/reset").body()).contains("Reset two-step sign-in");
+        Page wrong = session.postWithToken("/mfa/reset", Map.of("code", "123456"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body()).contains("That code is not right");
+        WebSession again = WebSession.signedIn(port, user, PASSWORD);
+        assertThat(again.get("/patients").location()).endsWith("/mfa/verify");
+
+        Page reset = session.postWithToken("/mfa/reset", Map.of("code", codes.get(2)));
+        assertThat(reset.location()).endsWith("/mfa/enrol");
+        assertThat(jdbc.queryForList("SELECT detail FROM audit_event WHERE username = ? AND action = 'PRIVILEGE_CHANGE'",
+                String.class, user)).anyMatch(d -> d.contains("reset by the user with their current factor"));
+        assertThat(WebSession.signedIn(port, user, PASSWORD).get("/patients").location()).endsWith("/mfa/enrol");
+    }
+
+    /** Enrols the signed-in user and returns the recovery codes shown once. */
+    private static List<String> recoveryCodes(WebSession session) {
+        Matcher secret = SECRET.matcher(session.get("/mfa/enrol").body());
+        assertThat(secret.find()).isTrue();
+        Page codes = session.postWithToken("/mfa/enrol", Map.of("code", new TestAuthenticator(secret.group(1)).code(0)));
+        List<String> recovery = RECOVERY.matcher(codes.body()).results().map(m -> m.group(1)).toList();
+        assertThat(recovery).hasSize(10);
+        return recovery;
     }
 
     private static TestAuthenticator enrol(WebSession session) {

@@ -69,7 +69,7 @@ class QualityBrowserJourneyTest {
                 chart.encounter.dischargeAt(), doctor, false, "Recovered; discharged home on aspirin."));
         fixtures.write(chart);
         QualityFindings findings = context.getBean(QualityFindings.class);
-        Eventually.within(Duration.ofSeconds(20), "the unsigned summary is found",
+        Eventually.within(Duration.ofSeconds(60), "the unsigned summary is found",
                 () -> !findings.openFor(List.of(chart.patientId())).isEmpty());
         String analyst = web.user("journey.analyst", Role.CODER, hospital);
         String physician = web.user("journey.doctor", Role.CLINICIAN, hospital);
@@ -94,7 +94,7 @@ class QualityBrowserJourneyTest {
         assertThat(mine.getText()).contains("Hester Prynne", chart.encounter.visitNumber());
         mine.findElement(By.cssSelector("button[type='submit']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.success"), "Signed: Discharge summary"));
-        Eventually.within(Duration.ofSeconds(20), "the deficiency closes itself",
+        Eventually.within(Duration.ofSeconds(60), "the deficiency closes itself",
                 () -> findings.openFor(List.of(chart.patientId())).isEmpty());
         browser.navigate().refresh();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".result-count"), "Nothing is waiting for you."));

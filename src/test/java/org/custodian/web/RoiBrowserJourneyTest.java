@@ -107,13 +107,17 @@ class RoiBrowserJourneyTest {
         requestAmendment("Pembleton", "Cough started a week earlier than written.", "My own recollection.");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deadline"), "60 days left"));
         browser.findElement(By.id("amendmentText")).sendKeys("Onset of cough corrected to one week before admission.");
+        browser.findElement(By.id("namedRecipients")).sendKeys("Dr. Ann Ortho, Lakeside Clinic");
         browser.findElement(By.id("accept")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "Accepted"));
-        assertThat(browser.findElement(By.cssSelector(".alert.success")).getText()).contains("appended to the record");
+        assertThat(browser.findElement(By.cssSelector(".alert.success")).getText()).contains("signed and appended to the record");
+        assertThat(browser.findElement(By.id("notified")).getText()).contains("Dr. Ann Ortho, Lakeside Clinic");
         browser.findElement(By.id("amendment-document")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Addendum to Discharge summary"));
         assertThat(browser.findElement(By.cssSelector(".document-body")).getText())
                 .contains("Onset of cough corrected", "164.526");
+        assertThat(browser.findElement(By.cssSelector(".document-header .badge")).getText()).as("signed, not a draft")
+                .isEqualTo("Final");
 
         requestAmendment("Pembleton", "Remove the pneumonia diagnosis.", "I feel fine.");
         new Select(browser.findElement(By.id("basis"))).selectByValue("ACCURATE_AND_COMPLETE");

@@ -55,6 +55,21 @@ final class WebSession {
         return send(request);
     }
 
+    /** The bytes of a download (a ZIP, a PDF); fails the test unless the answer is 200. */
+    byte[] download(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Follows redirects from {@code path} and returns the final page. */
     Page open(String path) {
         Page page = get(path);

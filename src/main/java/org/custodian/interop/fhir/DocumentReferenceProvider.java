@@ -19,6 +19,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.custodian.privacy.PhiAccess;
 import org.custodian.record.ClinicalDocument;
 import org.custodian.record.ClinicalQueries;
 import org.custodian.record.DocumentRepository;
@@ -34,8 +35,11 @@ public final class DocumentReferenceProvider implements IResourceProvider {
     private final ResourceHistory history;
     private final RecordReads reads;
     private final DocumentRepository documents;
+    private final PhiAccess phi;
 
-    DocumentReferenceProvider(RecordReads reads, DocumentRepository documents, ResourceCrud crud, ResourceHistory history) {
+    DocumentReferenceProvider(RecordReads reads, DocumentRepository documents, ResourceCrud crud, ResourceHistory history,
+                              PhiAccess phi) {
+        this.phi = phi;
         this.crud = crud;
         this.history = history;
         this.reads = reads;
@@ -82,7 +86,10 @@ public final class DocumentReferenceProvider implements IResourceProvider {
     }
 
     private List<ClinicalDocument> documents(UUID patientId, ClinicalQueries.Filter filter) {
+        Set<UUID> withheld = phi.withheldParts(ApiCaller.current(), patientId); // labelled notes, as in the web chart
         return documents.forPatient(patientId).stream()
+                .filter(d -> !withheld.contains(d.id())
+                        && (d.encounterId() == null || !withheld.contains(d.encounterId())))
                 .filter(d -> filter.from() == null || !d.createdAt().isBefore(filter.from()))
                 .filter(d -> filter.to() == null || !d.createdAt().isAfter(filter.to()))
                 .filter(d -> filter.encounterId() == null || filter.encounterId().equals(d.encounterId()))

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.custodian.privacy.PhiAccess;
 import org.custodian.record.ClinicalQueries.PatientCriteria;
@@ -91,6 +92,8 @@ public final class PatientProvider implements IResourceProvider {
         List<IBaseResource> all = phi.readRecord(ApiCaller.current(), uuid, "Patient/$everything", uuid.toString(),
                 () -> patients.find(uuid).map(p -> List.<IBaseResource>copyOf(record.of(p, PatientRecordResources.TYPES,
                         null)))).orElseThrow(() -> new ResourceNotFoundException(id));
+        Set<UUID> withheld = phi.withheldParts(ApiCaller.current(), uuid); // labelled encounters and notes
+        all = all.stream().filter(r -> WithheldResources.shown(r, withheld)).toList();
         return new SimpleBundleProvider(all);
     }
 
@@ -141,7 +144,7 @@ public final class PatientProvider implements IResourceProvider {
                 gender == null ? null : Sex.fromCode(gender.getValue()), mrnFacility,
                 identifier == null ? null : identifier.getValue());
         List<org.custodian.record.Patient> found = phi.searchPatients(ApiCaller.current(), "FHIR " + describe(criteria),
-                scope -> queries.searchPatients(criteria, scope, MAX_RESULTS));
+                scope -> queries.searchPatients(criteria, scope, MAX_RESULTS), org.custodian.record.Patient::id);
         return new LazyPage<>(found, page -> {
             var identifiers = queries.identifiers(page.stream().map(org.custodian.record.Patient::id).toList());
             return history.stampCurrent("Patient", page.stream()

@@ -2,18 +2,22 @@ package org.custodian.interop.hl7v2;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.custodian.mpi.PatientMatcher;
 import org.custodian.record.Encounter;
-import org.custodian.record.EncounterClass;
 import org.custodian.record.EncounterRepository;
+import org.custodian.record.FactCorrections;
 import org.custodian.record.RecordWriter;
 import org.springframework.stereotype.Component;
 
 /**
  * ADT events: registration and admission create the patient and the encounter (PV1-19 visit
  * number at the patient's facility); transfer, discharge and the cancellations change the
- * encounter's course through {@link EncounterRepository}, which keeps what they replace.
+ * encounter's course through {@link EncounterRepository}, which keeps what they replace. An update
+ * (A08) or a re-sent A01-A05 corrects the encounter as a new version through {@link FactCorrections}.
  */
 @Component
 class AdtHandler {
@@ -21,12 +25,17 @@ class AdtHandler {
     private final EncounterRepository encounters;
     private final RecordWriter writer;
     private final PatientMatcher matcher;
+    private final PractitionerResolver practitioners;
+    private final FactCorrections corrections;
 
-    AdtHandler(PatientResolver resolver, EncounterRepository encounters, RecordWriter writer, PatientMatcher matcher) {
+    AdtHandler(PatientResolver resolver, EncounterRepository encounters, RecordWriter writer, PatientMatcher matcher,
+               PractitionerResolver practitioners, FactCorrections corrections) {
         this.resolver = resolver;
         this.encounters = encounters;
         this.writer = writer;
         this.matcher = matcher;
+        this.practitioners = practitioners;
+        this.corrections = corrections;
     }
 
     Hl7Outcome.Accepted apply(InboundMessage message) {
@@ -57,32 +66,104 @@ class AdtHandler {
                     "visit number " + visit + " belongs to another patient at " + patient.facility().code());
         }
         Instant at = message.messageTime();
+        UUID attending = practitioners.resolve(pv1, 7, "attending doctor", message);
         switch (event) {
             case "A01", "A04", "A05", "A08" -> {
                 if (existing.isEmpty()) {
-                    admit(message, pv1, patient.patientId(), facility, visit, event);
+                    admit(message, pv1, patient.patientId(), facility, visit, event, attending);
                     return new Hl7Outcome.Accepted(patient.patientId(), "encounter " + visit + " opened" + duplicates);
                 }
-                return new Hl7Outcome.Accepted(patient.patientId(), "encounter " + visit + " already known");
+                List<String> changes = update(message, pv1, existing.get(), attending, true);
+                return new Hl7Outcome.Accepted(patient.patientId(), "encounter " + visit
+                        + (changes.isEmpty() ? " already known, unchanged" : " updated: " + String.join(", ", changes)));
             }
-            case "A02" -> encounters.transfer(known(existing, pv1, visit), location(pv1), at, message.provenance());
+            case "A02" -> {
+                Encounter encounter = open(known(existing, pv1, visit), pv1, "a transfer");
+                String location = EncounterRevision.location(pv1);
+                if (location == null) {
+                    throw new Hl7Rejection(ErrorCode.REQUIRED_FIELD_MISSING, pv1.at(3, 0),
+                            "the new assigned location is required for a transfer (A02)");
+                }
+                encounters.transfer(encounter, location, at, message.provenance());
+                update(message, pv1, encounter, attending, false);
+            }
             case "A03" -> {
-                Instant discharge = pv1.time(45, message.zone());
-                if (discharge == null) {
+                if (pv1.get(45) == null) {
                     throw new Hl7Rejection(ErrorCode.REQUIRED_FIELD_MISSING, pv1.at(45, 0), "discharge date/time is required");
                 }
-                Encounter encounter = known(existing, pv1, visit);
-                if (discharge.isBefore(encounter.admitAt())) {
-                    throw new Hl7Rejection(ErrorCode.DATA_TYPE, pv1.at(45, 0), "discharge " + pv1.get(45)
-                            + " is before the admission at " + encounter.admitAt());
-                }
-                encounters.discharge(encounter, discharge, pv1.get(36), message.provenance());
+                update(message, pv1, known(existing, pv1, visit), attending, true);
             }
-            case "A11" -> encounters.cancelAdmission(known(existing, pv1, visit), at, message.provenance());
-            case "A13" -> encounters.cancelDischarge(known(existing, pv1, visit), at, message.provenance());
+            case "A11" -> {
+                Encounter encounter = open(known(existing, pv1, visit), pv1, "cancelling the admission (A11)");
+                encounters.cancelAdmission(encounter, at, message.provenance());
+            }
+            case "A13" -> {
+                Encounter encounter = known(existing, pv1, visit);
+                if (encounter.dischargeAt() == null) {
+                    throw new Hl7Rejection(ErrorCode.RECORD_STATE, pv1.at(19, 0),
+                            "encounter " + visit + " is not discharged, so there is no discharge to cancel (A13)");
+                }
+                encounters.cancelDischarge(encounter, at, message.provenance());
+            }
             default -> throw new IllegalStateException("routed an unsupported ADT event " + event);
         }
         return new Hl7Outcome.Accepted(patient.patientId(), "encounter " + visit + " " + event);
+    }
+
+    /**
+     * Applies what PV1 says to a known encounter. Corrections (class, times, attending, disposition)
+     * become a new version of the encounter, the replaced one kept in its history; a discharge time on
+     * an open encounter discharges it; a new location is a move recorded with the one it replaces.
+     */
+    private List<String> update(InboundMessage message, Fields pv1, Encounter current, UUID attending, boolean withLocation) {
+        Encounter revised = EncounterRevision.revise(current, pv1, attending, message.zone());
+        boolean discharging = current.dischargeAt() == null && revised.dischargeAt() != null;
+        Encounter corrected = discharging ? new Encounter(revised.id(), revised.patientId(), revised.facilityId(),
+                revised.visitNumber(), revised.encounterClass(), revised.admitAt(), null, revised.attendingId(),
+                current.dischargeDisposition(), revised.reason()) : revised;
+        List<String> changes = new ArrayList<>(changed(current, corrected));
+        if (!changes.isEmpty()) {
+            corrections.replace(corrected, message.provenance());
+        }
+        if (discharging) {
+            encounters.discharge(corrected, revised.dischargeAt(), revised.dischargeDisposition(), message.provenance());
+            changes.add("discharged");
+        }
+        String location = withLocation ? EncounterRevision.location(pv1) : null;
+        if (location != null && encounters.transfer(corrected, location, message.messageTime(), message.provenance())) {
+            changes.add("location " + location);
+        }
+        return changes;
+    }
+
+    private static List<String> changed(Encounter before, Encounter after) {
+        List<String> changed = new ArrayList<>();
+        if (before.encounterClass() != after.encounterClass()) {
+            changed.add("class " + after.encounterClass());
+        }
+        if (!before.admitAt().equals(after.admitAt())) {
+            changed.add("admitted at " + after.admitAt());
+        }
+        if (!Objects.equals(before.dischargeAt(), after.dischargeAt())) {
+            changed.add("discharged at " + after.dischargeAt());
+        }
+        if (!Objects.equals(before.attendingId(), after.attendingId())) {
+            changed.add("attending");
+        }
+        if (!Objects.equals(before.dischargeDisposition(), after.dischargeDisposition())) {
+            changed.add("disposition " + after.dischargeDisposition());
+        }
+        return changed;
+    }
+
+    /** The encounter, unless it was discharged: then {@code what} needs the discharge cancelled (A13) first. */
+    private static Encounter open(Encounter encounter, Fields pv1, String what) {
+        if (encounter.dischargeAt() != null) {
+            throw new Hl7Rejection(ErrorCode.RECORD_STATE, pv1.at(19, 0), "encounter " + encounter.visitNumber()
+                    + " was discharged at " + encounter.dischargeAt() + "; " + what
+                    + " needs an open encounter (cancel the discharge with A13 first)");
+        }
+        return encounter;
     }
 
     /** A new patient is checked against the index at once; likely duplicates go to the review queue. */
@@ -92,14 +173,15 @@ class AdtHandler {
                 + " existing patient" + (candidates.size() == 1 ? "" : "s") + ", queued for review";
     }
 
-    private void admit(InboundMessage message, Fields pv1, UUID patientId, UUID facility, String visit, String event) {
+    private void admit(InboundMessage message, Fields pv1, UUID patientId, UUID facility, String visit, String event,
+                       UUID attending) {
         Instant admitAt = pv1.time(44, message.zone());
         Encounter encounter = new Encounter(
                 UUID.nameUUIDFromBytes(("hl7/encounter/" + facility + "/" + visit).getBytes(StandardCharsets.UTF_8)),
-                patientId, facility, visit, encounterClass(pv1, event),
-                admitAt != null ? admitAt : message.messageTime(), null, null, null, null);
+                patientId, facility, visit, EncounterRevision.newClass(pv1, event),
+                admitAt != null ? admitAt : message.messageTime(), null, attending, null, null);
         writer.batch().encounter(encounter, message.provenance()).flush();
-        String location = location(pv1);
+        String location = EncounterRevision.location(pv1);
         if (location != null) {
             encounters.transfer(encounter, location, encounter.admitAt(), message.provenance());
         }
@@ -108,31 +190,5 @@ class AdtHandler {
     private static Encounter known(java.util.Optional<Encounter> existing, Fields pv1, String visit) {
         return existing.orElseThrow(() -> new Hl7Rejection(ErrorCode.UNKNOWN_KEY, pv1.at(19, 0),
                 "no encounter with visit number " + visit + " at this facility"));
-    }
-
-    /** PV1-3: point of care^room^bed. */
-    private static String location(Fields pv1) {
-        String unit = pv1.get(3, 0, 1, 1);
-        String room = pv1.get(3, 0, 2, 1);
-        String bed = pv1.get(3, 0, 3, 1);
-        if (unit == null && room == null && bed == null) {
-            return null;
-        }
-        return String.join(" ", java.util.stream.Stream.of(unit, room, bed).filter(java.util.Objects::nonNull).toList());
-    }
-
-    /** PV1-2, HL7 table 0004. */
-    private static EncounterClass encounterClass(Fields pv1, String event) {
-        String code = pv1.get(2);
-        if (code == null || code.equals("N") || code.equals("U") || code.equals("P")) {
-            return event.equals("A01") ? EncounterClass.INPATIENT : EncounterClass.OUTPATIENT;
-        }
-        return switch (code.toUpperCase(java.util.Locale.ROOT)) {
-            case "I", "B" -> EncounterClass.INPATIENT;
-            case "O", "R", "C" -> EncounterClass.OUTPATIENT;
-            case "E" -> EncounterClass.EMERGENCY;
-            default -> throw new Hl7Rejection(ErrorCode.TABLE_VALUE_NOT_FOUND, pv1.at(2, 0),
-                    "'" + code + "' is not a patient class (table 0004: I, O, E, P, R, B, C, N, U)");
-        };
     }
 }

@@ -2,52 +2,86 @@ package org.custodian.interop.hl7v2;
 
 import ca.uhn.hl7v2.model.Segment;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.custodian.record.ClinicalQueries;
 import org.custodian.record.EncounterRepository;
+import org.custodian.record.FactCorrections;
 import org.custodian.record.Observation;
+import org.custodian.record.RecordVersions;
 import org.custodian.record.RecordWriter;
 import org.springframework.stereotype.Component;
 
-/** ORU^R01: every OBX under its OBR becomes an observation, keyed by the LOINC code in OBX-3. */
+/**
+ * ORU^R01: every OBX under its OBR becomes an observation, keyed by the LOINC code in OBX-3. A result
+ * is identified by its order (OBR-3 filler, else OBR-2 placer order number; else the encounter),
+ * its code and OBX-4 sub-id, so a later message about the same result (OBX-11 C correction, F after
+ * P, D delete, X cannot be obtained, W wrong) replaces it as a new version that keeps the earlier one.
+ */
 @Component
 class OruHandler {
     private static final Set<String> LOINC = Set.of("LN", "LOINC", "2.16.840.1.113883.6.1");
-    private static final Set<String> SKIPPED_STATUS = Set.of("X", "D", "W");
+
+    /** One OBX as read: the observation it states (null when it states no value) and its status. */
+    private record Result(UUID id, boolean keyed, ResultStatus status, Observation observation) {
+    }
 
     private final PatientResolver resolver;
     private final EncounterRepository encounters;
     private final RecordWriter writer;
+    private final RecordVersions versions;
+    private final ClinicalQueries clinical;
+    private final FactCorrections corrections;
 
-    OruHandler(PatientResolver resolver, EncounterRepository encounters, RecordWriter writer) {
+    OruHandler(PatientResolver resolver, EncounterRepository encounters, RecordWriter writer, RecordVersions versions,
+               ClinicalQueries clinical, FactCorrections corrections) {
         this.resolver = resolver;
         this.encounters = encounters;
         this.writer = writer;
+        this.versions = versions;
+        this.clinical = clinical;
+        this.corrections = corrections;
     }
 
     Hl7Outcome.Accepted apply(InboundMessage message) {
         var patient = resolver.resolve(message, message.segments().required("PID"), false);
         UUID encounterId = EncounterLink.find(message, encounters, patient.facility().id(), patient.patientId());
+        String byEncounter = encounterId == null ? null : "encounter/" + encounterId;
         Instant orderTime = null;
+        String order = byEncounter;
         int obxCount = 0;
-        List<Observation> results = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
+        Map<String, Integer> keysSeen = new HashMap<>();
         for (Segment segment : message.segments().all()) {
             switch (segment.getName()) {
                 case "OBR" -> {
                     Fields obr = new Fields(segment);
                     orderTime = obr.time(7, message.zone());
+                    String number = orderNumber(obr);
+                    order = number != null ? number : byEncounter;
                 }
                 case "OBX" -> {
                     obxCount++;
-                    Observation o = observation(new Fields(segment, obxCount), patient.patientId(), encounterId,
-                            orderTime != null ? orderTime : message.messageTime(), message);
-                    if (o != null) {
-                        results.add(o);
+                    Fields obx = new Fields(segment, obxCount);
+                    ResultStatus status = ResultStatus.of(obx);
+                    String[] code = loinc(obx);
+                    UUID id = UUID.randomUUID();
+                    if (order != null) {
+                        String key = patient.patientId() + "/" + order + "/" + code[0] + "/" + Objects.toString(obx.get(4), "");
+                        int seen = keysSeen.merge(key, 1, Integer::sum);
+                        id = UUID.nameUUIDFromBytes(("hl7/observation/" + key + (seen == 1 ? "" : "#" + seen))
+                                .getBytes(StandardCharsets.UTF_8));
                     }
+                    results.add(new Result(id, order != null, status, observation(obx, code, id, patient.patientId(),
+                            encounterId, orderTime != null ? orderTime : message.messageTime(), message)));
                 }
                 default -> {
                 }
@@ -56,19 +90,65 @@ class OruHandler {
         if (obxCount == 0) {
             throw new Hl7Rejection(ErrorCode.REQUIRED_FIELD_MISSING, Location.of("OBX", 0), "ORU^R01 holds no OBX result");
         }
-        RecordWriter.Batch batch = writer.batch();
-        results.forEach(o -> batch.observation(o, message.provenance()));
-        batch.flush();
-        return new Hl7Outcome.Accepted(patient.patientId(), results.size() + " results");
+        return new Hl7Outcome.Accepted(patient.patientId(), write(results, message));
     }
 
-    private static Observation observation(Fields obx, UUID patientId, UUID encounterId, Instant fallback,
-                                           InboundMessage message) {
-        String status = obx.get(11);
-        if (status != null && SKIPPED_STATUS.contains(status.toUpperCase(Locale.ROOT))) {
-            return null;
+    /** New results are inserted together; results already in the record are replaced one by one. */
+    private String write(List<Result> results, InboundMessage message) {
+        List<UUID> keyed = results.stream().filter(Result::keyed).map(Result::id).toList();
+        Set<UUID> known = keyed.isEmpty() ? Set.of() : versions.factStamps(RecordVersions.Fact.OBSERVATION, keyed).keySet();
+        RecordWriter.Batch batch = writer.batch();
+        int added = 0;
+        int replaced = 0;
+        int withdrawn = 0;
+        for (Result r : results) {
+            boolean isKnown = known.contains(r.id());
+            switch (r.status()) {
+                case RESULT, NOW_FINAL -> {
+                    if (r.observation() == null) {
+                        continue; // U without the value again, or a result line with no value: nothing to change
+                    }
+                    if (!isKnown) {
+                        batch.observation(r.observation(), message.provenance());
+                        added++;
+                    } else if (!clinical.observation(r.id()).map(r.observation()::equals).orElse(false)) {
+                        corrections.replace(r.observation(), message.provenance());
+                        replaced++;
+                    }
+                }
+                case CANNOT_BE_OBTAINED, DELETED, WRONG -> {
+                    if (isKnown) {
+                        Observation current = clinical.observation(r.id()).orElseThrow();
+                        corrections.replace(new Observation(current.id(), current.patientId(), current.encounterId(),
+                                current.loincCode(), current.display(), null, r.status().withdrawal(), null, null, null,
+                                null, current.observedAt()), message.provenance());
+                        withdrawn++;
+                    }
+                }
+                case NO_RESULT -> {
+                }
+            }
         }
-        String[] code = loinc(obx);
+        batch.flush();
+        return added + " results" + (replaced > 0 ? ", " + replaced + " replaced" : "")
+                + (withdrawn > 0 ? ", " + withdrawn + " withdrawn" : "");
+    }
+
+    /** OBR-3 filler order number, else OBR-2 placer order number, with its namespace; null when neither is sent. */
+    private static String orderNumber(Fields obr) {
+        for (int field : new int[] {3, 2}) {
+            String id = obr.get(field, 1);
+            if (id != null) {
+                String namespace = obr.get(field, 2);
+                return (field == 3 ? "filler/" : "placer/") + id + (namespace == null ? "" : "@" + namespace);
+            }
+        }
+        return null;
+    }
+
+    /** The observation OBX states, with the given id; null when it states no value. */
+    private static Observation observation(Fields obx, String[] code, UUID id, UUID patientId, UUID encounterId,
+                                           Instant fallback, InboundMessage message) {
         String type = obx.get(2) == null ? "ST" : obx.get(2).toUpperCase(Locale.ROOT);
         BigDecimal numeric = null;
         String text = null;
@@ -93,7 +173,7 @@ class OruHandler {
         }
         BigDecimal[] range = range(obx);
         Instant observed = obx.time(14, message.zone());
-        return new Observation(UUID.randomUUID(), patientId, encounterId, code[0], code[1], numeric, text,
+        return new Observation(id, patientId, encounterId, code[0], code[1], numeric, text,
                 obx.get(6, 1) != null ? obx.get(6, 1) : obx.get(6, 2), range[0], range[1], flag(obx),
                 observed != null ? observed : fallback);
     }

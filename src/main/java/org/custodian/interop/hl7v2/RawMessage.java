@@ -1,21 +1,19 @@
 package org.custodian.interop.hl7v2;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * One frame's bytes as they arrived. {@code problem} is set when the frame itself was bad
- * (truncated, oversized, outside MLLP framing); such a message is stored and rejected unread.
+ * (truncated, oversized, outside MLLP framing) or its bytes cannot be read in the character set
+ * MSH-18 declares; such a message is stored and rejected unread.
  */
 record RawMessage(byte[] bytes, int sizeBytes, Instant receivedAt, String remoteAddress, Hl7Outcome.Rejected problem) {
     RawMessage {
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(receivedAt, "receivedAt");
         remoteAddress = remoteAddress == null ? "unknown" : remoteAddress;
+        problem = problem != null ? problem : MessageCharset.problem(bytes);
     }
 
     static RawMessage of(byte[] bytes, String remoteAddress) {
@@ -23,17 +21,10 @@ record RawMessage(byte[] bytes, int sizeBytes, Instant receivedAt, String remote
     }
 
     /**
-     * The text: UTF-8 when the bytes are valid UTF-8, else ISO-8859-1 (which reads any byte). Line
-     * feeds some systems send as segment terminators become carriage returns.
+     * The text in the character set MSH-18 declares (see {@link MessageCharset#decode}). Line feeds
+     * some systems send as segment terminators become carriage returns.
      */
     String text() {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            text = new String(bytes, StandardCharsets.ISO_8859_1);
-        }
-        return text.replace("\r\n", "\r").replace('\n', '\r');
+        return MessageCharset.decode(bytes).replace("\r\n", "\r").replace('\n', '\r');
     }
 }

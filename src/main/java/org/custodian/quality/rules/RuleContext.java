@@ -5,8 +5,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.custodian.quality.QualityProperties;
 
-/** What rules may consult besides the record: the time of the check, the policy thresholds, the code sets. */
-public record RuleContext(Instant now, QualityProperties properties, CodeCheck codes) {
+/**
+ * What rules may consult besides the record: the time of the check, the policy thresholds, the code
+ * sets and their sex and age edits.
+ */
+public record RuleContext(Instant now, QualityProperties properties, CodeCheck codes, ClinicalEditCheck clinical) {
+    /** Without MCE tables: the sex and age rule uses its own compact ranges. */
+    public RuleContext(Instant now, QualityProperties properties, CodeCheck codes) {
+        this(now, properties, codes, ClinicalEditCheck.NOT_LOADED);
+    }
+
     public static LocalDate day(Instant instant) {
         return instant.atZone(ZoneOffset.UTC).toLocalDate();
     }

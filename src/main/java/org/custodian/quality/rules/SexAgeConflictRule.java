@@ -3,13 +3,19 @@ package org.custodian.quality.rules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.custodian.quality.Category;
 import org.custodian.quality.Severity;
 import org.custodian.terminology.CodeSystem;
 
-/** Diagnoses and procedures that do not fit the patient's recorded sex or age at the date of service. */
+/**
+ * Diagnoses and procedures that do not fit the patient's recorded sex or age at the date of service:
+ * by the Medicare Code Editor tables in force on that date when the terminology module has them,
+ * else by a compact set of sex- and age-specific code ranges.
+ */
 public final class SexAgeConflictRule implements Rule {
     @Override
     public String id() {
@@ -33,33 +39,66 @@ public final class SexAgeConflictRule implements Rule {
 
     @Override
     public void check(PatientFacts facts, RuleContext context, Findings out) {
-        Optional<ClinicalEdits.Sex> sex = switch (facts.patient().sex()) {
-            case "FEMALE" -> Optional.of(ClinicalEdits.Sex.FEMALE);
-            case "MALE" -> Optional.of(ClinicalEdits.Sex.MALE);
-            default -> Optional.empty();
-        };
         for (PatientFacts.DiagnosisRow d : facts.diagnoses()) {
             if (CodeSystems.of(d.system()).equals(Optional.of(CodeSystem.ICD10CM))) {
-                String code = CodeSystem.normalize(d.code());
-                String where = "Diagnosis " + d.code() + " " + d.display();
-                sexConflict(facts, out, d.id(), d.encounterId(), where, sex, ClinicalEdits.diagnosisSex(code));
-                Optional<ClinicalEdits.AgeRange> range = ClinicalEdits.diagnosisAge(code);
-                LocalDate on = serviceDate(facts, d.encounterId(), d.onsetAt());
-                if (range.isPresent() && on != null) {
-                    int age = Math.max(0, Period.between(facts.patient().birthDate(), on).getYears());
-                    if (!range.get().contains(age)) {
-                        out.add(d.id() + ":age", d.encounterId(), null, facility(facts, d.encounterId()), null, where,
-                                "A " + range.get().label() + " diagnosis for a patient aged " + age + " on " + on + ".");
-                    }
+                Code code = new Code(d.id(), d.encounterId(), CodeSystem.normalize(d.code()), false,
+                        "Diagnosis " + d.code() + " " + d.display(), serviceDate(facts, d.encounterId(), d.onsetAt()));
+                if (!checkedByTerminology(facts, context, code, out)) {
+                    fallbackDiagnosis(facts, code, out);
                 }
             }
         }
         for (PatientFacts.ProcedureRow p : facts.procedures()) {
             if (CodeSystems.of(p.system()).equals(Optional.of(CodeSystem.ICD10PCS))) {
-                sexConflict(facts, out, p.id(), p.encounterId(), "Procedure " + p.code() + " " + p.display(), sex,
-                        ClinicalEdits.procedureSex(CodeSystem.normalize(p.code())));
+                Code code = new Code(p.id(), p.encounterId(), CodeSystem.normalize(p.code()), true,
+                        "Procedure " + p.code() + " " + p.display(), serviceDate(facts, p.encounterId(), p.performedAt()));
+                if (!checkedByTerminology(facts, context, code, out)) {
+                    sexConflict(facts, out, code.id(), code.encounterId(), code.where(), patientSex(facts),
+                            ClinicalEdits.procedureSex(code.value()));
+                }
             }
         }
+    }
+
+    private record Code(UUID id, UUID encounterId, String value, boolean procedure, String where, LocalDate on) {
+    }
+
+    /** The MCE tables in force on the date of service decide, when they are loaded for it. */
+    private static boolean checkedByTerminology(PatientFacts facts, RuleContext context, Code code, Findings out) {
+        if (code.on() == null || facts.patient().birthDate() == null) {
+            return false;
+        }
+        Optional<List<ClinicalEditCheck.Conflict>> conflicts = context.clinical().conflicts(code.on(),
+                facts.patient().sex(), ageOn(facts, code.on()), code.value(), code.procedure());
+        conflicts.ifPresent(found -> found.forEach(c -> out.add(code.id() + ":" + c.kind().name().toLowerCase(Locale.ROOT),
+                code.encounterId(), null, facility(facts, code.encounterId()), null, code.where(), c.message())));
+        return conflicts.isPresent();
+    }
+
+    private static void fallbackDiagnosis(PatientFacts facts, Code code, Findings out) {
+        sexConflict(facts, out, code.id(), code.encounterId(), code.where(), patientSex(facts),
+                ClinicalEdits.diagnosisSex(code.value()));
+        Optional<ClinicalEdits.AgeRange> range = ClinicalEdits.diagnosisAge(code.value());
+        if (range.isPresent() && code.on() != null && facts.patient().birthDate() != null) {
+            int age = ageOn(facts, code.on());
+            if (!range.get().contains(age)) {
+                out.add(code.id() + ":age", code.encounterId(), null, facility(facts, code.encounterId()), null,
+                        code.where(), "A " + range.get().label() + " diagnosis for a patient aged " + age + " on "
+                                + code.on() + ".");
+            }
+        }
+    }
+
+    private static Optional<ClinicalEdits.Sex> patientSex(PatientFacts facts) {
+        return switch (String.valueOf(facts.patient().sex())) {
+            case "FEMALE" -> Optional.of(ClinicalEdits.Sex.FEMALE);
+            case "MALE" -> Optional.of(ClinicalEdits.Sex.MALE);
+            default -> Optional.empty();
+        };
+    }
+
+    private static int ageOn(PatientFacts facts, LocalDate on) {
+        return Math.max(0, Period.between(facts.patient().birthDate(), on).getYears());
     }
 
     private static void sexConflict(PatientFacts facts, Findings out, UUID id, UUID encounterId, String where,

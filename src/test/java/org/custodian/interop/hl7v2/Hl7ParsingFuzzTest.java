@@ -16,9 +16,13 @@ import java.time.ZoneOffset;
 class Hl7ParsingFuzzTest {
     @FuzzTest(maxDuration = "60s")
     void parsingRejectsOrAcceptsButNeverCrashes(byte[] data) {
-        String text = RawMessage.of(data, "fuzz").text();
+        RawMessage raw = RawMessage.of(data, "fuzz");
+        String text = raw.text();
         MshHeader header = MshHeader.read(text);
         try {
+            if (raw.problem() != null) {
+                throw new Hl7Rejection(raw.problem().code(), raw.problem().location(), raw.problem().message());
+            }
             header.validate(text);
             MessageRouter.requireSupported(header);
             Segments segments = new Segments(Hl7Parser.parse(text));
@@ -32,6 +36,12 @@ class Hl7ParsingFuzzTest {
                 }
                 if (segment.getName().equals("OBX")) {
                     fields.time(14, ZoneOffset.UTC);
+                    ResultStatus.of(fields);
+                }
+                if (segment.getName().equals("PV1")) {
+                    EncounterRevision.explicitClass(fields);
+                    EncounterRevision.location(fields);
+                    fields.time(45, ZoneOffset.UTC);
                 }
             }
             assertThat(AckWriter.ack(header, new Hl7Outcome.Accepted(null, ""))).startsWith("MSH|");

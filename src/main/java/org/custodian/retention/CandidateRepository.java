@@ -1,0 +1,71 @@
+package org.custodian.retention;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Finds the records of a type at a facility with their last activity: for an encounter its
+ * discharge (or admission) or the latest document filed on it, whichever is later; for a release
+ * packet the day it was produced (packets count for the facilities where the patient has an MRN).
+ */
+@Repository
+class CandidateRepository {
+    private static final String ENCOUNTERS = """
+            SELECT e.id AS record_id, e.patient_id, p.birth_date, e.facility_id, f.code AS facility_code,
+                   (e.admit_at AT TIME ZONE 'UTC')::date AS service_from,
+                   (greatest(coalesce(e.discharge_at, e.admit_at),
+                             (SELECT max(d.created_at) FROM document d WHERE d.encounter_id = e.id))
+                       AT TIME ZONE 'UTC')::date AS last_activity,
+                   (SELECT min(i.value) FROM patient_identifier i
+                     WHERE i.patient_id = e.patient_id AND i.facility_id = e.facility_id) AS mrn
+            FROM encounter e JOIN patient p ON p.id = e.patient_id JOIN facility f ON f.id = e.facility_id
+            WHERE e.facility_id = :facility
+            """;
+    private static final String PACKETS = """
+            SELECT k.id AS record_id, r.patient_id, p.birth_date, f.id AS facility_id, f.code AS facility_code,
+                   r.received_on AS service_from, (k.produced_at AT TIME ZONE 'UTC')::date AS last_activity,
+                   i.value AS mrn
+            FROM roi_packet k JOIN roi_request r ON r.id = k.request_id JOIN patient p ON p.id = r.patient_id
+            JOIN LATERAL (SELECT min(value) AS value FROM patient_identifier
+                           WHERE patient_id = r.patient_id AND facility_id = :facility) i ON i.value IS NOT NULL
+            JOIN facility f ON f.id = :facility
+            """;
+
+    private final JdbcClient jdbc;
+
+    CandidateRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records whose last activity is before {@code cutoff} (nothing later can be past retention yet). */
+    List<Candidate> lastActiveBefore(RecordType type, UUID facilityId, LocalDate cutoff) {
+        return jdbc.sql("SELECT * FROM (" + sql(type) + ") c WHERE c.last_activity < :cutoff"
+                        + " ORDER BY c.last_activity, c.record_id")
+                .param("facility", facilityId).param("cutoff", cutoff).query((rs, n) -> map(type, rs)).list();
+    }
+
+    Optional<Candidate> find(RecordType type, UUID facilityId, UUID recordId) {
+        return jdbc.sql("SELECT * FROM (" + sql(type) + ") c WHERE c.record_id = :id")
+                .param("facility", facilityId).param("id", recordId).query((rs, n) -> map(type, rs)).optional();
+    }
+
+    private static String sql(RecordType type) {
+        return switch (type) {
+            case ENCOUNTER -> ENCOUNTERS;
+            case ROI_PACKET -> PACKETS;
+        };
+    }
+
+    private static Candidate map(RecordType type, ResultSet rs) throws SQLException {
+        return new Candidate(type, rs.getObject("record_id", UUID.class), rs.getObject("patient_id", UUID.class),
+                rs.getString("mrn"), rs.getObject("facility_id", UUID.class), rs.getString("facility_code"),
+                rs.getObject("birth_date", LocalDate.class), rs.getObject("service_from", LocalDate.class),
+                rs.getObject("last_activity", LocalDate.class));
+    }
+}

@@ -1,0 +1,31 @@
+package org.custodian.retention;
+
+/** The kinds of record a retention schedule governs. */
+public enum RecordType {
+    /** A visit and everything recorded on it: diagnoses, procedures, results, documents, coding. */
+    ENCOUNTER("Encounter records", "Encounter"),
+    /** The PDF copy of a release-of-information packet (the accounting entry itself stays). */
+    ROI_PACKET("Release packets", "RoiPacket");
+
+    private final String label;
+    private final String resourceType;
+
+    RecordType(String label, String resourceType) {
+        this.label = label;
+        this.resourceType = resourceType;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** How the audit trail names one record of this type. */
+    public String resourceType() {
+        return resourceType;
+    }
+
+    /** Whether records of this type belong to one facility (release packets belong to no facility). */
+    public boolean perFacility() {
+        return this == ENCOUNTER;
+    }
+}

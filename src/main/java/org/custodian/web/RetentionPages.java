@@ -1,0 +1,28 @@
+package org.custodian.web;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.function.Supplier;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** What the retention screens share: today's date for the schedules, and a refusal shown as a message. */
+final class RetentionPages {
+    private RetentionPages() {
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** Runs a step and redirects; bad input or a refused state comes back as a message on the page. */
+    static String attempt(RedirectAttributes flash, String success, String redirect, Supplier<String> step) {
+        try {
+            String target = step.get();
+            flash.addFlashAttribute("done", success);
+            return "redirect:" + (target == null ? redirect : target);
+        } catch (IllegalArgumentException refused) {
+            flash.addFlashAttribute("problem", ErrorPages.sentence(refused.getMessage()));
+            return "redirect:" + redirect;
+        }
+    }
+}

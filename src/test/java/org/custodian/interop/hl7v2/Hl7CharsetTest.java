@@ -1,0 +1,131 @@
+package org.custodian.interop.hl7v2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.custodian.interop.hl7v2.Hl7Samples.message;
+
+import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.app.Connection;
+import ca.uhn.hl7v2.llp.MinLowerLayerProtocol;
+import ca.uhn.hl7v2.util.Terser;
+import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.custodian.IntegrationTest;
+import org.custodian.record.Facility;
+import org.custodian.record.FacilityRepository;
+import org.custodian.record.FacilityType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/** MSH-18: the bytes are read in the character set the message declares, or the message is refused naming MSH-18. */
+@IntegrationTest
+@TestPropertySource(properties = "custodian.hl7.mllp-port=0")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class Hl7CharsetTest {
+    @Autowired
+    MllpListener listener;
+    @Autowired
+    FacilityRepository facilities;
+    @Autowired
+    JdbcClient jdbc;
+
+    HapiContext hapi;
+    Connection connection;
+
+    @BeforeAll
+    void connect() throws Exception {
+        facilities.ensure(new Facility(UUID.randomUUID(), "RGH", "Riverbend General Hospital", FacilityType.HOSPITAL,
+                "Springfield", "MA"));
+        hapi = new DefaultHapiContext();
+        hapi.setValidationContext(ValidationContextFactory.noValidation());
+        hapi.setLowerLayerProtocol(new MinLowerLayerProtocol(true)); // encodes the frame in the set MSH-18 names
+        connection = hapi.newClient("localhost", listener.port(), false);
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        connection.close();
+        hapi.close();
+    }
+
+    static String msh(String controlId, String charset) {
+        return "MSH|^~\\&|EPIC|RGH|CUSTODIAN|CUST|20260301120000||ADT^A04^ADT_A01|" + controlId
+                + "|P|2.5.1||||||" + charset;
+    }
+
+    static String mrn() {
+        return "CS" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    String family(String mrn) {
+        return jdbc.sql("SELECT p.family FROM patient p JOIN patient_identifier i ON i.patient_id = p.id WHERE i.value = :m")
+                .param("m", mrn).query(String.class).single();
+    }
+
+    byte[] stored(String controlId) {
+        return jdbc.sql("SELECT raw FROM hl7_message WHERE control_id = :c").param("c", controlId)
+                .query(byte[].class).single();
+    }
+
+    @Test
+    void aLatin1NameArrivesAsLatin1BytesAndIsReadAsMuller() throws Exception {
+        String mrn = mrn();
+        String control = "CS-L1-" + mrn;
+        Terser ack = new Terser(connection.getInitiator().sendAndReceive(hapi.getPipeParser().parse(message(
+                msh(control, "8859/1"), "PID|1||" + mrn + "^^^RGH^MR||Müller^Jürgen||19700101|M"))));
+
+        assertThat(ack.get("/MSA-1")).isEqualTo("AA");
+        assertThat(family(mrn)).isEqualTo("Müller");
+        assertThat(stored(control)).as("sent as ISO-8859-1: ü is the one byte 0xFC")
+                .contains((byte) 0xFC).doesNotContain((byte) 0xC3);
+    }
+
+    @Test
+    void aUtf8NameIsReadAsUtf8() throws Exception {
+        String mrn = mrn();
+        Terser ack = new Terser(connection.getInitiator().sendAndReceive(hapi.getPipeParser().parse(message(
+                msh("CS-U8-" + mrn, "UNICODE UTF-8"), "PID|1||" + mrn + "^^^RGH^MR||Łukasiewicz^Zoë||19700101|F"))));
+
+        assertThat(ack.get("/MSA-1")).isEqualTo("AA");
+        assertThat(family(mrn)).isEqualTo("Łukasiewicz");
+    }
+
+    @Test
+    void anUnsupportedCharacterSetIsRefusedWithArNamingMsh18AndKept() throws Exception {
+        String mrn = mrn();
+        String control = "CS-X-" + mrn;
+        String ack;
+        try (var client = new MllpTestClient(listener.port())) {
+            ack = client.send(message(msh(control, "EBCDIC"), "PID|1||" + mrn + "^^^RGH^MR||Doe^Jane||19700101|F"));
+        }
+
+        assertThat(ack).contains("MSA|AR|" + control, "ERR||MSH^1^18|", "'EBCDIC' is not supported", "8859/1");
+        assertThat(jdbc.sql("SELECT count(*) FROM patient_identifier WHERE value = :m").param("m", mrn)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT status || ' ' || error_location FROM hl7_message WHERE control_id = :c")
+                .param("c", control).query(String.class).single()).isEqualTo("REJECTED MSH-18");
+    }
+
+    @Test
+    void bytesThatAreNotTheDeclaredSetGetAnAeNamingMsh18() throws Exception {
+        String mrn = mrn();
+        String control = "CS-BAD-" + mrn;
+        byte[] latin1 = message(msh(control, "UNICODE UTF-8"), "PID|1||" + mrn + "^^^RGH^MR||Müller^Jürgen||19700101|M")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        String ack;
+        try (var client = new MllpTestClient(listener.port())) {
+            client.sendRaw(MllpTestClient.frame(latin1));
+            ack = client.readAck();
+        }
+
+        assertThat(ack).contains("MSA|AE|" + control, "ERR||MSH^1^18|", "byte 0xFC");
+        assertThat(jdbc.sql("SELECT count(*) FROM patient_identifier WHERE value = :m").param("m", mrn)
+                .query(Long.class).single()).isZero();
+    }
+}
