@@ -50,7 +50,8 @@ final class DemoUsers {
             new DemoUser("auditor", Role.AUDITOR, Scope.ALL_FACILITIES),
             new DemoUser("admin", Role.ADMIN, Scope.ALL_FACILITIES),
             new DemoUser("trainer", Role.TRAINER, Scope.TRAINING_SANDBOX),
-            new DemoUser("trainee", Role.TRAINEE, Scope.TRAINING_SANDBOX));
+            new DemoUser("trainee", Role.TRAINEE, Scope.TRAINING_SANDBOX),
+            new DemoUser("transcriptionist", Role.TRANSCRIPTIONIST, Scope.HOSPITAL_AND_OFFICE));
 
     /** The physician account, linked after loading to the practitioner attending the most demo encounters. */
     static final String DOCTOR = "doctor";

@@ -48,5 +48,11 @@ public enum Permission {
     /** Work assigned coding exercises and guided walkthroughs in the training sandbox. */
     TAKE_TRAINING,
     /** Build training exercise sets, assign them to trainees and follow their results. */
-    MANAGE_TRAINING
+    MANAGE_TRAINING,
+    /** Type and edit documents in the transcription queue (from templates or HL7 MDM drafts). */
+    TRANSCRIBE_DOCUMENTS,
+    /** QA-review transcribed documents: pass them to the author's signature queue or return them with a comment. */
+    REVIEW_TRANSCRIPTION,
+    /** Edit the transcription templates that prefill each document type (no PHI). */
+    EDIT_TRANSCRIPTION_TEMPLATES
 }

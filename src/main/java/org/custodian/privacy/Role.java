@@ -14,7 +14,8 @@ public enum Role {
             Permission.WORK_DEFICIENCIES, Permission.MANAGE_SENSITIVITY, Permission.RELEASE_INFORMATION,
             Permission.MANAGE_AMENDMENTS, Permission.DEIDENTIFY, Permission.MANAGE_RETENTION,
             Permission.APPROVE_DESTRUCTION, Permission.PLACE_LEGAL_HOLD, Permission.INDEX_SCANS,
-            Permission.REVIEW_SCAN_QUALITY)),
+            Permission.REVIEW_SCAN_QUALITY, Permission.TRANSCRIBE_DOCUMENTS,
+            Permission.REVIEW_TRANSCRIPTION, Permission.EDIT_TRANSCRIPTION_TEMPLATES)),
     CODER("HIT / coder", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.SEARCH_CODES,
             Permission.CODE_ENCOUNTERS, Permission.AUDIT_CODING, Permission.MANAGE_DUPLICATES, Permission.VIEW_QUALITY,
             Permission.WORK_DEFICIENCIES, Permission.INDEX_SCANS, Permission.REVIEW_SCAN_QUALITY)),
@@ -28,13 +29,16 @@ public enum Role {
     CLINICIAN("Clinician", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.ANSWER_QUERIES,
             Permission.SIGN_DOCUMENTS)),
     AUDITOR("Auditor", EnumSet.of(Permission.VIEW_AUDIT)),
-    ADMIN("Administrator", EnumSet.of(Permission.MANAGE_USERS, Permission.MANAGE_INTERFACES)),
+    ADMIN("Administrator", EnumSet.of(Permission.MANAGE_USERS, Permission.MANAGE_INTERFACES,
+            Permission.EDIT_TRANSCRIPTION_TEMPLATES)),
     /** Scoped to the training sandbox whatever facilities the account lists (see {@link CustodianUser#sandboxOnly()}). */
     TRAINEE("Trainee", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.SEARCH_CODES,
             Permission.CODE_ENCOUNTERS, Permission.WORK_DEFICIENCIES, Permission.RELEASE_INFORMATION,
             Permission.TAKE_TRAINING)),
     TRAINER("Trainer", EnumSet.of(Permission.SEARCH_PATIENTS, Permission.READ_CHART, Permission.SEARCH_CODES,
-            Permission.MANAGE_TRAINING));
+            Permission.MANAGE_TRAINING)),
+    TRANSCRIPTIONIST("Medical transcriptionist", EnumSet.of(Permission.READ_CHART, Permission.TRANSCRIBE_DOCUMENTS,
+            Permission.REVIEW_TRANSCRIPTION));
 
     private final String label;
     private final Set<Permission> permissions;

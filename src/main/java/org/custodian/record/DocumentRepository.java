@@ -25,11 +25,14 @@ public class DocumentRepository {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final RecordChanges changes;
+    private final List<SigningRule> signingRules;
 
-    public DocumentRepository(JdbcClient jdbc, JdbcTemplate template, RecordChanges changes) {
+    public DocumentRepository(JdbcClient jdbc, JdbcTemplate template, RecordChanges changes,
+                              List<SigningRule> signingRules) {
         this.jdbc = jdbc;
         this.template = template;
         this.changes = changes;
+        this.signingRules = List.copyOf(signingRules);
     }
 
     public Optional<ClinicalDocument> find(UUID documentId) {
@@ -45,6 +48,17 @@ public class DocumentRepository {
     /** Authenticates the current version: a draft becomes final, an edit becomes amended. */
     @Transactional
     public ClinicalDocument sign(UUID documentId, int expectedVersion, UUID signer, Instant at, Provenance prov) {
+        return sign(documentId, expectedVersion, signer, at, "signed", prov);
+    }
+
+    /**
+     * Signs like {@link #sign(UUID, int, UUID, Instant, Provenance)} with a note kept as the version's
+     * change reason, e.g. who signed before a co-signature made the document final.
+     */
+    @Transactional
+    public ClinicalDocument sign(UUID documentId, int expectedVersion, UUID signer, Instant at, String note,
+                                 Provenance prov) {
+        requireReason(documentId, note);
         ClinicalDocument doc = current(documentId, expectedVersion);
         DocumentVersion cur = doc.current();
         if (cur.status() == DocumentStatus.ENTERED_IN_ERROR) {
@@ -53,10 +67,11 @@ public class DocumentRepository {
         if (cur.status().isAuthenticated()) {
             throw new DocumentChangeException(documentId, "version " + cur.version() + " is already signed");
         }
+        signingRules.forEach(rule -> rule.check(doc, signer));
         DocumentStatus signed = doc.versions().stream().anyMatch(v -> v.status().isAuthenticated())
                 ? DocumentStatus.AMENDED : DocumentStatus.FINAL;
         return append(doc, new DocumentVersion(cur.version() + 1, signed, cur.title(), cur.body(), cur.authorId(),
-                at, signer, "signed", prov));
+                at, signer, note, prov));
     }
 
     /** Edits the text. After signing, the edit is a new unsigned version that needs its own signature. */

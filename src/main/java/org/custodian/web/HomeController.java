@@ -15,6 +15,9 @@ class HomeController {
         if (!user.can(Permission.SEARCH_PATIENTS) && user.can(Permission.VIEW_AUDIT)) {
             return "redirect:/audit";
         }
+        if (!user.can(Permission.SEARCH_PATIENTS) && user.can(Permission.TRANSCRIBE_DOCUMENTS)) {
+            return "redirect:/transcription";
+        }
         return "redirect:/patients";
     }
 }

@@ -70,4 +70,10 @@ record Viewer(String displayName, String username, List<String> roles, List<Stri
     public boolean canTrain() {
         return permissions.contains(Permission.TAKE_TRAINING) || permissions.contains(Permission.MANAGE_TRAINING);
     }
+
+    public boolean canTranscribe() {
+        return permissions.contains(Permission.TRANSCRIBE_DOCUMENTS) || permissions.contains(Permission.REVIEW_TRANSCRIPTION)
+                || permissions.contains(Permission.SIGN_DOCUMENTS)
+                || permissions.contains(Permission.EDIT_TRANSCRIPTION_TEMPLATES);
+    }
 }

@@ -5,5 +5,5 @@
  * Errors become pages in one place ({@code ErrorPages}, {@code ErrorPageController}); no page ever
  * shows a stack trace or exception text that was not written for the user.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Web UI", allowedDependencies = {"record", "privacy", "interop :: hl7v2", "analytics", "terminology", "coding", "mpi", "quality", "disclosure", "retention", "scanning", "training"})
+@org.springframework.modulith.ApplicationModule(displayName = "Web UI", allowedDependencies = {"record", "privacy", "interop :: hl7v2", "analytics", "terminology", "coding", "mpi", "quality", "disclosure", "retention", "scanning", "training", "transcription"})
 package org.custodian.web;

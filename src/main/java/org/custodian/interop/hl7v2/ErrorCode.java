@@ -14,6 +14,7 @@ enum ErrorCode {
     UNSUPPORTED_VERSION(203, "Unsupported version id"),
     UNKNOWN_KEY(204, "Unknown key identifier"),
     DUPLICATE_KEY(205, "Duplicate key identifier"),
+    RECORD_LOCKED(206, "Application record locked"),
     INTERNAL_ERROR(207, "Application internal error"),
     /** The message is well formed but the record is not in a state it can apply to (e.g. A13 for an encounter not discharged). */
     RECORD_STATE(207, "Application internal error");

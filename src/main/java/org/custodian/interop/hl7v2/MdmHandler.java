@@ -17,7 +17,11 @@ import org.custodian.record.PractitionerRepository;
 import org.custodian.record.RecordWriter;
 import org.springframework.stereotype.Component;
 
-/** MDM^T02: a transcribed document (TXA) whose text is in its OBX segments. */
+/**
+ * MDM^T02: a transcribed document (TXA) whose text is in its OBX segments. MDM^T08: an edit of a
+ * document sent before (same TXA-12), whose new text becomes a new version; a signed document is
+ * locked against edits (it takes an addendum instead).
+ */
 @Component
 class MdmHandler {
     private final PatientResolver resolver;
@@ -36,14 +40,17 @@ class MdmHandler {
     }
 
     Hl7Outcome.Accepted apply(InboundMessage message) {
+        return "T08".equals(message.header().triggerEvent()) ? edit(message) : add(message);
+    }
+
+    private Hl7Outcome.Accepted add(InboundMessage message) {
         var patient = resolver.resolve(message, message.segments().required("PID"), false);
         Fields txa = new Fields(message.segments().required("TXA"));
         String number = txa.required(12, 1, "unique document number");
-        UUID id = UUID.nameUUIDFromBytes(("hl7/document/" + patient.facility().id() + "/" + number)
-                .getBytes(StandardCharsets.UTF_8));
+        UUID id = documentId(patient.facility().id(), number);
         if (documents.find(id).isPresent()) {
             throw new Hl7Rejection(ErrorCode.DUPLICATE_KEY, txa.at(12, 0), "document " + number
-                    + " already exists; edits to it come as MDM^T08 (not yet supported)");
+                    + " already exists; edits to it come as MDM^T08");
         }
         DocumentStatus status = status(txa);
         UUID author = author(txa, message);
@@ -64,6 +71,45 @@ class MdmHandler {
         writer.batch().document(new ClinicalDocument(id, patient.patientId(), encounterId, type, null, created,
                 List.of(version))).flush();
         return new Hl7Outcome.Accepted(patient.patientId(), "document " + number + " " + status);
+    }
+
+    /** T08: the document's text is replaced by a new version; AU/LA in TXA-17 also signs it. */
+    private Hl7Outcome.Accepted edit(InboundMessage message) {
+        var patient = resolver.resolve(message, message.segments().required("PID"), false);
+        Fields txa = new Fields(message.segments().required("TXA"));
+        String number = txa.required(12, 1, "unique document number");
+        ClinicalDocument doc = documents.find(documentId(patient.facility().id(), number))
+                .orElseThrow(() -> new Hl7Rejection(ErrorCode.UNKNOWN_KEY, txa.at(12, 0), "document " + number
+                        + " was never received; a new document comes as MDM^T02"));
+        if (!doc.patientId().equals(patient.patientId())) {
+            throw new Hl7Rejection(ErrorCode.UNKNOWN_KEY, Location.of("PID", 3), "document " + number
+                    + " belongs to another patient than the one in PID-3");
+        }
+        DocumentVersion current = doc.current();
+        if (current.status() == DocumentStatus.ENTERED_IN_ERROR || current.status().isAuthenticated()) {
+            throw new Hl7Rejection(ErrorCode.RECORD_LOCKED, txa.at(12, 0), "document " + number + " is "
+                    + current.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + "; a signed document is not edited, it takes an addendum");
+        }
+        DocumentStatus status = status(txa);
+        String body = body(message);
+        if (body.isBlank()) {
+            throw new Hl7Rejection(ErrorCode.REQUIRED_FIELD_MISSING, Location.of("OBX", 5), "the edited document has no text");
+        }
+        ClinicalDocument edited = documents.revise(doc.id(), current.version(), body,
+                "edited by MDM^T08 (message " + message.header().controlId() + ")", message.provenance());
+        if (status == DocumentStatus.FINAL) {
+            UUID signer = author(txa, message);
+            Instant at = txa.time(22, message.zone()) != null ? txa.time(22, message.zone()) : message.messageTime();
+            edited = documents.sign(doc.id(), edited.current().version(), signer != null ? signer : current.authorId(),
+                    at, "signed per MDM^T08 (message " + message.header().controlId() + ")", message.provenance());
+        }
+        return new Hl7Outcome.Accepted(patient.patientId(), "document " + number + " edited: version "
+                + edited.current().version() + " " + edited.current().status());
+    }
+
+    private static UUID documentId(UUID facilityId, String number) {
+        return UUID.nameUUIDFromBytes(("hl7/document/" + facilityId + "/" + number).getBytes(StandardCharsets.UTF_8));
     }
 
     /** TXA-17 (table 0271): authenticated or legally authenticated is final, the rest drafts. */

@@ -29,9 +29,14 @@ class MessageRouter {
                 }
             }
             case "ORU" -> requireEvent(event, "R01", "ORU");
-            case "MDM" -> requireEvent(event, "T02", "MDM");
+            case "MDM" -> {
+                if (!event.equals("T02") && !event.equals("T08")) {
+                    throw new Hl7Rejection(ErrorCode.UNSUPPORTED_EVENT, Location.of("MSH", 9, 2),
+                            "MDM^" + event + " is not supported (MDM^T02 and MDM^T08 are)");
+                }
+            }
             default -> throw new Hl7Rejection(ErrorCode.UNSUPPORTED_MESSAGE_TYPE, msh9,
-                    "message type " + header.messageCode() + " is not supported (ADT, ORU^R01 and MDM^T02 are)");
+                    "message type " + header.messageCode() + " is not supported (ADT, ORU^R01, MDM^T02 and MDM^T08 are)");
         }
     }
 

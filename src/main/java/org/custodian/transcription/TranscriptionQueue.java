@@ -1,0 +1,91 @@
+package org.custodian.transcription;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.custodian.privacy.CustodianUser;
+import org.custodian.privacy.Permission;
+import org.custodian.privacy.PhiAccess;
+import org.custodian.privacy.UserAccounts;
+import org.custodian.record.PatientDocument;
+import org.springframework.stereotype.Service;
+
+/**
+ * The lists people work from: the transcription and QA queue, each physician's signature queue,
+ * and one job opened with its document. Lists name patients, so each row is decided by the access
+ * policy and each list is audited; a document is read through {@link PhiAccess}.
+ */
+@Service
+public class TranscriptionQueue {
+    private static final int LIMIT = 300;
+
+    private final JobRepository jobs;
+    private final TranscriptionAudit audit;
+    private final PhiAccess phi;
+    private final UserAccounts accounts;
+
+    TranscriptionQueue(JobRepository jobs, TranscriptionAudit audit, PhiAccess phi, UserAccounts accounts) {
+        this.jobs = jobs;
+        this.audit = audit;
+        this.phi = phi;
+        this.accounts = accounts;
+    }
+
+    /** Documents in these states at the user's facilities, oldest first. */
+    public QueuePage work(CustodianUser user, Collection<JobStatus> statuses) {
+        audit.requireAny(user, "the transcription queue", Permission.TRANSCRIBE_DOCUMENTS, Permission.REVIEW_TRANSCRIPTION);
+        QueuePage page = visible(user, jobs.inStatus(statuses, user.facilityIds(), LIMIT));
+        audit.list(user, "work", "transcription queue " + statuses + ": " + page.jobs().size() + " documents of "
+                + patients(page.jobs()) + " patients" + (page.withheld() > 0 ? ", " + page.withheld() + " withheld" : ""));
+        return page;
+    }
+
+    /** What waits for the signed-in physician's signature or co-signature; empty when the account signs as no one. */
+    public Optional<QueuePage> signatures(CustodianUser user) {
+        audit.requireAny(user, "a signature queue", Permission.SIGN_DOCUMENTS);
+        Optional<UUID> practitioner = accounts.practitionerOf(user.getUsername());
+        if (practitioner.isEmpty()) {
+            return Optional.empty();
+        }
+        QueuePage page = visible(user, jobs.waitingFor(practitioner.get(), user.facilityIds(), LIMIT));
+        audit.list(user, "signatures/" + practitioner.get(), "signature queue: " + page.jobs().size()
+                + " documents of " + patients(page.jobs()) + " patients");
+        return Optional.of(page);
+    }
+
+    /** One job with its document; the read is decided and audited by {@link PhiAccess}. */
+    public JobView open(CustodianUser user, UUID jobId) {
+        audit.requireAny(user, "transcription", Permission.TRANSCRIBE_DOCUMENTS, Permission.REVIEW_TRANSCRIPTION,
+                Permission.SIGN_DOCUMENTS);
+        TranscriptionJob job = jobs.get(jobId);
+        PatientDocument document = phi.document(user, job.documentId())
+                .orElseThrow(() -> new TranscriptionRefused("job " + jobId + ": its document " + job.documentId()
+                        + " is not in the record"));
+        return new JobView(job, document);
+    }
+
+    /** The transcription job of a document, if it went through transcription. */
+    public Optional<UUID> jobOf(UUID documentId) {
+        return jobs.forDocument(documentId).map(TranscriptionJob::id);
+    }
+
+    /** Practitioners with signing accounts at the user's facilities: who may be named author or co-signer. */
+    public List<Signer> signers(CustodianUser user) {
+        return jobs.signers(user.facilityIds());
+    }
+
+    public Optional<UUID> practitionerOf(CustodianUser user) {
+        return accounts.practitionerOf(user.getUsername());
+    }
+
+    private QueuePage visible(CustodianUser user, List<TranscriptionJob> rows) {
+        List<TranscriptionJob> shown = rows.stream()
+                .filter(j -> audit.permits(user, Permission.READ_CHART, j.patientId())).toList();
+        return new QueuePage(shown, rows.size() - shown.size());
+    }
+
+    private static long patients(List<TranscriptionJob> rows) {
+        return rows.stream().map(TranscriptionJob::patientId).distinct().count();
+    }
+}
