@@ -2,14 +2,15 @@ package org.custodian.analytics;
 
 /**
  * The SQL that derives {@code analytics_measure} rows: one per measure, facility where the patient
- * has a record, and patient in the measure's population. Named parameters: {@code :measure},
+ * has a record (however many MRNs it holds there), and patient in the measure's population. Named parameters: {@code :measure},
  * {@code :minAge}, {@code :maxAge}, {@code :snomed}, {@code :icd10}, {@code :snomedSystem},
  * {@code :icd10System}, {@code :hba1c}, and {@code :ids} when restricted to patients.
  */
 final class MeasureFacts {
     private static final String POPULATION = """
             FROM patient p
-            JOIN patient_identifier pi ON pi.patient_id = p.id
+            CROSS JOIN LATERAL (SELECT DISTINCT facility_id FROM patient_identifier
+                                 WHERE patient_id = p.id) pi
             %s
             WHERE %s
               AND p.deceased_at IS NULL

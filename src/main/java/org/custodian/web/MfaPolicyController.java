@@ -7,6 +7,7 @@ import java.util.Set;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.MultiFactor;
 import org.custodian.privacy.Role;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -22,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * enrolment (a lost phone): the user is signed out everywhere and must enrol again at sign-in.
  */
 @Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // sessions exist only when serving
 class MfaPolicyController {
     static final String PATH = "/admin/mfa";
     static final String RESET = PATH + "/reset";
