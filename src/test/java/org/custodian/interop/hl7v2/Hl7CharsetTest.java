@@ -3,18 +3,11 @@ package org.custodian.interop.hl7v2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.custodian.interop.hl7v2.Hl7Samples.message;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
-import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.app.Connection;
-import ca.uhn.hl7v2.llp.MinLowerLayerProtocol;
 import ca.uhn.hl7v2.util.Terser;
-import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.custodian.IntegrationTest;
-import org.custodian.record.Facility;
 import org.custodian.record.FacilityRepository;
-import org.custodian.record.FacilityType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,23 +28,21 @@ class Hl7CharsetTest {
     @Autowired
     JdbcClient jdbc;
 
-    HapiContext hapi;
-    Connection connection;
+    HapiMllpClient mllp;
 
     @BeforeAll
     void connect() throws Exception {
-        facilities.ensure(new Facility(UUID.randomUUID(), "RGH", "Riverbend General Hospital", FacilityType.HOSPITAL,
-                "Springfield", "MA"));
-        hapi = new DefaultHapiContext();
-        hapi.setValidationContext(ValidationContextFactory.noValidation());
-        hapi.setLowerLayerProtocol(new MinLowerLayerProtocol(true)); // encodes the frame in the set MSH-18 names
-        connection = hapi.newClient("localhost", listener.port(), false);
+        HapiMllpClient.ensureSendingHospital(facilities);
+        mllp = HapiMllpClient.connect(listener.port(), true);
     }
 
     @AfterAll
     void close() throws Exception {
-        connection.close();
-        hapi.close();
+        mllp.close();
+    }
+
+    Terser send(String text) throws Exception {
+        return mllp.send(text);
     }
 
     static String msh(String controlId, String charset) {
@@ -77,8 +68,8 @@ class Hl7CharsetTest {
     void aLatin1NameArrivesAsLatin1BytesAndIsReadAsMuller() throws Exception {
         String mrn = mrn();
         String control = "CS-L1-" + mrn;
-        Terser ack = new Terser(connection.getInitiator().sendAndReceive(hapi.getPipeParser().parse(message(
-                msh(control, "8859/1"), "PID|1||" + mrn + "^^^RGH^MR||Müller^Jürgen||19700101|M"))));
+        Terser ack = send(message(
+                msh(control, "8859/1"), "PID|1||" + mrn + "^^^RGH^MR||Müller^Jürgen||19700101|M"));
 
         assertThat(ack.get("/MSA-1")).isEqualTo("AA");
         assertThat(family(mrn)).isEqualTo("Müller");
@@ -89,8 +80,8 @@ class Hl7CharsetTest {
     @Test
     void aUtf8NameIsReadAsUtf8() throws Exception {
         String mrn = mrn();
-        Terser ack = new Terser(connection.getInitiator().sendAndReceive(hapi.getPipeParser().parse(message(
-                msh("CS-U8-" + mrn, "UNICODE UTF-8"), "PID|1||" + mrn + "^^^RGH^MR||Łukasiewicz^Zoë||19700101|F"))));
+        Terser ack = send(message(
+                msh("CS-U8-" + mrn, "UNICODE UTF-8"), "PID|1||" + mrn + "^^^RGH^MR||Łukasiewicz^Zoë||19700101|F"));
 
         assertThat(ack.get("/MSA-1")).isEqualTo("AA");
         assertThat(family(mrn)).isEqualTo("Łukasiewicz");

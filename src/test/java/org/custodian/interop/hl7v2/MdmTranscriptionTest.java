@@ -5,20 +5,14 @@ import static org.custodian.interop.hl7v2.Hl7Samples.message;
 import static org.custodian.interop.hl7v2.Hl7Samples.msh;
 import static org.custodian.interop.hl7v2.Hl7Samples.pid;
 
-import ca.uhn.hl7v2.DefaultHapiContext;
-import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.app.Connection;
 import ca.uhn.hl7v2.util.Terser;
-import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.custodian.IntegrationTest;
 import org.custodian.quality.Eventually;
-import org.custodian.record.Facility;
 import org.custodian.record.FacilityRepository;
-import org.custodian.record.FacilityType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,22 +37,17 @@ class MdmTranscriptionTest {
     @Autowired
     JdbcClient jdbc;
 
-    HapiContext hapi;
-    Connection connection;
+    HapiMllpClient mllp;
 
     @BeforeAll
     void connect() throws Exception {
-        facilities.ensure(new Facility(UUID.randomUUID(), "RGH", "Riverbend General Hospital", FacilityType.HOSPITAL,
-                "Springfield", "MA"));
-        hapi = new DefaultHapiContext();
-        hapi.setValidationContext(ValidationContextFactory.noValidation());
-        connection = hapi.newClient("localhost", listener.port(), false);
+        HapiMllpClient.ensureSendingHospital(facilities);
+        mllp = HapiMllpClient.connect(listener.port());
     }
 
     @AfterAll
     void close() throws Exception {
-        connection.close();
-        hapi.close();
+        mllp.close();
     }
 
     @Test
@@ -128,7 +117,7 @@ class MdmTranscriptionTest {
     }
 
     private Terser send(String text) throws Exception {
-        return new Terser(connection.getInitiator().sendAndReceive(hapi.getPipeParser().parse(text)));
+        return mllp.send(text);
     }
 
     private UUID documentOf(String mrn) {
