@@ -25,6 +25,8 @@ session=$(awk '$6 == "SESSION" {print $7}' "$cookies")
 [ -n "$session" ] || { echo "login failed: no SESSION cookie" >&2; exit 1; }
 patient=$(curl -s -b "$cookies" "http://localhost:$port/patients?name=${SEARCH:-ma}" | grep -o '/patients/[0-9a-f-]\{36\}' | head -1)
 [ -n "$patient" ] || { echo "no patient found; is the demo loaded in $data?" >&2; exit 1; }
-echo "chart $patient: $rate req/s for $seconds s from $workers workers"
+# warm-up first (JIT, connection pools, caches), unmeasured, so the figures are of the steady state
+hey -z "${WARMUP:-15}s" -c "$workers" -H "Cookie: SESSION=$session" "http://localhost:$port$patient" >/dev/null
+echo "chart $patient: $rate req/s for $seconds s from $workers workers (after ${WARMUP:-15} s of warm-up)"
 hey -z "${seconds}s" -c "$workers" -q $((rate / workers)) -H "Cookie: SESSION=$session" \
   "http://localhost:$port$patient" | sed -n '/Summary/,/Status code/p'
