@@ -65,12 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
         Thread cleanup = new Thread(() -> deleteQuietly(work), "synthea-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            ProgressBar generating = new ProgressBar("generating patients", patients, err, ProgressBar.onTerminal());
-            generating.update(0, "starting Synthea (seed " + seed + ")");
-            SyntheaRunner.Generated generated = synthea.generate(patients, seed, work,
-                    (alive, deceased) -> generating.update(alive, alive + "/" + patients + " living, " + deceased + " deceased"));
-            generating.finish(generated.alive() + " living, " + generated.deceased() + " deceased in "
-                    + seconds(generated.elapsed()));
+            SyntheaRunner.Generated generated = synthea.generateShowingProgress(patients, seed, work, err);
 
             Launcher.Running running = ServeCommand.serve(data, port, mllpPort);
             SyntheaImport run = running.bean(SyntheaBundleImporter.class).begin(ACTOR);

@@ -112,6 +112,18 @@ final class SyntheaRunner {
                 "--generate.append_numbers_to_person_names=false");
     }
 
+    /** {@link #generate} with a progress bar on {@code err} counting the living patients written. */
+    Generated generateShowingProgress(int patients, long seed, Path outputDirectory, java.io.PrintWriter err)
+            throws IOException, InterruptedException {
+        ProgressBar generating = new ProgressBar("generating patients", patients, err, ProgressBar.onTerminal());
+        generating.update(0, "starting Synthea (seed " + seed + ")");
+        Generated generated = generate(patients, seed, outputDirectory, (alive, deceased) ->
+                generating.update(alive, alive + "/" + patients + " living, " + deceased + " deceased"));
+        generating.finish(generated.alive() + " living, " + generated.deceased() + " deceased in "
+                + String.format("%.1f s", generated.elapsed().toMillis() / 1000.0));
+        return generated;
+    }
+
     /** Generates the patients into {@code outputDirectory}; fails with Synthea's own last word if it fails. */
     Generated generate(int patients, long seed, Path outputDirectory, Listener listener)
             throws IOException, InterruptedException {

@@ -57,11 +57,7 @@ final class TrainingSandboxCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path work = Files.createTempDirectory("custodian-training-");
         try {
-            ProgressBar generating = new ProgressBar("generating patients", patients, err, ProgressBar.onTerminal());
-            generating.update(0, "starting Synthea (seed " + seed + ")");
-            SyntheaRunner.Generated generated = synthea.generate(patients, seed, work,
-                    (alive, deceased) -> generating.update(alive, alive + "/" + patients + " living"));
-            generating.finish(generated.alive() + " living, " + generated.deceased() + " deceased");
+            SyntheaRunner.Generated generated = synthea.generateShowingProgress(patients, seed, work, err);
             copyConditionMap(synthea.syntheaJar(), data.dataDirectory().resolve(CONDITION_MAP_COPY));
             try (Launcher.Running running = Launcher.start(data.dataDirectory(), Launcher.Mode.TASK, Map.of())) {
                 TrainingSandbox sandbox = running.bean(TrainingSandbox.class);
