@@ -127,10 +127,7 @@ class BrowserJourneyTest {
     }
 
     private void signIn(String username) {
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form button[type='submit']")).click();
+        chromium.signIn(port, username, PASSWORD);
     }
 
     private void screenshot(String name) throws IOException {

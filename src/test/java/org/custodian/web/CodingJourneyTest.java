@@ -123,11 +123,7 @@ class CodingJourneyTest {
     }
 
     private void signIn(String username) {
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(CodingFixtures.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type='submit']")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        chromium.signIn(port, username, CodingFixtures.PASSWORD);
     }
 
     private void screenshot(String name) throws IOException {

@@ -18,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -69,12 +70,23 @@ final class HeadlessChromium implements AutoCloseable {
         return wait;
     }
 
-    /** Fills in and submits the sign-in form. */
+    /**
+     * Fills in and submits the sign-in form, and waits until the browser has left the sign-in
+     * page: a journey that navigates on at once would otherwise race the form's own navigation
+     * and arrive signed out.
+     */
     void signIn(int port, String username, String password) {
         driver.get("http://localhost:" + port + "/login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("form button[type='submit']")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /** Signs out with the header's button and waits for the signed-out page. */
+    void signOut() {
+        driver.findElement(By.cssSelector("form.sign-out button")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
     }
 
     /** Saves the whole page, not just the window, as the user would scroll through it. */

@@ -112,10 +112,7 @@ class MpiReviewJourneyTest {
     }
 
     private void signIn(String username) {
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form button[type='submit']")).click();
+        chromium.signIn(port, username, PASSWORD);
     }
 
     private String rows(UUID a, UUID b) {

@@ -139,15 +139,11 @@ class PrivacyBrowserJourneyTest {
     }
 
     private void signIn(String username) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form button[type='submit']")).click();
+        chromium.signIn(port, username, PASSWORD);
     }
 
     private void signOut() {
-        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "You have signed out"));
+        chromium.signOut();
     }
 
     private String url(String path) {

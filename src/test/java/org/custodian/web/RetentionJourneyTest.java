@@ -132,11 +132,7 @@ class RetentionJourneyTest {
     }
 
     private void signIn(String username) {
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form button[type='submit']")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who-name")));
+        chromium.signIn(port, username, PASSWORD);
     }
 
     private String pdfText(String url) throws Exception {

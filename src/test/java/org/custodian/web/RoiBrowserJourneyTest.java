@@ -159,11 +159,7 @@ class RoiBrowserJourneyTest {
     }
 
     private void signIn(String username) {
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form button[type='submit']")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".who-name")));
+        chromium.signIn(port, username, PASSWORD);
     }
 
     /** Fetches a PDF the page links to, in the browser's session, and returns its text. */

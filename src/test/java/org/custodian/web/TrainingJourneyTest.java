@@ -135,16 +135,11 @@ class TrainingJourneyTest {
     }
 
     private void signIn(String username) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(CodingFixtures.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type='submit']")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        chromium.signIn(port, username, CodingFixtures.PASSWORD);
     }
 
     private void signOut() {
-        browser.findElement(By.cssSelector("form.sign-out button")).click();
-        wait.until(ExpectedConditions.urlContains("/login"));
+        chromium.signOut();
     }
 
     private void screenshot(String name) throws IOException {
