@@ -16,6 +16,7 @@ import org.custodian.cli.ScanCommand;
 import org.custodian.cli.KeysCommand;
 import org.custodian.cli.ServeCommand;
 import org.custodian.cli.TrainingCommand;
+import org.custodian.cli.UsersCommand;
 import org.custodian.cli.TerminologyCommand;
 import org.custodian.platform.FastLaunch;
 import picocli.CommandLine;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, AuditCommand.class, BenchCommand.class,
                 AotTrainingCommand.class, TerminologyCommand.class, CodingCommand.class, AnalyticsCommand.class,
                 MpiCommand.class, QualityCommand.class, KeysCommand.class, DeidCommand.class, BackupCommand.class,
-                RestoreCommand.class, ScanCommand.class, TrainingCommand.class,
+                RestoreCommand.class, ScanCommand.class, TrainingCommand.class, UsersCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Custodian {
 

@@ -124,7 +124,7 @@ public class MultiFactor {
      * (getting new recovery codes) whatever their role. Administrators reset their own with
      * {@link #resetOwn}, which needs their current factor.
      */
-    @Transactional
+    @Transactional(noRollbackFor = PhiAccessDenied.class) // the refusal commits with its audit event
     public void resetByAdministrator(CustodianUser admin, String username, String reason) {
         if (!admin.can(Permission.MANAGE_USERS)) {
             audit.record(new AuditEntry(admin.getUsername(), admin.rolesText(), AuditAction.PRIVILEGE_CHANGE,

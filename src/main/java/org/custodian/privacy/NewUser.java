@@ -15,14 +15,19 @@ public record NewUser(String username, String displayName, String password, Set<
         if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
             throw new IllegalArgumentException("display name must be 1-200 characters");
         }
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > 128) {
-            throw new IllegalArgumentException("password must be " + MIN_PASSWORD + "-128 characters");
-        }
+        checkPassword(password);
         if (roles == null || roles.isEmpty()) {
             throw new IllegalArgumentException("a user needs at least one role");
         }
         roles = Set.copyOf(roles);
         facilityIds = facilityIds == null ? Set.of() : Set.copyOf(facilityIds);
+    }
+
+    /** The password rule for every account: long enough to resist guessing, short enough to hash. */
+    public static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 128) {
+            throw new IllegalArgumentException("password must be " + MIN_PASSWORD + "-128 characters");
+        }
     }
 
     @Override

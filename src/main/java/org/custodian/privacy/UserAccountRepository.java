@@ -40,7 +40,7 @@ class UserAccountRepository {
         jdbc.sql("INSERT INTO app_user (id, username, display_name, password_hash) VALUES (:id, :u, :d, :p)")
                 .param("id", id).param("u", user.username()).param("d", user.displayName())
                 .param("p", passwordHash).update();
-        replaceGrants(id, user);
+        replaceGrants(id, user.roles(), user.facilityIds());
     }
 
     void reset(UUID id, NewUser user, String passwordHash) {
@@ -48,17 +48,45 @@ class UserAccountRepository {
                 UPDATE app_user SET display_name = :d, password_hash = :p, failed_logins = 0, locked_until = NULL,
                        enabled = true WHERE id = :id""")
                 .param("id", id).param("d", user.displayName()).param("p", passwordHash).update();
-        replaceGrants(id, user);
+        replaceGrants(id, user.roles(), user.facilityIds());
     }
 
-    private void replaceGrants(UUID id, NewUser user) {
+    void change(UUID id, UserChange change) {
+        jdbc.sql("UPDATE app_user SET display_name = :d WHERE id = :id").param("id", id)
+                .param("d", change.displayName()).update();
+        replaceGrants(id, change.roles(), change.facilityIds());
+    }
+
+    void setEnabled(UUID id, boolean enabled, String reason) {
+        jdbc.sql("UPDATE app_user SET enabled = :e, disabled_reason = :r WHERE id = :id")
+                .param("id", id).param("e", enabled).param("r", enabled ? null : reason).update();
+    }
+
+    void unlock(UUID id) {
+        jdbc.sql("UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = :id").param("id", id).update();
+    }
+
+    /** A new password hash; {@code mustChange} makes it temporary (set by someone other than its owner). */
+    void setPassword(UUID id, String hash, boolean mustChange) {
+        jdbc.sql("""
+                UPDATE app_user SET password_hash = :h, password_must_change = :m, password_changed_at = now(),
+                       failed_logins = 0, locked_until = NULL WHERE id = :id""")
+                .param("id", id).param("h", hash).param("m", mustChange).update();
+    }
+
+    boolean mustChangePassword(String username) {
+        return jdbc.sql("SELECT password_must_change FROM app_user WHERE username = :u").param("u", username)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    private void replaceGrants(UUID id, Set<Role> roles, Set<UUID> facilityIds) {
         jdbc.sql("DELETE FROM user_role WHERE user_id = :id").param("id", id).update();
         jdbc.sql("DELETE FROM user_facility WHERE user_id = :id").param("id", id).update();
-        for (Role role : user.roles()) {
+        for (Role role : roles) {
             jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (:id, :r)").param("id", id)
                     .param("r", role.name()).update();
         }
-        for (UUID facility : user.facilityIds()) {
+        for (UUID facility : facilityIds) {
             jdbc.sql("INSERT INTO user_facility (user_id, facility_id) VALUES (:id, :f)").param("id", id)
                     .param("f", facility).update();
         }

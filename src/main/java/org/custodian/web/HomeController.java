@@ -18,6 +18,9 @@ class HomeController {
         if (!user.can(Permission.SEARCH_PATIENTS) && user.can(Permission.TRANSCRIBE_DOCUMENTS)) {
             return "redirect:/transcription";
         }
+        if (!user.can(Permission.SEARCH_PATIENTS) && user.can(Permission.MANAGE_USERS)) {
+            return "redirect:" + AdminUserController.PATH;
+        }
         return "redirect:/patients";
     }
 }

@@ -9,8 +9,6 @@ import org.custodian.privacy.MultiFactor;
 import org.custodian.privacy.Role;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,9 +27,9 @@ class MfaPolicyController {
     static final String RESET = PATH + "/reset";
 
     private final MultiFactor multiFactor;
-    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final UserSessions sessions;
 
-    MfaPolicyController(MultiFactor multiFactor, FindByIndexNameSessionRepository<? extends Session> sessions) {
+    MfaPolicyController(MultiFactor multiFactor, UserSessions sessions) {
         this.multiFactor = multiFactor;
         this.sessions = sessions;
     }
@@ -61,7 +59,7 @@ class MfaPolicyController {
             flash.addFlashAttribute("resetUsername", username);
             return "redirect:" + PATH;
         }
-        sessions.findByPrincipalName(username.strip()).keySet().forEach(sessions::deleteById);
+        sessions.signOutEverywhere(username);
         flash.addFlashAttribute("resetDone", "Two-step sign-in reset for " + username.strip()
                 + ". They are signed out and must set it up again at their next sign-in, with new recovery codes.");
         return "redirect:" + PATH;

@@ -16,13 +16,6 @@ final class RetentionPages {
 
     /** Runs a step and redirects; bad input or a refused state comes back as a message on the page. */
     static String attempt(RedirectAttributes flash, String success, String redirect, Supplier<String> step) {
-        try {
-            String target = step.get();
-            flash.addFlashAttribute("done", success);
-            return "redirect:" + (target == null ? redirect : target);
-        } catch (IllegalArgumentException refused) {
-            flash.addFlashAttribute("problem", ErrorPages.sentence(refused.getMessage()));
-            return "redirect:" + redirect;
-        }
+        return FlashSteps.attempt(flash, success, redirect, step);
     }
 }

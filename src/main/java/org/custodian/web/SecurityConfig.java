@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.MultiFactor;
 import org.custodian.privacy.Permission;
+import org.custodian.privacy.UserAdministration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +37,8 @@ class SecurityConfig {
     static final String EXPIRED = LOGIN + "?expired";
 
     @Bean
-    SecurityFilterChain webSecurity(HttpSecurity http, MultiFactor multiFactor) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, MultiFactor multiFactor, UserAdministration administration)
+            throws Exception {
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
         // After signing in, go back to the page asked for, never to an htmx fragment of it.
         requestCache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !Htmx.isPartial(request));
@@ -48,10 +50,12 @@ class SecurityConfig {
                         .requestMatchers("/analytics", "/analytics/**").access(permitted(Permission.VIEW_ANALYTICS))
                         .requestMatchers("/privacy", "/privacy/**").access(permitted(Permission.REVIEW_PRIVACY))
                         .requestMatchers(MfaPolicyController.PATH, MfaPolicyController.PATH + "/**").access(permitted(Permission.MANAGE_USERS))
+                        .requestMatchers(AdminUserController.PATH, AdminUserController.PATH + "/**").access(permitted(Permission.MANAGE_USERS))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage(LOGIN).failureHandler(loginFailure()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN + "?logout").permitAll())
                 .addFilterAfter(new MfaGate(multiFactor), AuthorizationFilter.class)
+                .addFilterAfter(new PasswordChangeGate(administration), MfaGate.class)
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .sessionManagement(session -> session.invalidSessionStrategy(redirect(EXPIRED)))
                 .exceptionHandling(errors -> errors

@@ -76,4 +76,8 @@ record Viewer(String displayName, String username, List<String> roles, List<Stri
                 || permissions.contains(Permission.SIGN_DOCUMENTS)
                 || permissions.contains(Permission.EDIT_TRANSCRIPTION_TEMPLATES);
     }
+
+    public boolean canManageUsers() {
+        return permissions.contains(Permission.MANAGE_USERS);
+    }
 }
