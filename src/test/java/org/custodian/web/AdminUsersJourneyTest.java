@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.custodian.web.WebFixtures.PASSWORD;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.UUID;
 import org.custodian.IntegrationTest;
 import org.custodian.privacy.Role;
 import org.custodian.record.Facility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -26,29 +21,11 @@ import org.springframework.context.ApplicationContext;
  * the session they have open at once.
  */
 @IntegrationTest
-class AdminUsersJourneyTest {
+class AdminUsersJourneyTest extends ChromiumJourney {
     @LocalServerPort
     int port;
     @Autowired
     ApplicationContext context;
-
-    private HeadlessChromium chromium;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startChromium() throws IOException {
-        chromium = HeadlessChromium.start(Duration.ofSeconds(20));
-        browser = chromium.driver();
-        wait = chromium.await();
-    }
-
-    @AfterEach
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void anAdministratorCreatesAnAccountItsOwnerSetsAPasswordAndADisabledAccountIsSignedOutAtOnce() throws IOException {

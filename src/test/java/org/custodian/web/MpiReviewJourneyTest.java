@@ -3,8 +3,6 @@ package org.custodian.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.custodian.web.WebFixtures.PASSWORD;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -16,14 +14,10 @@ import org.custodian.record.Facility;
 import org.custodian.record.Patient;
 import org.custodian.record.RecordWriter;
 import org.custodian.record.Sex;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -36,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * move to the survivor), then undoes the merge and finds both records as they were.
  */
 @IntegrationTest
-class MpiReviewJourneyTest {
+class MpiReviewJourneyTest extends ChromiumJourney {
     @LocalServerPort
     int port;
     @Autowired
@@ -45,24 +39,6 @@ class MpiReviewJourneyTest {
     PatientMatcher matcher;
     @Autowired
     JdbcClient jdbc;
-
-    private HeadlessChromium chromium;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startChromium() throws IOException {
-        chromium = HeadlessChromium.start(Duration.ofSeconds(30));
-        browser = chromium.driver();
-        wait = chromium.await();
-    }
-
-    @AfterEach
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aDirectorReviewsAFlaggedPairMergesItAndUndoesTheMerge() {

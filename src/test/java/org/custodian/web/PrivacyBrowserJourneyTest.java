@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.custodian.web.WebFixtures.PASSWORD;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.LocalDate;
 import org.custodian.IntegrationTest;
 import org.custodian.privacy.LabelTarget;
@@ -13,13 +12,9 @@ import org.custodian.privacy.SensitivityLabel;
 import org.custodian.privacy.SensitivityLabels;
 import org.custodian.privacy.UserAccounts;
 import org.custodian.record.Facility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -30,7 +25,7 @@ import org.springframework.context.ApplicationContext;
  * VIP's record and the privacy officer reviews it.
  */
 @IntegrationTest
-class PrivacyBrowserJourneyTest {
+class PrivacyBrowserJourneyTest extends ChromiumJourney {
     @LocalServerPort
     int port;
     @Autowired
@@ -39,24 +34,6 @@ class PrivacyBrowserJourneyTest {
     SensitivityLabels labels;
     @Autowired
     UserAccounts accounts;
-
-    private HeadlessChromium chromium;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startChromium() throws IOException {
-        chromium = HeadlessChromium.start(Duration.ofSeconds(15));
-        browser = chromium.driver();
-        wait = chromium.await();
-    }
-
-    @AfterEach
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void anOfficerRequiredToUseTwoStepSignInEnrolsAndThenMustGiveACode() throws IOException {

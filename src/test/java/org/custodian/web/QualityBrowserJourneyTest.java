@@ -15,14 +15,10 @@ import org.custodian.quality.QualityFixtures;
 import org.custodian.record.DocumentType;
 import org.custodian.record.Facility;
 import org.custodian.record.Practitioner;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -33,29 +29,11 @@ import org.springframework.context.ApplicationContext;
  * deficiency closes itself and the analyst sees the chart complete and the scorecard count it.
  */
 @IntegrationTest
-class QualityBrowserJourneyTest {
+class QualityBrowserJourneyTest extends ChromiumJourney {
     @LocalServerPort
     int port;
     @Autowired
     ApplicationContext context;
-
-    private HeadlessChromium chromium;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startChromium() throws IOException {
-        chromium = HeadlessChromium.start(Duration.ofSeconds(20));
-        browser = chromium.driver();
-        wait = chromium.await();
-    }
-
-    @AfterEach
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void theAnalystSeesTheDeficiencyThePhysicianSignsAndItResolves() throws IOException {

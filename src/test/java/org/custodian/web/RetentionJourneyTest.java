@@ -3,12 +3,10 @@ package org.custodian.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.custodian.web.WebFixtures.PASSWORD;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -20,15 +18,11 @@ import org.custodian.privacy.Role;
 import org.custodian.record.Facility;
 import org.custodian.record.Patient;
 import org.custodian.retention.RetentionFixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -39,29 +33,11 @@ import org.springframework.context.ApplicationContext;
  * director, approved by the privacy officer, and the certificate downloaded.
  */
 @IntegrationTest
-class RetentionJourneyTest {
+class RetentionJourneyTest extends ChromiumJourney {
     @LocalServerPort
     int port;
     @Autowired
     ApplicationContext context;
-
-    private HeadlessChromium chromium;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startChromium() throws IOException {
-        chromium = HeadlessChromium.start(Duration.ofSeconds(20));
-        browser = chromium.driver();
-        wait = chromium.await();
-    }
-
-    @AfterEach
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aScheduleAHoldAndTwoPeopleDestroyWhatIsPastRetentionWithACertificate() throws Exception {

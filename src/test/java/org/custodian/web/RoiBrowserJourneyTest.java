@@ -3,12 +3,10 @@ package org.custodian.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.custodian.web.WebFixtures.PASSWORD;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
@@ -17,14 +15,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.custodian.IntegrationTest;
 import org.custodian.privacy.Role;
 import org.custodian.record.Facility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -35,29 +29,11 @@ import org.springframework.context.ApplicationContext;
  * appended to the record, another denied with the patient's disagreement and our rebuttal linked.
  */
 @IntegrationTest
-class RoiBrowserJourneyTest {
+class RoiBrowserJourneyTest extends ChromiumJourney {
     @LocalServerPort
     int port;
     @Autowired
     ApplicationContext context;
-
-    private HeadlessChromium chromium;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startChromium() throws IOException {
-        chromium = HeadlessChromium.start(Duration.ofSeconds(15));
-        browser = chromium.driver();
-        wait = chromium.await();
-    }
-
-    @AfterEach
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aRequestBecomesAWatermarkedPacketAndAnEntryInTheAccounting() throws Exception {

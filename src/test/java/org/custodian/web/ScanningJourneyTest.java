@@ -6,7 +6,6 @@ import static org.custodian.web.WebFixtures.PASSWORD;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
@@ -14,16 +13,12 @@ import org.custodian.IntegrationTest;
 import org.custodian.privacy.Role;
 import org.custodian.record.Facility;
 import org.custodian.scanning.ScanSamples;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -35,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * chart; the history shows the move and the right chart lists the scan, the wrong one no longer.
  */
 @IntegrationTest
-class ScanningJourneyTest {
+class ScanningJourneyTest extends ChromiumJourney {
     @LocalServerPort
     int port;
     @Autowired
@@ -44,24 +39,6 @@ class ScanningJourneyTest {
     JdbcClient jdbc;
     @TempDir
     Path folder;
-
-    private HeadlessChromium chromium;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startChromium() throws IOException {
-        chromium = HeadlessChromium.start(Duration.ofSeconds(30));
-        browser = chromium.driver();
-        wait = chromium.await();
-    }
-
-    @AfterEach
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aScanFiledToTheWrongPatientIsFlaggedByQaAndMovedToTheRightChartWithItsHistory() throws IOException {

@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import org.custodian.IntegrationTest;
 import org.custodian.coding.CodingFixtures;
 import org.custodian.privacy.Role;
 import org.custodian.training.TrainingSandbox;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -30,7 +25,7 @@ import org.springframework.context.ApplicationContext;
  * the trainer sees the trainee's result and the common mistakes.
  */
 @IntegrationTest
-class TrainingJourneyTest {
+class TrainingJourneyTest extends ChromiumJourney {
     @LocalServerPort
     int port;
     @Autowired
@@ -39,24 +34,6 @@ class TrainingJourneyTest {
     TrainingSandbox sandbox;
     @TempDir
     Path codeSets;
-
-    private HeadlessChromium chromium;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startChromium() throws IOException {
-        chromium = HeadlessChromium.start(Duration.ofSeconds(20));
-        browser = chromium.driver();
-        wait = chromium.await();
-    }
-
-    @AfterEach
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void aTrainerAssignsASetTheTraineeCodesItAndBothSeeTheGrade() throws IOException {

@@ -3,18 +3,13 @@ package org.custodian.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import org.custodian.IntegrationTest;
 import org.custodian.transcription.TranscriptionFixtures;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -25,29 +20,11 @@ import org.springframework.context.ApplicationContext;
  * and the document is final in the chart.
  */
 @IntegrationTest
-class TranscriptionBrowserJourneyTest {
+class TranscriptionBrowserJourneyTest extends ChromiumJourney {
     @LocalServerPort
     int port;
     @Autowired
     ApplicationContext context;
-
-    private HeadlessChromium chromium;
-    private ChromeDriver browser;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startChromium() throws IOException {
-        chromium = HeadlessChromium.start(Duration.ofSeconds(20));
-        browser = chromium.driver();
-        wait = chromium.await();
-    }
-
-    @AfterEach
-    void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void typedFromATemplatePassedInQaSignedAndCoSignedTheDocumentIsFinalInTheChart() throws IOException {
