@@ -103,9 +103,16 @@ public final class MpiCommand {
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "records %,d; pairs compared %,d (%s); skipped %,d%n", result.records(),
                     stats.pairsCompared(), stats.perKeyText(), stats.skippedPairs());
-            out.printf(Locale.ROOT, "time: prepare %.1f s, train (EM) %.1f s, score %.1f s, total %.1f s; %.0f pairs/s; heap %,d MB%n",
-                    result.prepareMillis() / 1e3, stats.trainingMillis() / 1e3, stats.scoringMillis() / 1e3,
-                    result.totalMillis() / 1e3, stats.pairsPerSecond(), result.heapUsedBytes() >> 20);
+            out.printf(Locale.ROOT, "time: prepare %.1f s, block %.1f s, train (EM) %.1f s, score %.1f s, total %.1f s; "
+                            + "%.0f pairs/s; heap %,d MB%n",
+                    result.prepareMillis() / 1e3, stats.blockingMillis() / 1e3, stats.trainingMillis() / 1e3,
+                    stats.scoringMillis() / 1e3, result.totalMillis() / 1e3, stats.pairsPerSecond(),
+                    result.heapUsedBytes() >> 20);
+            out.printf(Locale.ROOT, "CPU time %.1f s over %d processors (an idle machine with this many needs at least "
+                            + "%.1f s of wall time); load average %.1f%n", result.cpuMillis() / 1e3,
+                    Runtime.getRuntime().availableProcessors(),
+                    result.cpuMillis() / 1e3 / Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             out.printf(Locale.ROOT, "true pairs %,d; auto-link %,d (%,d correct); review %,d (%,d correct)%n",
                     q.truePairs(), q.autoLinked(), q.autoLinkedCorrect(), q.review(), q.reviewCorrect());
             out.printf(Locale.ROOT, "precision %.4f, recall %.4f, F1 %.4f; auto-link precision %.4f%n",

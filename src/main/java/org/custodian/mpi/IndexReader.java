@@ -41,6 +41,33 @@ class IndexReader {
         });
     }
 
+    /** The active patients holding an MRN at the facility. */
+    void forEachActiveAt(UUID facilityId, Consumer<Demographics> each) {
+        jdbc.sql(ACTIVE + """
+                 AND EXISTS (SELECT 1 FROM patient_identifier pi WHERE pi.patient_id = p.id AND pi.facility_id = :f)
+                 ORDER BY p.id""").param("f", facilityId).query(rs -> {
+            each.accept(map(rs));
+        });
+    }
+
+    /** When a patient was registered, and whether other records were merged into it. */
+    record Registration(java.time.Instant receivedAt, boolean holdsMerged) {
+    }
+
+    java.util.Map<UUID, Registration> registrations(Collection<UUID> ids) {
+        java.util.Map<UUID, Registration> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT p.id, p.received_at,
+                       EXISTS (SELECT 1 FROM mpi_identity i WHERE i.merged_into = p.id) AS holds_merged
+                  FROM patient p WHERE p.id = ANY(:ids)""").param("ids", ids.toArray(UUID[]::new))
+                .query(rs -> {
+                    var received = rs.getTimestamp("received_at");
+                    out.put(rs.getObject("id", UUID.class), new Registration(
+                            received == null ? null : received.toInstant(), rs.getBoolean("holds_merged")));
+                });
+        return out;
+    }
+
     List<Demographics> find(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();

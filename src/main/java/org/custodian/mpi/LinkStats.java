@@ -8,7 +8,7 @@ import org.custodian.mpi.matching.Linker;
 
 /** What a linkage run did: records, pairs compared in all and per blocking key, time spent. */
 public record LinkStats(int records, long pairsCompared, Map<String, Long> pairsPerBlockingKey, long skippedPairs,
-                        long trainingMillis, long scoringMillis) {
+                        long blockingMillis, long trainingMillis, long scoringMillis) {
 
     static LinkStats of(Linker.Stats stats) {
         Map<String, Long> perRule = new LinkedHashMap<>();
@@ -17,11 +17,11 @@ public record LinkStats(int records, long pairsCompared, Map<String, Long> pairs
             perRule.put(rules[r].label(), stats.pairsPerRule()[r]);
         }
         return new LinkStats(stats.records(), stats.pairsCompared(), Collections.unmodifiableMap(perRule),
-                stats.skippedPairs(), stats.trainingMillis(), stats.scoringMillis());
+                stats.skippedPairs(), stats.blockingMillis(), stats.trainingMillis(), stats.scoringMillis());
     }
 
     static LinkStats empty(int records) {
-        return new LinkStats(records, 0, Map.of(), 0, 0, 0);
+        return new LinkStats(records, 0, Map.of(), 0, 0, 0, 0);
     }
 
     public double pairsPerSecond() {

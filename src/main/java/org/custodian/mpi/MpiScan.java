@@ -15,10 +15,11 @@ import org.custodian.privacy.AuditTrail;
 import org.springframework.stereotype.Service;
 
 /**
- * The batch duplicate scan over the whole index: estimate the model from the patients themselves,
- * compare every candidate pair, and write a review task for each pair that is not a clear no match
- * (pairs decided "not a duplicate" before are not proposed again). The model is kept for real time;
- * an index too small to learn from is scored with the real-time model.
+ * The batch duplicate scan over the whole index (or one facility's patients): estimate the model
+ * from the patients themselves, compare every candidate pair, link the pairs decided auto-link
+ * ({@link AutoLinker}: the reversible, audited merge a reviewer makes) and write a review task for
+ * each pair decided review (pairs decided "not a duplicate" before are not proposed again). The
+ * model is kept for real time; an index too small to learn from is scored with the real-time model.
  */
 @Service
 public class MpiScan {
@@ -28,25 +29,43 @@ public class MpiScan {
     private final ModelStore models;
     private final PatientMatcher matcher;
     private final AuditTrail audit;
+    private final AutoLinker linker;
 
-    MpiScan(IndexReader index, ReviewTaskRepository tasks, ModelStore models, PatientMatcher matcher, AuditTrail audit) {
+    MpiScan(IndexReader index, ReviewTaskRepository tasks, ModelStore models, PatientMatcher matcher, AuditTrail audit,
+            AutoLinker linker) {
         this.index = index;
+        this.linker = linker;
         this.tasks = tasks;
         this.models = models;
         this.matcher = matcher;
         this.audit = audit;
     }
 
-    /** What a scan found. */
-    public record Summary(LinkStats stats, long autoLink, long review, long newTasks) {
+    /**
+     * What a scan found: pairs decided auto-link and review, the merges it made, the auto-link pairs
+     * it left for a person (the merge was refused, or a person had kept the records apart) and the new
+     * review tasks.
+     */
+    public record Summary(LinkStats stats, long autoLink, long review, long linked, long autoLinkNotMerged,
+                          long newTasks) {
     }
 
+    /** Scans every active patient. */
     public Summary scan(Thresholds thresholds, Actor actor, Progress progress) {
+        return scan(thresholds, null, actor, progress);
+    }
+
+    /** Scans the active patients holding an MRN at {@code facilityId}, or every one when it is null. */
+    public Summary scan(Thresholds thresholds, UUID facilityId, Actor actor, Progress progress) {
         Preparer preparer = Preparer.standard();
         List<Prepared> records = new ArrayList<>();
-        index.forEachActive(d -> records.add(preparer.prepare(d)));
+        if (facilityId == null) {
+            index.forEachActive(d -> records.add(preparer.prepare(d)));
+        } else {
+            index.forEachActiveAt(facilityId, d -> records.add(preparer.prepare(d)));
+        }
         if (records.size() < 2) {
-            return new Summary(LinkStats.empty(records.size()), 0, 0, 0);
+            return new Summary(LinkStats.empty(records.size()), 0, 0, 0, 0, 0);
         }
         Linker.Run run;
         if (records.size() >= BootstrapModel.MIN_TRAINING_RECORDS) {
@@ -61,27 +80,35 @@ public class MpiScan {
         long auto = 0;
         long review = 0;
         long created = 0;
+        List<AutoLinker.CertainPair> certain = new ArrayList<>();
         for (Linker.ScoredPair pair : run.pairs()) {
             Prepared a = records.get(pair.a());
             Prepared b = records.get(pair.b());
-            MatchDecision decision = thresholds.decide(pair.weight(), pair.pattern(), FileLinkage.problems(a, b));
-            switch (decision) {
-                case MatchDecision.AutoLink link -> auto++;
-                case MatchDecision.Review r -> review++;
-                case MatchDecision.NoMatch none -> {
-                    continue;
+            UUID idA = UUID.fromString(a.id());
+            UUID idB = UUID.fromString(b.id());
+            switch (thresholds.decide(pair.weight(), pair.pattern(), FileLinkage.problems(a, b))) {
+                case MatchDecision.AutoLink link -> {
+                    auto++;
+                    certain.add(new AutoLinker.CertainPair(idA, idB, pair.weight(), pair.pattern()));
                 }
-            }
-            if (tasks.propose(UUID.fromString(a.id()), UUID.fromString(b.id()), pair.weight(), pair.pattern(),
-                    decision, "SCAN")) {
-                created++;
+                case MatchDecision.Review r -> {
+                    review++;
+                    if (tasks.propose(idA, idB, pair.weight(), pair.pattern(), r, "SCAN")) {
+                        created++;
+                    }
+                }
+                case MatchDecision.NoMatch none -> { }
             }
         }
+        AutoLinker.Outcome linked = linker.link(certain, actor);
         LinkStats stats = LinkStats.of(run.stats());
         audit.record(new AuditEntry(actor.username(), actor.roles(), AuditAction.SEARCH, AuditOutcome.SUCCESS, null,
                 "MpiScan", null, String.format(java.util.Locale.ROOT,
-                "duplicate scan: %d records, %d pairs compared, %d auto-link, %d review, %d new review tasks",
-                records.size(), stats.pairsCompared(), auto, review, created), actor.clientAddress()));
-        return new Summary(stats, auto, review, created);
+                "duplicate scan%s: %d records, %d pairs compared, %d auto-link (%d merged, %d left for review, "
+                        + "%d kept apart by a person before), %d review, %d new review tasks",
+                facilityId == null ? "" : " of facility " + facilityId, records.size(), stats.pairsCompared(), auto,
+                linked.linked(), linked.leftForReview(), linked.decidedBefore(), review, created),
+                actor.clientAddress()));
+        return new Summary(stats, auto, review, linked.linked(), auto - linked.linked(), created);
     }
 }

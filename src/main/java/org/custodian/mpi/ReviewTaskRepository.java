@@ -27,6 +27,18 @@ class ReviewTaskRepository {
                 .param("d", decision.code()).param("reason", reason).param("source", source).update() == 1;
     }
 
+    /** The status of every pair proposed before among these patients, keyed by the pair (either order). */
+    java.util.Map<java.util.Set<UUID>, ReviewStatus> decisionsAmong(java.util.Collection<UUID> ids) {
+        java.util.Map<java.util.Set<UUID>, ReviewStatus> out = new java.util.HashMap<>();
+        UUID[] array = ids.toArray(UUID[]::new);
+        jdbc.sql("SELECT patient_a, patient_b, status FROM mpi_review_task WHERE patient_a = ANY(:ids) AND patient_b = ANY(:ids)")
+                .param("ids", array).query(rs -> {
+                    out.put(java.util.Set.of(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
+                            ReviewStatus.valueOf(rs.getString(3)));
+                });
+        return out;
+    }
+
     List<ReviewTask> waiting(int limit) {
         return jdbc.sql("""
                 SELECT * FROM mpi_review_task WHERE status IN ('OPEN', 'DEFERRED')

@@ -20,14 +20,16 @@ public record Thresholds(double autoLink, double review) {
 
     /**
      * Decides a compared pair: its weight against the thresholds, except that unfit demographics
-     * (the records' {@code problems}) never auto-link and the household rule overrides the weight.
+     * (the records' {@code problems}) never auto-link, the household rule overrides the weight, and a
+     * different given or family name without other strong evidence goes to a person.
      */
     public MatchDecision decide(double weight, int pattern, java.util.List<String> problems) {
         var twoPeople = org.custodian.mpi.matching.HouseholdRule.twoPeople(pattern);
         if (twoPeople.isPresent()) {
             return new MatchDecision.NoMatch();
         }
-        var review = org.custodian.mpi.matching.HouseholdRule.needsReview(pattern);
+        var review = org.custodian.mpi.matching.HouseholdRule.needsReview(pattern)
+                .or(() -> org.custodian.mpi.matching.FamilyNameRule.needsReview(pattern));
         if (weight >= autoLink && review.isPresent()) {
             return new MatchDecision.Review(review.get());
         }

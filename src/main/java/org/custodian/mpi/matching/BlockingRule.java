@@ -8,18 +8,21 @@ import java.util.function.Function;
  * The keys that decide which pairs are compared at all. Several rules, so a person whose birth date
  * was mistyped is still found by name sound, SSN or phone; a pair found by an earlier rule is not
  * compared twice. Each rule names the fields it forces to agree (EM does not learn m from those).
+ * The keys are narrow enough that the pairs stay near linear in the records: a birth date alone, or
+ * a common family name's sound and a year, put tens of thousands of strangers together at a million.
  */
 public enum BlockingRule {
-    BIRTH_DATE_ANY_ORDER("birth date (day and month in any order)", EnumSet.of(Field.BIRTH_DATE), p -> {
+    BIRTH_DATE_ANY_ORDER("birth date (day and month in any order) + sex", EnumSet.of(Field.BIRTH_DATE, Field.SEX), p -> {
         if (p.birthDate() == null) {
             return null;
         }
         int d = p.birthDate().getDayOfMonth();
         int m = p.birthDate().getMonthValue();
-        return p.birthDate().getYear() + "-" + Math.min(d, m) + "-" + Math.max(d, m);
+        return p.birthDate().getYear() + "-" + Math.min(d, m) + "-" + Math.max(d, m) + p.sex();
     }),
-    FAMILY_SOUND_AND_BIRTH_YEAR("family name sound + birth year", EnumSet.of(Field.FAMILY),
-            p -> p.familySound() == null || p.birthDate() == null ? null : p.familySound() + "|" + p.birthDate().getYear()),
+    FAMILY_SOUND_AND_BIRTH_YEAR("family name sound + birth year + given initial", EnumSet.of(Field.FAMILY),
+            p -> p.familySound() == null || p.birthDate() == null || p.given() == null ? null
+                    : p.familySound() + "|" + p.birthDate().getYear() + "|" + p.given().charAt(0)),
     NAME_SOUNDS("given + family name sound + birth decade", EnumSet.of(Field.GIVEN, Field.FAMILY),
             p -> p.givenSound() == null || p.familySound() == null ? null : p.givenRoot() + "|" + p.familySound()
                     + "|" + (p.birthDate() == null ? "?" : String.valueOf(p.birthDate().getYear() / 10))),

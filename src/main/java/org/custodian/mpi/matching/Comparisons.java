@@ -1,11 +1,9 @@
 package org.custodian.mpi.matching;
 
 import java.time.LocalDate;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /** Compares two prepared records field by field into the levels {@link Field} declares. */
 public final class Comparisons {
-    private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
     private static final Field[] FIELDS = Field.values();
 
     private final Nicknames nicknames;
@@ -51,7 +49,7 @@ public final class Comparisons {
         if (x.length() == 1 || y.length() == 1) {
             return x.charAt(0) == y.charAt(0) ? 6 : 7;
         }
-        double similarity = JARO_WINKLER.apply(x, y);
+        double similarity = JaroWinkler.similarity(x, y);
         if (similarity >= 0.92) {
             return 3;
         }
@@ -70,7 +68,7 @@ public final class Comparisons {
         if (x.equals(y)) {
             return 1;
         }
-        double similarity = JARO_WINKLER.apply(x, y);
+        double similarity = JaroWinkler.similarity(x, y);
         if (similarity >= 0.92) {
             return 2;
         }
@@ -121,7 +119,7 @@ public final class Comparisons {
         if (x.equals(y)) {
             return 1;
         }
-        if (JARO_WINKLER.apply(x, y) >= 0.90) {
+        if (JaroWinkler.similarity(x, y) >= 0.90) {
             return 2;
         }
         return a.houseNumber() != null && a.houseNumber().equals(b.houseNumber()) ? 3 : 4;

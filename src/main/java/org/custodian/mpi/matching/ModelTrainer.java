@@ -1,9 +1,11 @@
 package org.custodian.mpi.matching;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Estimates a {@link MatchModel} from the records themselves, with no hand-set weights.
@@ -19,6 +21,7 @@ public final class ModelTrainer {
     private static final Field[] FIELDS = Field.values();
     private static final double FLOOR = 1e-5;
     private static final int ITERATIONS = 40;
+    private static final int RANDOM_CHUNKS = 64;
 
     private final Comparisons comparisons;
     private final long randomPairs;
@@ -43,42 +46,61 @@ public final class ModelTrainer {
     }
 
     double[][] estimateU(List<Prepared> records) {
-        double[][] counts = newTable(1.0);
         int n = records.size();
         long all = (long) n * (n - 1) / 2;
+        double[][] counts;
         if (all <= randomPairs) {
+            counts = newTable(1.0);
             for (int a = 0; a < n; a++) {
                 for (int b = a + 1; b < n; b++) {
                     count(counts, comparisons.compare(records.get(a), records.get(b)), 1);
                 }
             }
         } else {
-            SplittableRandom random = new SplittableRandom(seed);
-            for (long k = 0; k < randomPairs; k++) {
-                int a = random.nextInt(n);
-                int b = random.nextInt(n - 1);
-                count(counts, comparisons.compare(records.get(a), records.get(b >= a ? b + 1 : b)), 1);
-            }
+            // chunks with their own seeded generators: the same pairs whatever the number of threads
+            long perChunk = (randomPairs + RANDOM_CHUNKS - 1) / RANDOM_CHUNKS;
+            counts = IntStream.range(0, RANDOM_CHUNKS).parallel().mapToObj(chunk -> {
+                double[][] local = newTable(0);
+                SplittableRandom random = new SplittableRandom(seed + 1_000 + chunk);
+                for (long k = 0; k < perChunk; k++) {
+                    int a = random.nextInt(n);
+                    int b = random.nextInt(n - 1);
+                    count(local, comparisons.compare(records.get(a), records.get(b >= a ? b + 1 : b)), 1);
+                }
+                return local;
+            }).reduce(newTable(1.0), ModelTrainer::sum);
         }
         return normalise(counts);
     }
 
+    private static double[][] sum(double[][] x, double[][] y) {
+        double[][] out = new double[x.length][];
+        for (int f = 0; f < x.length; f++) {
+            out[f] = x[f].clone();
+            for (int level = 0; level < out[f].length; level++) {
+                out[f][level] += y[f][level];
+            }
+        }
+        return out;
+    }
+
     /** Pattern counts keyed by (rule mask << 24 | pattern); the value is a one-element counter. */
     private Map<Long, long[]> samplePatterns(List<Prepared> records, CandidatePairs pairs, long maxPairs) {
-        Map<Long, long[]> patterns = new HashMap<>();
         long total = pairs.blocks().stream().mapToLong(CandidatePairs.Block::pairCount).sum();
         double keep = total <= maxPairs ? 1.0 : (double) maxPairs / total;
         SplittableRandom random = new SplittableRandom(seed + 1);
+        List<CandidatePairs.Block> sampled = new ArrayList<>();
         for (CandidatePairs.Block block : pairs.blocks()) {
-            if (keep < 1.0 && random.nextDouble() >= keep) {
-                continue;
+            if (keep >= 1.0 || random.nextDouble() < keep) {
+                sampled.add(block);
             }
-            pairs.visit(block, (a, b, mask) -> {
-                int pattern = comparisons.compare(records.get(a), records.get(b));
-                patterns.computeIfAbsent((long) mask << 24 | pattern, key -> new long[1])[0]++;
-            });
         }
-        return patterns;
+        return sampled.parallelStream().collect(HashMap::new, (Map<Long, long[]> patterns, CandidatePairs.Block block) ->
+                pairs.visit(block, (a, b, mask) -> {
+                    int pattern = comparisons.compare(records.get(a), records.get(b));
+                    patterns.computeIfAbsent((long) mask << 24 | pattern, key -> new long[1])[0]++;
+                }), (into, from) -> from.forEach((key, count) ->
+                into.computeIfAbsent(key, k -> new long[1])[0] += count[0]));
     }
 
     private double[][] estimateM(Map<Long, long[]> patterns, double[][] u) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.codec.language.DoubleMetaphone;
 import org.custodian.mpi.Demographics;
 import org.custodian.record.NameFolding;
@@ -15,10 +17,13 @@ import org.custodian.record.NameFolding;
  */
 public final class Preparer {
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1880, 1, 1);
+    private static final int MAX_REMEMBERED_SOUNDS = 500_000;
 
     private final Nicknames nicknames;
     private final Clock clock;
     private final DoubleMetaphone metaphone = new DoubleMetaphone();
+    /** Name sounds computed before (primary and alternate code): names repeat, Double Metaphone is slow. */
+    private final Map<String, String[]> sounds = new ConcurrentHashMap<>();
 
     public Preparer(Nicknames nicknames, Clock clock) {
         this.nicknames = nicknames;
@@ -62,11 +67,25 @@ public final class Preparer {
     }
 
     private String sound(String name) {
-        return name == null ? null : metaphone.doubleMetaphone(name.replace(" ", ""));
+        return name == null ? null : sounds(name)[0];
     }
 
     private String altSound(String name) {
-        return name == null ? null : metaphone.doubleMetaphone(name.replace(" ", ""), true);
+        return name == null ? null : sounds(name)[1];
+    }
+
+    private String[] sounds(String name) {
+        String[] known = sounds.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (sounds.size() >= MAX_REMEMBERED_SOUNDS) {
+            sounds.clear();
+        }
+        String letters = name.replace(" ", "");
+        String[] computed = {metaphone.doubleMetaphone(letters), metaphone.doubleMetaphone(letters, true)};
+        sounds.put(name, computed);
+        return computed;
     }
 
     private static char sexCode(Demographics d) {
