@@ -14,9 +14,19 @@ public record Amendment(UUID id, UUID patientId, String patientName, UUID docume
                         String requestedChange, String reason, LocalDate receivedOn, LocalDate dueOn,
                         AmendmentStatus status, Instant decidedAt, String decidedBy, UUID amendmentDocumentId,
                         DenialBasis denialBasis, String denialLetter, String disagreement, LocalDate disagreementOn,
-                        String rebuttal, LocalDate rebuttalOn, List<String> notified) {
+                        String rebuttal, LocalDate rebuttalOn, List<String> notified, boolean documentWithheld) {
     public Amendment {
         notified = List.copyOf(notified);
+    }
+
+    /**
+     * The request as shown to someone who may not open the document: nothing of the document, of the
+     * change asked for, of the amendment or letters that quote it, or of who received it; the dates
+     * and the status stay, so the queue can still be worked by a colleague who may open it.
+     */
+    public Amendment withDocumentWithheld() {
+        return new Amendment(id, patientId, patientName, null, null, null, null, receivedOn, dueOn, status,
+                decidedAt, decidedBy, null, null, null, null, disagreementOn, null, rebuttalOn, List.of(), true);
     }
 
     public Deadline deadline(LocalDate today) {

@@ -97,6 +97,6 @@ class AmendmentRepository {
                 rs.getObject("amendment_document_id", UUID.class), basis == null ? null : DenialBasis.valueOf(basis),
                 rs.getString("denial_letter"), rs.getString("disagreement"),
                 rs.getObject("disagreement_on", LocalDate.class), rs.getString("rebuttal"),
-                rs.getObject("rebuttal_on", LocalDate.class), notified);
+                rs.getObject("rebuttal_on", LocalDate.class), notified, false);
     }
 }

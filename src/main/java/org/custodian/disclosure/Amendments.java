@@ -50,6 +50,10 @@ public class Amendments {
                 .orElseThrow(() -> new IllegalArgumentException("document " + a.documentId()
                         + " is not in this patient's record"));
         guard.require(user, Permission.MANAGE_AMENDMENTS, a.patientId(), AuditAction.CREATE, RESOURCE, null);
+        if (!guard.mayOpenDocument(user, a.patientId(), a.documentId(), AuditAction.CREATE, RESOURCE, null)) {
+            throw new DisclosureDenied("you may not open document " + a.documentId()
+                    + "; a colleague whose work covers its sensitivity label must take this request");
+        }
         UUID id = UUID.randomUUID();
         amendments.insert(id, a, a.receivedOn().plusDays(Deadline.AMENDMENT_DAYS), user.getUsername());
         guard.done(user, AuditAction.CREATE, a.patientId(), RESOURCE, id.toString(),
@@ -57,23 +61,36 @@ public class Amendments {
         return id;
     }
 
+    /**
+     * The request, with nothing of its document when the user may not open that document (a
+     * sensitivity label on it or its encounter); the withholding is audited.
+     */
     public Amendment get(CustodianUser user, UUID id) {
         Amendment a = find(id);
         guard.require(user, Permission.MANAGE_AMENDMENTS, a.patientId(), AuditAction.READ, RESOURCE, id.toString());
+        if (!guard.mayOpenDocument(user, a.patientId(), a.documentId(), AuditAction.READ, RESOURCE, id.toString())) {
+            return a.withDocumentWithheld();
+        }
         guard.done(user, AuditAction.READ, a.patientId(), RESOURCE, id.toString(), "amendment request");
         return a;
     }
 
     public List<Amendment> queue(CustodianUser user) {
         guard.require(user, Permission.MANAGE_AMENDMENTS, RESOURCE);
-        List<Amendment> open = amendments.open().stream().filter(a -> reachable(user, a.patientId())).toList();
+        List<Amendment> open = amendments.open().stream().filter(a -> reachable(user, a.patientId()))
+                .map(a -> shownTo(user, a)).toList();
         guard.done(user, AuditAction.SEARCH, null, RESOURCE, null, "amendment queue: " + open.size() + " open");
         return open;
     }
 
     public List<Amendment> recentlyDecided(CustodianUser user) {
         guard.require(user, Permission.MANAGE_AMENDMENTS, RESOURCE);
-        return amendments.recentlyDecided(20).stream().filter(a -> reachable(user, a.patientId())).toList();
+        return amendments.recentlyDecided(20).stream().filter(a -> reachable(user, a.patientId()))
+                .map(a -> shownTo(user, a)).toList();
+    }
+
+    private Amendment shownTo(CustodianUser user, Amendment a) {
+        return guard.permitsDocument(user, a.patientId(), a.documentId()) ? a : a.withDocumentWithheld();
     }
 
     /** Appends the amendment to the record and notifies those who received the document. */
@@ -178,8 +195,7 @@ public class Amendments {
     }
 
     private Amendment undecided(CustodianUser user, UUID id) {
-        Amendment a = find(id);
-        guard.require(user, Permission.MANAGE_AMENDMENTS, a.patientId(), AuditAction.UPDATE, RESOURCE, id.toString());
+        Amendment a = workable(user, id);
         if (a.status() != AmendmentStatus.REQUESTED) {
             throw new IllegalArgumentException("this amendment request is already " + a.status().name().toLowerCase());
         }
@@ -187,10 +203,20 @@ public class Amendments {
     }
 
     private Amendment denied(CustodianUser user, UUID id) {
-        Amendment a = find(id);
-        guard.require(user, Permission.MANAGE_AMENDMENTS, a.patientId(), AuditAction.UPDATE, RESOURCE, id.toString());
+        Amendment a = workable(user, id);
         if (a.status() != AmendmentStatus.DENIED) {
             throw new IllegalArgumentException("statements of disagreement and rebuttals follow a denial");
+        }
+        return a;
+    }
+
+    /** The request, if the user may work it: they reach the patient and may open the document it is about. */
+    private Amendment workable(CustodianUser user, UUID id) {
+        Amendment a = find(id);
+        guard.require(user, Permission.MANAGE_AMENDMENTS, a.patientId(), AuditAction.UPDATE, RESOURCE, id.toString());
+        if (!guard.mayOpenDocument(user, a.patientId(), a.documentId(), AuditAction.UPDATE, RESOURCE, id.toString())) {
+            throw new DisclosureDenied("you may not open the document this request is about; a colleague whose"
+                    + " work covers its sensitivity label must decide it");
         }
         return a;
     }

@@ -55,6 +55,25 @@ class Guard {
         return policy.decide(user, permission, patientId) instanceof AccessDecision.Permit;
     }
 
+    /**
+     * Whether the user may open the document (its own and its encounter's labels counted); when not,
+     * the withholding is audited against the resource the user was working on.
+     */
+    boolean mayOpenDocument(CustodianUser user, UUID patientId, UUID documentId, AuditAction action,
+                            String resourceType, String resourceId) {
+        if (policy.decideDocument(user, patientId, documentId) instanceof AccessDecision.Deny deny) {
+            denied(user, action, patientId, resourceType, resourceId, "document " + documentId + " withheld: "
+                    + deny.reason());
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether the user may open the document, for filtering lists (no audit: nothing of it is shown). */
+    boolean permitsDocument(CustodianUser user, UUID patientId, UUID documentId) {
+        return policy.decideDocument(user, patientId, documentId) instanceof AccessDecision.Permit;
+    }
+
     void done(CustodianUser user, AuditAction action, UUID patientId, String resourceType, String resourceId,
               String detail) {
         record(user, action, AuditOutcome.SUCCESS, patientId, resourceType, resourceId, detail);

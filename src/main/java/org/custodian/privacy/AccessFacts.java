@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.custodian.record.ClinicalQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -56,6 +57,27 @@ class AccessFacts {
                     OR (l.target_type = 'ENCOUNTER' AND l.target_id = d.encounter_id)
                  WHERE d.id = :d AND l.removed_at IS NULL""")
                 .param("d", documentId).query(String.class).list());
+    }
+
+    /**
+     * Labels on one part of a record beyond the patient's own: an encounter's labels; for a diagnosis,
+     * procedure or result, its encounter's; for a document, its own and its encounter's.
+     */
+    Set<SensitivityLabel> partLabels(ClinicalQueries.Kind kind, UUID partId) {
+        String encounterOf = switch (kind) {
+            case ENCOUNTER -> "SELECT CAST(:id AS uuid)";
+            case DIAGNOSIS -> "SELECT encounter_id FROM diagnosis WHERE id = :id";
+            case PROCEDURE -> "SELECT encounter_id FROM procedure_performed WHERE id = :id";
+            case OBSERVATION -> "SELECT encounter_id FROM observation WHERE id = :id";
+            case DOCUMENT -> null;
+        };
+        if (encounterOf == null) {
+            return documentLabels(partId);
+        }
+        return labels(jdbc.sql("""
+                SELECT label FROM sensitivity_label
+                 WHERE target_type = 'ENCOUNTER' AND removed_at IS NULL AND target_id = (%s)""".formatted(encounterOf))
+                .param("id", partId).query(String.class).list());
     }
 
     /** Labelled encounters and documents of a patient, so a chart can leave out what the user may not see. */

@@ -53,6 +53,15 @@ public class AccessPolicy {
         return decide(user, permission, patientId, purpose, Set.of());
     }
 
+    /**
+     * Whether the user may open one document of the patient, for the purpose their role implies: the
+     * document's own labels and its encounter's count beyond the patient's, as when it is opened.
+     */
+    public AccessDecision decideDocument(CustodianUser user, UUID patientId, UUID documentId) {
+        return decide(user, Permission.READ_CHART, patientId, PurposeOfUse.usualFor(user.roles()),
+                facts.documentLabels(documentId));
+    }
+
     /** {@code partLabels}: labels of the part read (a document and its encounter) beyond the patient's own. */
     AccessDecision decide(CustodianUser user, Permission permission, UUID patientId, PurposeOfUse purpose,
                           Set<SensitivityLabel> partLabels) {

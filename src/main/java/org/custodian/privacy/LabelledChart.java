@@ -25,8 +25,8 @@ class LabelledChart {
         this.policy = policy;
     }
 
-    PatientChart visibleTo(CustodianUser user, PurposeOfUse purpose, PatientChart chart) {
-        Set<UUID> hidden = hiddenParts(user, purpose, chart.patient().id());
+    /** The chart without the hidden encounters and documents and what was recorded in those encounters. */
+    static PatientChart without(Set<UUID> hidden, PatientChart chart) {
         if (hidden.isEmpty()) {
             return chart;
         }

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.custodian.record.ChartRepository;
 import org.custodian.record.ChartScope;
+import org.custodian.record.ClinicalQueries;
 import org.custodian.record.ClinicalDocument;
 import org.custodian.record.DocumentRepository;
 import org.custodian.record.PatientChart;
@@ -100,7 +101,7 @@ public class PhiAccess {
      */
     public Optional<PatientChart> chart(CustodianUser user, UUID patientId, ChartScope scope, PurposeOfUse purpose) {
         return read(user, patientId, purpose, Set.of(), "PatientChart", patientId.toString(),
-                () -> charts.chart(patientId, scope).map(chart -> labelled.visibleTo(user, purpose, chart)));
+                withheld -> charts.chart(patientId, scope).map(chart -> LabelledChart.without(withheld.ids(), chart)));
     }
 
     /** A document with its patient's demographics, so the screen can say whose note it is. */
@@ -117,7 +118,7 @@ public class PhiAccess {
         UUID patientId = doc.get().patientId();
         return read(user, patientId, purpose, facts.documentLabels(documentId), "DocumentReference",
                 documentId.toString(),
-                () -> patients.find(patientId).map(patient -> new PatientDocument(patient, doc.get())));
+                withheld -> patients.find(patientId).map(patient -> new PatientDocument(patient, doc.get())));
     }
 
     public Optional<String> maskedSsn(CustodianUser user, UUID patientId) {
@@ -132,7 +133,31 @@ public class PhiAccess {
     public <T> Optional<T> readRecord(CustodianUser user, UUID patientId, String resourceType, String resourceId,
                                       Supplier<Optional<T>> reader) {
         return read(user, patientId, PurposeOfUse.usualFor(user.roles()), partLabels(resourceType, resourceId),
-                resourceType, resourceId, reader);
+                resourceType, resourceId, withheld -> reader.get());
+    }
+
+    /**
+     * For API facades (FHIR): a read of one part of a patient's record (an encounter, or a diagnosis,
+     * procedure, result or note) that counts the labels on the part and on its encounter beyond the
+     * patient's own: a labelled encounter, and everything recorded in it, is refused (and the denial
+     * audited) to a user whose purpose of use the label does not cover.
+     */
+    public <T> Optional<T> readPart(CustodianUser user, UUID patientId, ClinicalQueries.Kind part, UUID partId,
+                                    String resourceType, String resourceId, Supplier<Optional<T>> reader) {
+        return read(user, patientId, PurposeOfUse.usualFor(user.roles()), facts.partLabels(part, partId), resourceType,
+                resourceId, withheld -> reader.get());
+    }
+
+    /**
+     * For API facades (FHIR): many parts of one patient's record (a search, {@code $everything}, an
+     * export) behind one decision on the patient. {@code reader} gets the encounters and documents
+     * whose own labels keep the user out, to leave out them and what was recorded in them, as the web
+     * chart does; the audit event says how many were withheld.
+     */
+    public <T> Optional<T> readRecordWithout(CustodianUser user, UUID patientId, String resourceType, String resourceId,
+                                             Function<Set<UUID>, Optional<T>> reader) {
+        return read(user, patientId, PurposeOfUse.usualFor(user.roles()), Set.of(), resourceType, resourceId,
+                withheld -> reader.apply(withheld.ids()));
     }
 
     /**
@@ -195,23 +220,15 @@ public class PhiAccess {
         return id -> flagged.contains(id) ? policy.decide(user, Permission.READ_CHART, id) : byRole;
     }
 
-    /**
-     * For API facades (FHIR): the encounters and documents of a patient whose own sensitivity labels
-     * keep this user out, so a search of the patient's documents leaves them out as the web chart
-     * does. Call only after the patient's record itself was permitted ({@link #readRecord}).
-     */
-    public Set<UUID> withheldParts(CustodianUser user, UUID patientId) {
-        return labelled.hiddenParts(user, PurposeOfUse.usualFor(user.roles()), patientId);
-    }
-
     private <T> Optional<T> read(CustodianUser user, UUID patientId, String resourceType, String resourceId,
                                  Supplier<Optional<T>> reader) {
-        return read(user, patientId, PurposeOfUse.usualFor(user.roles()), Set.of(), resourceType, resourceId, reader);
+        return read(user, patientId, PurposeOfUse.usualFor(user.roles()), Set.of(), resourceType, resourceId,
+                withheld -> reader.get());
     }
 
     private <T> Optional<T> read(CustodianUser user, UUID patientId, PurposeOfUse purpose,
                                  Set<SensitivityLabel> partLabels, String resourceType, String resourceId,
-                                 Supplier<Optional<T>> reader) {
+                                 Function<WithheldParts, Optional<T>> reader) {
         if (patients.find(patientId).isEmpty()) {
             return Optional.empty();
         }
@@ -221,9 +238,10 @@ public class PhiAccess {
                     "purpose " + purpose + "; " + deny.reason());
             throw new PhiAccessDenied(deny, patientId);
         }
-        Optional<T> result = reader.get();
+        WithheldParts withheld = new WithheldParts(() -> labelled.hiddenParts(user, purpose, patientId));
+        Optional<T> result = reader.apply(withheld);
         record(user, AuditAction.READ, AuditOutcome.SUCCESS, patientId, resourceType, resourceId,
-                "purpose " + purpose + "; " + decision.reason());
+                "purpose " + purpose + "; " + decision.reason() + withheld.auditNote());
         return result;
     }
 

@@ -37,6 +37,28 @@ class CandidateRepository {
             JOIN facility f ON f.id = :facility
             """;
 
+    /**
+     * Raw messages sent by the facility (MSH-4 is its code), each with its replays: applied (accepted),
+     * duplicates, and dead letters a replay has resolved; an unresolved dead letter, or a message in
+     * any other state, is never a candidate. The patient is the one the audit trail says the message
+     * (or its accepted replay) was applied to.
+     */
+    private static final String MESSAGES = """
+            SELECT m.id AS record_id, a.patient_id, p.birth_date, f.id AS facility_id, f.code AS facility_code,
+                   (m.received_at AT TIME ZONE 'UTC')::date AS service_from,
+                   (greatest(m.received_at, (SELECT max(r.received_at) FROM hl7_message r WHERE r.replay_of = m.id))
+                       AT TIME ZONE 'UTC')::date AS last_activity,
+                   (SELECT min(i.value) FROM patient_identifier i
+                     WHERE i.patient_id = a.patient_id AND i.facility_id = f.id) AS mrn
+            FROM hl7_message m JOIN facility f ON f.id = :facility AND f.code = upper(btrim(m.sending_facility))
+            LEFT JOIN LATERAL (SELECT e.patient_id FROM audit_event e
+                                WHERE e.resource_type = 'HL7Message' AND e.patient_id IS NOT NULL
+                                  AND e.resource_id IN (m.id::text, m.resolved_by::text) LIMIT 1) a ON true
+            LEFT JOIN patient p ON p.id = a.patient_id
+            WHERE m.replay_of IS NULL
+              AND (m.status IN ('ACCEPTED', 'DUPLICATE') OR (m.status = 'REJECTED' AND m.resolved_by IS NOT NULL))
+            """;
+
     private final JdbcClient jdbc;
 
     CandidateRepository(JdbcClient jdbc) {
@@ -59,6 +81,7 @@ class CandidateRepository {
         return switch (type) {
             case ENCOUNTER -> ENCOUNTERS;
             case ROI_PACKET -> PACKETS;
+            case RAW_MESSAGE -> MESSAGES;
         };
     }
 

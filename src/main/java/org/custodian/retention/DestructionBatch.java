@@ -8,11 +8,12 @@ import java.util.UUID;
 public record DestructionBatch(UUID id, RecordType type, UUID facilityId, String facilityName, Status status,
                                String method, String proposedBy, Instant proposedAt, String decidedBy,
                                Instant decidedAt, String decisionNote, String certificateSha256,
-                               List<DestructionItem> items) {
+                               List<DestructionItem> items, List<DestroyedPatient> patientsDestroyed) {
     public enum Status { PROPOSED, DESTROYED, REJECTED }
 
     public DestructionBatch {
         items = List.copyOf(items);
+        patientsDestroyed = List.copyOf(patientsDestroyed);
     }
 
     public long destroyedCount() {

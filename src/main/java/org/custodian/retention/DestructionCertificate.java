@@ -54,6 +54,14 @@ final class DestructionCertificate {
                         + nz(i.rowsDestroyed())));
             }
         }
+        if (!batch.patientsDestroyed().isEmpty()) {
+            lines.add(new Line(false, ""));
+            lines.add(new Line(true, "Patient demographics destroyed (nothing else of the patient remained)"));
+            lines.add(new Line(false, "Patient id | Rows removed"));
+            for (DestroyedPatient p : batch.patientsDestroyed()) {
+                lines.add(new Line(false, p.patientId() + " | " + p.rowsDestroyed()));
+            }
+        }
         if (batch.withheldCount() > 0) {
             lines.add(new Line(false, ""));
             lines.add(new Line(true, "Records withheld (not destroyed)"));

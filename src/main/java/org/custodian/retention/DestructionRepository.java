@@ -79,6 +79,11 @@ class DestructionRepository {
                 .params(because, batchId, recordId).update();
     }
 
+    void patientDestroyed(UUID batchId, UUID patientId, String rows) {
+        jdbc.sql("INSERT INTO destruction_patient (batch_id, patient_id, rows_destroyed) VALUES (?, ?, ?)")
+                .params(batchId, patientId, rows).update();
+    }
+
     void decide(UUID batchId, DestructionBatch.Status status, String decidedBy, Instant at, String note) {
         jdbc.sql("UPDATE destruction_batch SET status = ?, decided_by = ?, decided_at = ?, decision_note = ? WHERE id = ?")
                 .params(status.name(), decidedBy, Timestamp.from(at), note, batchId).update();
@@ -105,6 +110,12 @@ class DestructionRepository {
                         rs.getString("rows_destroyed"))).list();
     }
 
+    private List<DestroyedPatient> patientsDestroyed(UUID batchId) {
+        return jdbc.sql("SELECT patient_id, rows_destroyed FROM destruction_patient WHERE batch_id = ? ORDER BY patient_id")
+                .param(batchId).query((rs, n) -> new DestroyedPatient(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list();
+    }
+
     private DestructionBatch map(ResultSet rs, List<DestructionItem> items) throws SQLException {
         Timestamp decided = rs.getTimestamp("decided_at");
         return new DestructionBatch(rs.getObject("id", UUID.class), RecordType.valueOf(rs.getString("record_type")),
@@ -112,6 +123,6 @@ class DestructionRepository {
                 DestructionBatch.Status.valueOf(rs.getString("status")), rs.getString("method"),
                 rs.getString("proposed_by"), rs.getTimestamp("proposed_at").toInstant(), rs.getString("decided_by"),
                 decided == null ? null : decided.toInstant(), rs.getString("decision_note"),
-                rs.getString("certificate_sha256"), items);
+                rs.getString("certificate_sha256"), items, patientsDestroyed(rs.getObject("id", UUID.class)));
     }
 }

@@ -95,11 +95,20 @@ public class Destructions {
             }
             Map<String, Integer> rows = destroyer.destroy(item.type(), item.recordId());
             batches.destroyed(batchId, item.recordId(), RecordDestroyer.describe(rows));
-            patients.add(item.patientId());
+            if (item.patientId() != null) {
+                patients.add(item.patientId());
+            }
             guard.done(user, AuditAction.DELETE, item.patientId(), item.type().resourceType(),
                     item.recordId().toString(), "destroyed under retention batch " + batchId + " proposed by "
                             + batch.proposedBy() + ", authorised by " + user.getUsername() + " (MRN " + item.mrn()
                             + ", retained until " + item.retainUntil() + ")");
+        }
+        for (UUID patientId : patients) {
+            destroyer.destroyDemographicsIfNothingElseRemains(patientId).ifPresent(rows -> {
+                batches.patientDestroyed(batchId, patientId, RecordDestroyer.describe(rows));
+                guard.done(user, AuditAction.DELETE, patientId, "Patient", patientId.toString(), "demographics"
+                        + " destroyed with the last of the patient's records under retention batch " + batchId);
+            });
         }
         Instant now = Instant.now();
         batches.decide(batchId, DestructionBatch.Status.DESTROYED, user.getUsername(), now, null);
@@ -107,7 +116,8 @@ public class Destructions {
         byte[] pdf = DestructionCertificate.render(decided);
         batches.certificate(batchId, certificates.save(batchId, pdf), sha256(pdf));
         guard.done(user, AuditAction.UPDATE, null, RESOURCE, batchId.toString(), "destruction approved: "
-                + decided.destroyedCount() + " destroyed, " + decided.withheldCount() + " withheld; certificate "
+                + decided.destroyedCount() + " destroyed, " + decided.withheldCount() + " withheld, "
+                + decided.patientsDestroyed().size() + " patients' demographics destroyed; certificate "
                 + sha256(pdf));
         if (!patients.isEmpty()) {
             changes.changed(patients);

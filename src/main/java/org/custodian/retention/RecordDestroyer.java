@@ -3,6 +3,8 @@ package org.custodian.retention;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -22,6 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 class RecordDestroyer {
     private record ForeignKey(String child, String childColumns, String parentColumns) {
     }
+
+    /** Rows that only say who a patient is or who may see them: they go with the demographics. */
+    private static final Set<String> IDENTITY = Set.of("patient_identifier", "patient_version", "sensitivity_label",
+            "patient_restriction", "break_glass", "mpi_identity", "mpi_review_task", "mpi_overlay_flag");
 
     private final JdbcClient jdbc;
     private final Map<String, List<ForeignKey>> referencing = new ConcurrentHashMap<>();
@@ -52,9 +58,34 @@ class RecordDestroyer {
                 delete("encounter", "id = " + id, counts);
             }
             case ROI_PACKET -> delete("roi_packet", "id = " + id, counts);
+            // the message and its replays in one statement: they point at each other
+            case RAW_MESSAGE -> delete("hl7_message", "id = " + id + " OR replay_of = " + id, counts);
         }
         counts.values().removeIf(n -> n == 0);
         return counts;
+    }
+
+    /**
+     * The patient's demographics (and the rows that only say who they are, or who may see them), once
+     * nothing else of the patient is left: no encounter, fact, document, release request, disclosure,
+     * amendment, scan, legal hold, merge or any other row that points at the patient. Returns the rows
+     * deleted per table, or nothing when something of the patient remains.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<Map<String, Integer>> destroyDemographicsIfNothingElseRemains(UUID patientId) {
+        String id = "'" + patientId + "'::uuid";
+        for (ForeignKey fk : referencing("patient")) {
+            if (!IDENTITY.contains(fk.child()) && jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + fk.child() + " WHERE ("
+                    + fk.childColumns() + ") IN (SELECT " + fk.parentColumns() + " FROM patient WHERE id = " + id
+                    + "))").query(Boolean.class).single()) {
+                return Optional.empty();
+            }
+        }
+        jdbc.sql("SELECT set_config('custodian.destruction', 'approved', true)").query(String.class).single();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        delete("patient", "id = " + id, counts);
+        counts.values().removeIf(n -> n == 0);
+        return Optional.of(counts);
     }
 
     /** Deletes the rows of {@code table} matching {@code where}, after every row referencing them. */

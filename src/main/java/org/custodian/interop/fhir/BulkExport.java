@@ -214,11 +214,15 @@ class BulkExport {
         });
     }
 
-    /** One audited read per patient; a patient the user may no longer read is left out. */
+    /**
+     * One audited read per patient; a patient the user may no longer read is left out, and so are
+     * the labelled encounters and documents they may not see, with what was recorded in them.
+     */
     private List<Resource> read(CustodianUser user, ExportJobs.Job job, Patient patient) {
         try {
-            return phi.readRecord(user, patient.id(), "Bulk $export", job.id().toString(),
-                    () -> Optional.of(records.of(patient, job.types(), job.since()))).orElse(List.of());
+            return phi.readRecordWithout(user, patient.id(), "Bulk $export", job.id().toString(),
+                    withheld -> Optional.of(records.of(patient, job.types(), job.since()).stream()
+                            .filter(r -> WithheldResources.shown(r, withheld)).toList())).orElse(List.of());
         } catch (PhiAccessDenied denied) {
             return List.of();
         }

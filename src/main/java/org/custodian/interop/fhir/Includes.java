@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * {@code X:patient}, {@code X:subject} and {@code X:encounter} forward, and the clinical types that
  * point at the matched encounters (or patient) backward, and {@code Provenance:target} (where each
  * version of a match came from). Everything added belongs to the same
- * patient, so the search's one access decision and audit event cover it.
+ * patient, so the search's one access decision and audit event cover it; labelled encounters and
+ * documents the caller may not see are never added.
  */
 @Component
 final class Includes {
@@ -44,12 +45,15 @@ final class Includes {
         this.history = history;
     }
 
-    /** The matches with the included resources set on their references, followed by the reverse includes. */
+    /**
+     * The matches with the included resources set on their references, followed by the reverse
+     * includes; nothing of the {@code withheld} labelled encounters and documents is included.
+     */
     List<Resource> apply(UUID patientId, List<? extends Resource> matches, Set<Include> includes,
-                         Set<Include> revIncludes) {
+                         Set<Include> revIncludes, Set<UUID> withheld) {
         List<Resource> all = new ArrayList<>(matches);
         if (includes != null && !includes.isEmpty()) {
-            forward(patientId, matches, includes);
+            forward(patientId, matches, includes, withheld);
         }
         if (revIncludes != null && !revIncludes.isEmpty()) {
             Set<String> matched = new HashSet<>();
@@ -65,7 +69,7 @@ final class Includes {
                     }
                     continue;
                 }
-                for (Resource candidate : ofType(patientId, include.getParamType())) {
+                for (Resource candidate : ofType(patientId, include.getParamType(), withheld)) {
                     Reference ref = reference(candidate, include.getParamName());
                     if (ref != null && matched.contains(ref.getReference())) {
                         ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(candidate, BundleEntrySearchModeEnum.INCLUDE);
@@ -77,7 +81,8 @@ final class Includes {
         return all;
     }
 
-    private void forward(UUID patientId, List<? extends Resource> matches, Set<Include> includes) {
+    private void forward(UUID patientId, List<? extends Resource> matches, Set<Include> includes,
+                         Set<UUID> withheld) {
         Resource patient = null;
         Map<String, Resource> encounters = null;
         for (Resource match : matches) {
@@ -91,7 +96,7 @@ final class Includes {
                 }
                 if (include.getParamName().equals("encounter")) {
                     if (encounters == null) {
-                        encounters = byReference(ofType(patientId, "Encounter"));
+                        encounters = byReference(ofType(patientId, "Encounter", withheld));
                     }
                     ref.setResource(encounters.get(ref.getReference()));
                 } else {
@@ -129,8 +134,9 @@ final class Includes {
         };
     }
 
-    private List<? extends Resource> ofType(UUID patientId, String type) {
-        return deletions.withoutDeleted(allOfType(patientId, type));
+    private List<? extends Resource> ofType(UUID patientId, String type, Set<UUID> withheld) {
+        return deletions.withoutDeleted(allOfType(patientId, type).stream()
+                .filter(r -> WithheldResources.shown(r, withheld)).toList());
     }
 
     private List<? extends Resource> allOfType(UUID patientId, String type) {

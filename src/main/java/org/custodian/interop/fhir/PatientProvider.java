@@ -107,11 +107,10 @@ public final class PatientProvider implements IResourceProvider {
     @Operation(name = "$everything", idempotent = true)
     public IBundleProvider everything(@IdParam IdType id) {
         UUID uuid = FhirIds.uuid(id);
-        List<IBaseResource> all = phi.readRecord(ApiCaller.current(), uuid, "Patient/$everything", uuid.toString(),
-                () -> patients.find(uuid).map(p -> List.<IBaseResource>copyOf(record.of(p, PatientRecordResources.TYPES,
-                        null)))).orElseThrow(() -> new ResourceNotFoundException(id));
-        Set<UUID> withheld = phi.withheldParts(ApiCaller.current(), uuid); // labelled encounters and notes
-        all = all.stream().filter(r -> WithheldResources.shown(r, withheld)).toList();
+        List<IBaseResource> all = phi.readRecordWithout(ApiCaller.current(), uuid, "Patient/$everything",
+                uuid.toString(), withheld -> patients.find(uuid).map(p -> record.of(p, PatientRecordResources.TYPES,
+                        null).stream().filter(r -> WithheldResources.shown(r, withheld)).<IBaseResource>map(r -> r)
+                        .toList())).orElseThrow(() -> new ResourceNotFoundException(id));
         return new SimpleBundleProvider(all);
     }
 
@@ -208,8 +207,9 @@ public final class PatientProvider implements IResourceProvider {
                 ResourceMetadataKeyEnum.ENTRY_SEARCH_MODE.put(resource, BundleEntrySearchModeEnum.MATCH);
                 UUID patientId = UUID.fromString(resource.getIdElement().getIdPart());
                 all.add(resource);
-                phi.readRecord(user, patientId, "Patient/_revinclude", revIncludes.toString(),
-                                () -> Optional.of(includes.apply(patientId, List.of(resource), null, revIncludes)))
+                phi.readRecordWithout(user, patientId, "Patient/_revinclude", revIncludes.toString(),
+                                withheld -> Optional.of(includes.apply(patientId, List.of(resource), null, revIncludes,
+                                        withheld)))
                         .ifPresent(withIncluded -> all.addAll(withIncluded.subList(1, withIncluded.size())));
             }
             return all;

@@ -57,7 +57,7 @@ final class RecordReads {
         }
         UUID uuid = FhirIds.uuid(id);
         UUID patientId = queries.patientOf(kind, uuid).orElseThrow(() -> new ResourceNotFoundException(id));
-        R found = phi.readRecord(ApiCaller.current(), patientId, id.getResourceType(), uuid.toString(),
+        R found = phi.readPart(ApiCaller.current(), patientId, kind, uuid, id.getResourceType(), uuid.toString(),
                         () -> finder.apply(uuid)).map(mapping)
                 .map(r -> history.stampCurrent(r.fhirType(), List.of(r)).getFirst())
                 .orElseThrow(() -> new ResourceNotFoundException(id));
@@ -69,7 +69,8 @@ final class RecordReads {
 
     /**
      * The patient's resources matching the filter and the predicate, with what {@code _include} and
-     * {@code _revinclude} ask for from the same record; an unknown patient has none.
+     * {@code _revinclude} ask for from the same record; an unknown patient has none. Encounters and
+     * documents whose own labels keep the caller out are left out, with what was recorded in them.
      */
     <T, R extends Resource> List<Resource> search(String resourceType, PatientParam patient,
                                                   ClinicalQueries.Filter filter,
@@ -80,17 +81,12 @@ final class RecordReads {
         if (patientId == null) {
             return List.of();
         }
-        return phi.readRecord(ApiCaller.current(), patientId, resourceType, "search " + filter,
-                        () -> Optional.of(finder.apply(patientId, filter)))
-                .map(rows -> includes(patientId, history.stampCurrent(resourceType,
-                        deletions.withoutDeleted(rows.stream().map(mapping).filter(keep).toList())), includes,
-                        revIncludes))
+        return phi.readRecordWithout(ApiCaller.current(), patientId, resourceType, "search " + filter,
+                        withheld -> Optional.of(this.includes.apply(patientId, history.stampCurrent(resourceType,
+                                deletions.withoutDeleted(finder.apply(patientId, filter).stream().map(mapping)
+                                        .filter(keep).filter(r -> WithheldResources.shown(r, withheld)).toList())),
+                                includes, revIncludes, withheld)))
                 .orElse(List.of());
-    }
-
-    private List<Resource> includes(UUID patientId, List<? extends Resource> matches, Set<Include> includes,
-                                    Set<Include> revIncludes) {
-        return this.includes.apply(patientId, matches, includes, revIncludes);
     }
 
     static ClinicalQueries.Filter filter(DateRangeParam date, TokenParam code, ReferenceParam encounter) {

@@ -52,7 +52,7 @@ final class ResourceHistory {
         UUID uuid = FhirIds.uuid(id);
         String type = id.getResourceType();
         UUID patientId = patientOf(type, uuid).orElseThrow(() -> new ResourceNotFoundException(id));
-        List<IBaseResource> all = phi.readRecord(ApiCaller.current(), patientId, type + "/_history", uuid.toString(),
+        List<IBaseResource> all = decided(type, uuid, patientId, type + "/_history", uuid.toString(),
                 () -> Optional.of(versionsOf(type, uuid))).orElseThrow(() -> new ResourceNotFoundException(id));
         List<IBaseResource> newestFirst = new ArrayList<>(all);
         java.util.Collections.reverse(newestFirst);
@@ -64,7 +64,7 @@ final class ResourceHistory {
         UUID uuid = FhirIds.uuid(id);
         String type = id.getResourceType();
         UUID patientId = patientOf(type, uuid).orElseThrow(() -> new ResourceNotFoundException(id));
-        IBaseResource found = phi.readRecord(ApiCaller.current(), patientId, type + "/_history", id.getValue(),
+        IBaseResource found = decided(type, uuid, patientId, type + "/_history", id.getValue(),
                         () -> versionsOf(type, uuid).stream()
                                 .filter(r -> id.getVersionIdPart().equals(((Resource) r).getMeta().getVersionId()))
                                 .findFirst())
@@ -110,7 +110,7 @@ final class ResourceHistory {
         UUID uuid = FhirIds.uuid(target);
         String type = target.getResourceType();
         UUID patientId = patientOf(type, uuid).orElseThrow(() -> new ResourceNotFoundException(target));
-        return phi.readRecord(ApiCaller.current(), patientId, "Provenance", type + "/" + uuid,
+        return decided(type, uuid, patientId, "Provenance", type + "/" + uuid,
                         () -> Optional.of(provenanceOf(type, uuid)))
                 .orElseThrow(() -> new ResourceNotFoundException(target));
     }
@@ -183,18 +183,34 @@ final class ResourceHistory {
         return all;
     }
 
+    /**
+     * A read of the resource's versions or provenance, decided as a read of the resource itself: a
+     * clinical resource counts its own and its encounter's labels beyond the patient's.
+     */
+    private <T> Optional<T> decided(String type, UUID id, UUID patientId, String audited, String auditedId,
+                                    java.util.function.Supplier<Optional<T>> reader) {
+        if (type.equals("Patient")) {
+            return phi.readRecord(ApiCaller.current(), patientId, audited, auditedId, reader);
+        }
+        return phi.readPart(ApiCaller.current(), patientId, kind(type, id), id, audited, auditedId, reader);
+    }
+
     private Optional<UUID> patientOf(String type, UUID id) {
         if (type.equals("Patient")) {
             return versions.patientStamps(List.of(id)).isEmpty() ? Optional.empty() : Optional.of(id);
         }
-        return queries.patientOf(switch (type) {
+        return queries.patientOf(kind(type, id), id);
+    }
+
+    private static ClinicalQueries.Kind kind(String type, UUID id) {
+        return switch (type) {
             case "Encounter" -> ClinicalQueries.Kind.ENCOUNTER;
             case "Condition" -> ClinicalQueries.Kind.DIAGNOSIS;
             case "Procedure" -> ClinicalQueries.Kind.PROCEDURE;
             case "Observation" -> ClinicalQueries.Kind.OBSERVATION;
             case "DocumentReference" -> ClinicalQueries.Kind.DOCUMENT;
             default -> throw new ResourceNotFoundException(type + "/" + id);
-        }, id);
+        };
     }
 
     static Fact fact(String type) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.PhiAccess;
@@ -139,14 +140,20 @@ final class TypeHistory {
         Map<Version, IBaseResource> read = new HashMap<>();
         for (var entry : byPatient.entrySet()) {
             try {
-                phi.readRecord(user, entry.getKey(), audited, "history, " + entry.getValue().size() + " versions",
-                                () -> Optional.of(versions(entry.getValue())))
+                phi.readRecordWithout(user, entry.getKey(), audited, "history, " + entry.getValue().size()
+                                        + " versions", withheld -> Optional.of(shown(versions(entry.getValue()), withheld)))
                         .ifPresent(read::putAll);
             } catch (PhiAccessDenied denied) {
                 // left out, as a search leaves out what it may not show; the denial is audited
             }
         }
         return page.stream().filter(read::containsKey).map(read::get).toList();
+    }
+
+    /** Without the versions of labelled encounters and documents the user may not see, or of what was recorded in them. */
+    private static Map<Version, IBaseResource> shown(Map<Version, IBaseResource> versions, Set<UUID> withheld) {
+        versions.values().removeIf(r -> !WithheldResources.shown(r, withheld));
+        return versions;
     }
 
     private Map<Version, IBaseResource> versions(List<Version> wanted) {

@@ -12,7 +12,7 @@ import org.hl7.fhir.r4.model.Reference;
 
 /**
  * Leaves out of a patient's resources the encounters and documents whose own sensitivity labels
- * keep the caller out ({@code PhiAccess.withheldParts}), with the diagnoses, procedures, results
+ * keep the caller out ({@code PhiAccess.readRecordWithout}), with the diagnoses, procedures, results
  * and notes of those encounters, as the web chart does.
  */
 final class WithheldResources {
