@@ -35,6 +35,17 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * Appends events of one transaction together (a feed's batch): the chain's head is locked once,
+     * not once per event. Needs the caller's transaction, with which they commit or roll back.
+     */
+    public List<AuditEvent> recordAll(List<AuditEntry> entries) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("recordAll joins the caller's transaction; there is none");
+        }
+        return entries.isEmpty() ? List.of() : writer.appendAll(entries);
+    }
+
     @Transactional(readOnly = true)
     public AuditPage search(AuditQuery query) {
         return repository.search(query);

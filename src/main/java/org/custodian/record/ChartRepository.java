@@ -106,7 +106,7 @@ public class ChartRepository {
                         rs.getObject("reference_high", BigDecimal.class),
                         rs.getString("abnormal_flag") == null ? null
                                 : Observation.AbnormalFlag.valueOf(rs.getString("abnormal_flag")),
-                        instant(rs, "observed_at")))
+                        instant(rs, "observed_at"), Observation.Status.valueOf(rs.getString("status"))))
                 .list();
     }
 

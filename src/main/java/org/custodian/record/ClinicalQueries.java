@@ -232,10 +232,12 @@ public class ClinicalQueries {
 
     static Observation observation(ResultSet rs, int row) throws SQLException {
         String flag = rs.getString("abnormal_flag");
+        String status = rs.getString("status");
         return new Observation(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
                 rs.getObject("encounter_id", UUID.class), rs.getString("loinc_code"), rs.getString("display"),
                 rs.getObject("value_numeric", BigDecimal.class), rs.getString("value_text"), rs.getString("unit"),
                 rs.getObject("reference_low", BigDecimal.class), rs.getObject("reference_high", BigDecimal.class),
-                flag == null ? null : Observation.AbnormalFlag.valueOf(flag), instant(rs, "observed_at"));
+                flag == null ? null : Observation.AbnormalFlag.valueOf(flag), instant(rs, "observed_at"),
+                status == null ? null : Observation.Status.valueOf(status)); // versions kept before V24 have none
     }
 }

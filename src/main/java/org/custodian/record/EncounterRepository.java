@@ -38,6 +38,25 @@ public class EncounterRepository {
                 .optional();
     }
 
+    /**
+     * Sets the admitting and referring doctors (HL7 PV1-17, PV1-8); a null keeps the one the encounter
+     * has. True when either changed.
+     */
+    public boolean assignDoctors(Encounter encounter, UUID admittingId, UUID referringId) {
+        if (admittingId == null && referringId == null) {
+            return false;
+        }
+        int changed = jdbc.sql("""
+                UPDATE encounter SET admitting_id = coalesce(:a, admitting_id), referring_id = coalesce(:r, referring_id)
+                 WHERE id = :id AND (admitting_id IS DISTINCT FROM coalesce(:a, admitting_id)
+                                     OR referring_id IS DISTINCT FROM coalesce(:r, referring_id))""")
+                .param("a", admittingId).param("r", referringId).param("id", encounter.id()).update();
+        if (changed > 0) {
+            changes.changed(encounter.patientId());
+        }
+        return changed > 0;
+    }
+
     /** Moves the patient to {@code location}; false, and nothing recorded, when that is where they already are. */
     public boolean transfer(Encounter encounter, String location, Instant at, Provenance provenance) {
         String previous = jdbc.sql("SELECT location FROM encounter WHERE id = :id").param("id", encounter.id())

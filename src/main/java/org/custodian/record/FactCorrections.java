@@ -67,14 +67,15 @@ public class FactCorrections {
         jdbc.sql("""
                 UPDATE observation SET encounter_id = :encounter, loinc_code = :loinc, display = :display,
                     value_numeric = :numeric, value_text = :text, unit = :unit, reference_low = :low,
-                    reference_high = :high, abnormal_flag = :flag, observed_at = :observed, source_system = :ss,
-                    source_ref = :sr, received_at = :ra, recorded_by = :rb
+                    reference_high = :high, abnormal_flag = :flag, observed_at = :observed, status = :status,
+                    source_system = :ss, source_ref = :sr, received_at = :ra, recorded_by = :rb
                  WHERE id = :id""")
                 .param("encounter", o.encounterId()).param("loinc", o.loincCode()).param("display", o.display())
                 .param("numeric", o.valueNumeric()).param("text", o.valueText()).param("unit", o.unit())
                 .param("low", o.referenceLow()).param("high", o.referenceHigh())
                 .param("flag", o.abnormalFlag() == null ? null : o.abnormalFlag().name())
-                .param("observed", RecordWriter.ts(o.observedAt())).params(provenance(prov)).param("id", o.id())
+                .param("observed", RecordWriter.ts(o.observedAt())).param("status", o.status().name())
+                .params(provenance(prov)).param("id", o.id())
                 .update();
         changes.changed(o.patientId());
     }

@@ -97,7 +97,7 @@ public class RecordWriter {
             observations.add(new Object[] {
                 o.id(), o.patientId(), o.encounterId(), o.loincCode(), o.display(), o.valueNumeric(),
                 o.valueText(), o.unit(), o.referenceLow(), o.referenceHigh(),
-                o.abnormalFlag() == null ? null : o.abnormalFlag().name(), ts(o.observedAt()),
+                o.abnormalFlag() == null ? null : o.abnormalFlag().name(), ts(o.observedAt()), o.status().name(),
                 prov.sourceSystem(), prov.sourceRef(), ts(prov.receivedAt()), prov.recordedBy()});
             return this;
         }
@@ -139,9 +139,9 @@ public class RecordWriter {
                     VALUES (?,?,?,?,?,?,?,?,?,?,?)""", procedures);
             run("""
                     INSERT INTO observation (id, patient_id, encounter_id, loinc_code, display, value_numeric,
-                        value_text, unit, reference_low, reference_high, abnormal_flag, observed_at,
+                        value_text, unit, reference_low, reference_high, abnormal_flag, observed_at, status,
                         source_system, source_ref, received_at, recorded_by)
-                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", observations);
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", observations);
             run("INSERT INTO document (id, patient_id, encounter_id, type, addendum_to, created_at) VALUES (?,?,?,?,?,?)",
                     documents);
             run(DocumentRows.INSERT_VERSION, versions);

@@ -87,7 +87,7 @@ final class ClinicalResources {
     static org.hl7.fhir.r4.model.Observation observation(Observation o) {
         var resource = new org.hl7.fhir.r4.model.Observation();
         resource.setId(o.id().toString());
-        resource.setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL);
+        resource.setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.fromCode(o.status().code()));
         resource.setCode(new CodeableConcept(new Coding(LOINC, o.loincCode(), o.display())).setText(o.display()));
         resource.setSubject(patient(o.patientId()));
         resource.setEncounter(encounterRef(o.encounterId()));

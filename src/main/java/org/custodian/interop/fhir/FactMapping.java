@@ -55,16 +55,17 @@ final class FactMapping {
         if (observed == null) {
             throw new BundleException("effectiveDateTime", "is required (or effectivePeriod.start or issued)");
         }
+        Observation.Status status = status(observation);
         List<Observation> results = new ArrayList<>();
         Observation own = result(observation, "", SyntheaIds.id("Observation", syntheaId), patientId, encounterId,
-                observed);
+                observed, status);
         if (own != null) {
             results.add(own);
         }
         JsonNode components = observation.path("component");
         for (int i = 0; i < components.size(); i++) {
             Observation component = result(components.get(i), "/component/" + i,
-                    SyntheaIds.id("Observation", syntheaId + "#" + i), patientId, encounterId, observed);
+                    SyntheaIds.id("Observation", syntheaId + "#" + i), patientId, encounterId, observed, status);
             if (component != null) {
                 results.add(component);
             }
@@ -72,8 +73,19 @@ final class FactMapping {
         return results;
     }
 
+    /** Observation.status; a resource without one (FHIR requires it) is kept as a final result. */
+    private static Observation.Status status(JsonNode observation) {
+        String code = text(observation, "/status");
+        if (code == null) {
+            return Observation.Status.FINAL;
+        }
+        return Observation.Status.ofCode(code).orElseThrow(() -> new BundleException("status", "'" + code
+                + "' is not an observation status (registered, preliminary, final, amended, corrected, cancelled,"
+                + " entered-in-error, unknown)"));
+    }
+
     private static Observation result(JsonNode node, String at, UUID id, UUID patientId, UUID encounterId,
-                                      Instant observed) {
+                                      Instant observed, Observation.Status status) {
         BigDecimal numeric = decimal(node, "/valueQuantity/value");
         String unit = numeric == null ? null : first(text(node, "/valueQuantity/unit"), text(node, "/valueQuantity/code"));
         String valueText = null;
@@ -97,7 +109,7 @@ final class FactMapping {
         JsonNode range = node.path("referenceRange").path(0);
         return new Observation(id, patientId, encounterId, loinc,
                 first(text(code, "/display"), conceptText(node.path("code"))), numeric, valueText, unit,
-                decimal(range, "/low/value"), decimal(range, "/high/value"), null, observed);
+                decimal(range, "/low/value"), decimal(range, "/high/value"), null, observed, status);
     }
 
     /** A CodeableConcept's coding in the preferred system (else its first) as a coded value. */

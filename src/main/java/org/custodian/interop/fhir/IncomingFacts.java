@@ -78,7 +78,7 @@ final class IncomingFacts {
         }
         Observation o = results.getFirst();
         return new Observation(id, patientId, encounterId, o.loincCode(), o.display(), o.valueNumeric(), o.valueText(),
-                o.unit(), o.referenceLow(), o.referenceHigh(), o.abnormalFlag(), o.observedAt());
+                o.unit(), o.referenceLow(), o.referenceHigh(), o.abnormalFlag(), o.observedAt(), o.status());
     }
 
     ClinicalDocument document(JsonNode json, UUID id, UUID patientId, Provenance provenance) {

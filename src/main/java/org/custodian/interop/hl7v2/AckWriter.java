@@ -4,7 +4,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The one place outcomes become ACK messages (original acknowledgment mode). */
+/**
+ * The one place outcomes become ACK messages (original acknowledgment mode). An ACK declares the
+ * character set of the message it answers (MSH-18) and is sent in it, see {@link #bytes}.
+ */
 final class AckWriter {
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmssZ");
     private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis());
@@ -26,7 +29,11 @@ final class AckWriter {
                 .append('|').append(ZonedDateTime.now().format(TS)).append("||ACK^")
                 .append(escape(header.triggerEvent())).append("^ACK|CUST").append(SEQUENCE.incrementAndGet())
                 .append('|').append(header.processingId() == null ? "P" : escape(header.processingId()))
-                .append('|').append(header.version() == null ? "2.5.1" : escape(header.version())).append('\r');
+                .append('|').append(header.version() == null ? "2.5.1" : escape(header.version()));
+        if (MessageCharset.isSupported(header.characterSet())) {
+            ack.append("||||||").append(header.characterSet()); // MSH-18: the ACK is written in the message's set
+        }
+        ack.append('\r');
         ack.append("MSA|").append(code(outcome)).append('|').append(escape(header.controlId()));
         switch (outcome) {
             case Hl7Outcome.Accepted a -> ack.append('\r');
@@ -36,6 +43,12 @@ final class AckWriter {
                     .append(r.code().text()).append("^HL70357|E||||").append(escape(clip(r.reason()))).append('\r');
         }
         return ack.toString();
+    }
+
+    /** The ACK as sent: in the character set the message declared, else UTF-8. */
+    static byte[] bytes(String ack, byte[] message) {
+        java.nio.charset.Charset declared = MessageCharset.of(message);
+        return ack.getBytes(declared != null ? declared : java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String clip(String text) {

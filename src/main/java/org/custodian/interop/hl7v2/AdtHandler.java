@@ -67,13 +67,19 @@ class AdtHandler {
         }
         Instant at = message.messageTime();
         UUID attending = practitioners.resolve(pv1, 7, "attending doctor", message);
+        UUID referring = practitioners.resolve(pv1, 8, "referring doctor", message);
+        UUID admitting = practitioners.resolve(pv1, 17, "admitting doctor", message);
         switch (event) {
             case "A01", "A04", "A05", "A08" -> {
                 if (existing.isEmpty()) {
-                    admit(message, pv1, patient.patientId(), facility, visit, event, attending);
+                    Encounter opened = admit(message, pv1, patient.patientId(), facility, visit, event, attending);
+                    encounters.assignDoctors(opened, admitting, referring);
                     return new Hl7Outcome.Accepted(patient.patientId(), "encounter " + visit + " opened" + duplicates);
                 }
                 List<String> changes = update(message, pv1, existing.get(), attending, true);
+                if (encounters.assignDoctors(existing.get(), admitting, referring)) {
+                    changes.add("admitting/referring doctor");
+                }
                 return new Hl7Outcome.Accepted(patient.patientId(), "encounter " + visit
                         + (changes.isEmpty() ? " already known, unchanged" : " updated: " + String.join(", ", changes)));
             }
@@ -86,12 +92,15 @@ class AdtHandler {
                 }
                 encounters.transfer(encounter, location, at, message.provenance());
                 update(message, pv1, encounter, attending, false);
+                encounters.assignDoctors(encounter, admitting, referring);
             }
             case "A03" -> {
                 if (pv1.get(45) == null) {
                     throw new Hl7Rejection(ErrorCode.REQUIRED_FIELD_MISSING, pv1.at(45, 0), "discharge date/time is required");
                 }
-                update(message, pv1, known(existing, pv1, visit), attending, true);
+                Encounter encounter = known(existing, pv1, visit);
+                update(message, pv1, encounter, attending, true);
+                encounters.assignDoctors(encounter, admitting, referring);
             }
             case "A11" -> {
                 Encounter encounter = open(known(existing, pv1, visit), pv1, "cancelling the admission (A11)");
@@ -173,8 +182,8 @@ class AdtHandler {
                 + " existing patient" + (candidates.size() == 1 ? "" : "s") + ", queued for review";
     }
 
-    private void admit(InboundMessage message, Fields pv1, UUID patientId, UUID facility, String visit, String event,
-                       UUID attending) {
+    private Encounter admit(InboundMessage message, Fields pv1, UUID patientId, UUID facility, String visit, String event,
+                            UUID attending) {
         Instant admitAt = pv1.time(44, message.zone());
         Encounter encounter = new Encounter(
                 UUID.nameUUIDFromBytes(("hl7/encounter/" + facility + "/" + visit).getBytes(StandardCharsets.UTF_8)),
@@ -185,6 +194,7 @@ class AdtHandler {
         if (location != null) {
             encounters.transfer(encounter, location, encounter.admitAt(), message.provenance());
         }
+        return encounter;
     }
 
     private static Encounter known(java.util.Optional<Encounter> existing, Fields pv1, String visit) {

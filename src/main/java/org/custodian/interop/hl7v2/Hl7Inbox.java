@@ -1,17 +1,12 @@
 package org.custodian.interop.hl7v2;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
-import org.custodian.privacy.AuditAction;
-import org.custodian.privacy.AuditEntry;
-import org.custodian.privacy.AuditOutcome;
 import org.custodian.privacy.AuditTrail;
-import org.custodian.record.Provenance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,20 +16,21 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes inbound messages from receipt to ACK. Each message is stored, applied and audited inside a
- * savepoint of a shared transaction; whoever holds the commit lock takes all messages waiting at
- * that moment and commits them together (group commit: the audit chain's head lock and the disk
- * flush are paid once per batch, not per message). Only then do the ACKs go out, so an AA always
- * means committed. A rejected message rolls back to its savepoint and is stored as a dead letter
- * with the reason; a control id already accepted from the same sender is stored as a duplicate.
+ * Takes inbound messages from receipt to ACK. Whoever holds the commit lock takes all messages
+ * waiting at that moment and commits them in one transaction (group commit: the disk flush is paid
+ * once per batch, not per message). Only then do the ACKs go out, so an AA always means committed.
+ * A batch is first applied whole, without savepoints ({@link BatchWithoutSavepoints}); if any message
+ * fails, that transaction rolls back and the batch is applied again with each message stored, applied
+ * and audited inside a savepoint of its own, so a rejected message rolls back alone and is stored as a
+ * dead letter with the reason. A control id already accepted from the same sender is stored as a duplicate.
  */
 @Service
 class Hl7Inbox {
     record Receipt(UUID messageId, Hl7Outcome outcome, String ack) {
     }
 
-    private record Pending(RawMessage raw, MshHeader header, Segments segments, Hl7Outcome.Rejected problem,
-                           UUID replayOf, String replayedBy, CompletableFuture<Receipt> receipt) {
+    record Pending(RawMessage raw, MshHeader header, Segments segments, Hl7Outcome.Rejected problem,
+                   UUID replayOf, String replayedBy, CompletableFuture<Receipt> receipt) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(Hl7Inbox.class);
@@ -43,16 +39,18 @@ class Hl7Inbox {
 
     private final TransactionTemplate tx;
     private final Hl7MessageStore store;
-    private final MessageRouter router;
+    private final MessageApplier applier;
+    private final BatchWithoutSavepoints whole;
     private final AuditTrail audit;
-    private final ZoneId zone = ZoneId.systemDefault();
     private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock committer = new ReentrantLock();
 
-    Hl7Inbox(PlatformTransactionManager transactions, Hl7MessageStore store, MessageRouter router, AuditTrail audit) {
+    Hl7Inbox(PlatformTransactionManager transactions, Hl7MessageStore store, MessageApplier applier,
+             BatchWithoutSavepoints whole, AuditTrail audit) {
         this.tx = new TransactionTemplate(transactions);
         this.store = store;
-        this.router = router;
+        this.applier = applier;
+        this.whole = whole;
         this.audit = audit;
     }
 
@@ -96,12 +94,21 @@ class Hl7Inbox {
         }
         List<Receipt> receipts = new ArrayList<>();
         try {
-            tx.executeWithoutResult(status -> {
-                receipts.clear();
-                for (Pending p : batch) {
-                    receipts.add(inSavepoint(status, p));
-                }
-            });
+            receipts.addAll(tx.execute(status -> whole.apply(batch)));
+        } catch (RuntimeException oneFailed) {
+            log.debug("HL7 batch of {} messages applied again one savepoint per message: {}", batch.size(),
+                    oneFailed.toString());
+            receipts.clear();
+        }
+        try {
+            if (receipts.isEmpty()) {
+                tx.executeWithoutResult(status -> {
+                    receipts.clear();
+                    for (Pending p : batch) {
+                        receipts.add(inSavepoint(status, p));
+                    }
+                });
+            }
         } catch (RuntimeException e) {
             log.error("HL7 batch of {} messages could not be committed; none is acknowledged", batch.size(), e);
             batch.forEach(p -> p.receipt().completeExceptionally(e));
@@ -147,22 +154,14 @@ class Hl7Inbox {
             return duplicate(p);
         }
         UUID id = UUID.randomUUID();
-        var placeholder = new Hl7Outcome.Accepted(null, "");
-        String ack = AckWriter.ack(header, placeholder);
+        String ack = MessageApplier.acceptedAck(header);
         // Stored first: a copy of this control id in another transaction waits here for this one's outcome.
-        store.insert(id, p.raw(), header, placeholder, ack, p.replayOf(), p.replayedBy());
-        String username = InboundMessage.usernameFor(header);
-        var provenance = new Provenance("hl7v2:" + header.sendingApplication() + "/" + header.sendingFacility(),
-                "hl7_message/" + id, p.raw().receivedAt(), username);
-        var message = new InboundMessage(id, header, p.segments(), provenance, p.raw().remoteAddress(), zone);
-        Hl7Outcome.Accepted accepted = router.apply(message);
+        store.insert(id, p.raw(), header, new Hl7Outcome.Accepted(null, ""), ack, p.replayOf(), p.replayedBy());
+        Hl7Outcome.Accepted accepted = applier.apply(id, p);
         if (p.replayOf() != null && !store.resolve(p.replayOf(), id)) {
             throw new Hl7Rejection(ErrorCode.DUPLICATE_KEY, Location.MESSAGE, "this dead letter was already replayed");
         }
-        audit.record(new AuditEntry(username, "SYSTEM", AuditAction.CREATE, AuditOutcome.SUCCESS, accepted.patientId(),
-                "HL7Message", id.toString(), header.messageType() + " control id " + header.controlId() + ": "
-                + accepted.summary() + (p.replayedBy() == null ? "" : " (replayed by " + p.replayedBy() + ")"),
-                p.raw().remoteAddress()));
+        audit.record(MessageApplier.audit(id, p, accepted));
         return new Receipt(id, accepted, ack);
     }
 

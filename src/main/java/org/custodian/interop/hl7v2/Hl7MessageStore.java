@@ -1,9 +1,12 @@
 package org.custodian.interop.hl7v2;
 
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,46 +16,86 @@ class Hl7MessageStore {
     record Stored(UUID id, RawMessage raw, MshHeader header, String status, UUID resolvedBy) {
     }
 
-    private final JdbcClient jdbc;
+    /** A row to insert: the message, its outcome and its ACK. */
+    record NewRow(UUID id, RawMessage raw, MshHeader header, Hl7Outcome outcome, String ack, UUID replayOf,
+                  String replayedBy) {
+    }
 
-    Hl7MessageStore(JdbcClient jdbc) {
+    private static final String INSERT = """
+            INSERT INTO hl7_message (id, received_at, remote_address, control_id, sending_application,
+                sending_facility, message_type, raw, size_bytes, status, ack_code, error_code, error_location,
+                error_message, ack, replay_of, replayed_by)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""";
+
+    private static final char SEP = '\u0001';
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    Hl7MessageStore(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     Optional<UUID> acceptedId(MshHeader header) {
-        if (header.controlId() == null) {
-            return Optional.empty();
+        return Optional.ofNullable(acceptedIds(List.of(header)).get(senderKey(header)));
+    }
+
+    /** The accepted message of each header's sender and control id, keyed by {@link #senderKey}; one query. */
+    Map<String, UUID> acceptedIds(List<MshHeader> headers) {
+        List<MshHeader> identified = headers.stream().filter(h -> h.controlId() != null).toList();
+        if (identified.isEmpty()) {
+            return Map.of();
         }
-        return jdbc.sql("""
-                SELECT id FROM hl7_message WHERE status = 'ACCEPTED' AND control_id = :c
-                   AND coalesce(sending_application, '') = :a AND coalesce(sending_facility, '') = :f""")
-                .param("c", clean(header.controlId())).param("a", clean(nz(header.sendingApplication())))
-                .param("f", clean(nz(header.sendingFacility()))).query(UUID.class).optional();
+        String[] apps = identified.stream().map(h -> clean(nz(h.sendingApplication()))).toArray(String[]::new);
+        String[] facilities = identified.stream().map(h -> clean(nz(h.sendingFacility()))).toArray(String[]::new);
+        String[] controls = identified.stream().map(h -> clean(h.controlId())).toArray(String[]::new);
+        Map<String, UUID> accepted = new HashMap<>();
+        jdbc.sql("""
+                SELECT m.id, coalesce(m.sending_application, ''), coalesce(m.sending_facility, ''), m.control_id
+                  FROM hl7_message m JOIN unnest(:a::text[], :f::text[], :c::text[]) AS k(app, facility, control)
+                    ON coalesce(m.sending_application, '') = k.app AND coalesce(m.sending_facility, '') = k.facility
+                   AND m.control_id = k.control
+                 WHERE m.status = 'ACCEPTED'""")
+                .param("a", apps).param("f", facilities).param("c", controls)
+                .query((rs, i) -> accepted.put(rs.getString(2) + SEP + rs.getString(3) + SEP + rs.getString(4),
+                        rs.getObject(1, UUID.class)))
+                .list();
+        return accepted;
+    }
+
+    /** Sender and control id as the accepted-once index compares them; null without a control id. */
+    static String senderKey(MshHeader header) {
+        return header.controlId() == null ? null : clean(nz(header.sendingApplication())) + SEP
+                + clean(nz(header.sendingFacility())) + SEP + clean(header.controlId());
     }
 
     void insert(UUID id, RawMessage raw, MshHeader header, Hl7Outcome outcome, String ack, UUID replayOf, String replayedBy) {
-        Hl7Outcome.Rejected rejected = outcome instanceof Hl7Outcome.Rejected r ? r : null;
-        String status = switch (outcome) {
+        insertAll(List.of(new NewRow(id, raw, header, outcome, ack, replayOf, replayedBy)));
+    }
+
+    /** Inserts rows as one JDBC batch. */
+    void insertAll(List<NewRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        template.batchUpdate(INSERT, rows.stream().map(Hl7MessageStore::values).toList());
+    }
+
+    private static Object[] values(NewRow row) {
+        Hl7Outcome.Rejected rejected = row.outcome() instanceof Hl7Outcome.Rejected r ? r : null;
+        String status = switch (row.outcome()) {
             case Hl7Outcome.Accepted a -> "ACCEPTED";
             case Hl7Outcome.Duplicate d -> "DUPLICATE";
             case Hl7Outcome.Rejected r -> "REJECTED";
         };
-        jdbc.sql("""
-                INSERT INTO hl7_message (id, received_at, remote_address, control_id, sending_application,
-                    sending_facility, message_type, raw, size_bytes, status, ack_code, error_code, error_location,
-                    error_message, ack, replay_of, replayed_by)
-                VALUES (:id, :at, :remote, :control, :app, :fac, :type, :raw, :size, :status, :ackCode, :code,
-                    :location, :message, :ack, :replayOf, :replayedBy)""")
-                .param("id", id).param("at", Timestamp.from(raw.receivedAt())).param("remote", raw.remoteAddress())
-                .param("control", clean(header.controlId())).param("app", clean(header.sendingApplication()))
-                .param("fac", clean(header.sendingFacility())).param("type", clean(header.messageType()))
-                .param("raw", raw.bytes()).param("size", raw.sizeBytes()).param("status", status)
-                .param("ackCode", AckWriter.code(outcome).name())
-                .param("code", rejected == null ? null : String.valueOf(rejected.code().code()))
-                .param("location", rejected == null ? null : clean(rejected.location().toString()))
-                .param("message", rejected == null ? null : clean(rejected.message()))
-                .param("ack", clean(ack)).param("replayOf", replayOf).param("replayedBy", replayedBy)
-                .update();
+        MshHeader header = row.header();
+        return new Object[] {row.id(), Timestamp.from(row.raw().receivedAt()), row.raw().remoteAddress(),
+            clean(header.controlId()), clean(header.sendingApplication()), clean(header.sendingFacility()),
+            clean(header.messageType()), row.raw().bytes(), row.raw().sizeBytes(), status,
+            AckWriter.code(row.outcome()).name(), rejected == null ? null : String.valueOf(rejected.code().code()),
+            rejected == null ? null : clean(rejected.location().toString()),
+            rejected == null ? null : clean(rejected.message()), clean(row.ack()), row.replayOf(), row.replayedBy()};
     }
 
     Optional<Stored> find(UUID id) {

@@ -53,6 +53,15 @@ final class MessageCharset {
         return field == MSH_18 ? value(bytes, from, segmentEnd(bytes, from), repSep) : null;
     }
 
+    /** Whether {@code name} is a table 0211 set that messages (and so their ACKs) can be written in. */
+    static boolean isSupported(String name) {
+        if (name == null) {
+            return false;
+        }
+        String java = SUPPORTED.get(name.toUpperCase(Locale.ROOT));
+        return java != null && Charset.isSupported(java);
+    }
+
     /** The Java charset MSH-18 names; null when none is declared. */
     static Charset of(byte[] bytes) {
         String declared = declared(bytes);

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -115,7 +114,7 @@ public class MllpListener implements SmartLifecycle {
                 // stored before answering; after a truncated frame the peer may be gone, and writing ends the loop
                 Hl7Inbox.Receipt receipt = inbox.receive(raw);
                 out.write(MllpFrameReader.START);
-                out.write(receipt.ack().getBytes(StandardCharsets.UTF_8));
+                out.write(AckWriter.bytes(receipt.ack(), raw.bytes()));
                 out.write(MllpFrameReader.END);
                 out.write(MllpFrameReader.CR);
                 out.flush();

@@ -7,8 +7,8 @@ import java.util.Set;
  * message that cannot be parsed is stored with its sender and control id and gets an addressed ACK.
  */
 record MshHeader(String sendingApplication, String sendingFacility, String messageCode, String triggerEvent,
-                 String controlId, String processingId, String version) {
-    static final MshHeader UNKNOWN = new MshHeader(null, null, null, null, null, null, null);
+                 String controlId, String processingId, String version, String characterSet) {
+    static final MshHeader UNKNOWN = new MshHeader(null, null, null, null, null, null, null, null);
     private static final Set<String> VERSIONS = Set.of("2.2", "2.3", "2.3.1", "2.4", "2.5", "2.5.1");
 
     /** Never fails; fields that cannot be read are null. */
@@ -21,10 +21,11 @@ record MshHeader(String sendingApplication, String sendingFacility, String messa
         String[] f = (end < 0 ? text : text.substring(0, end)).split(java.util.regex.Pattern.quote(String.valueOf(fieldSep)), -1);
         String enc = f.length > 1 ? f[1] : "";
         char compSep = enc.isEmpty() ? '^' : enc.charAt(0);
+        char repSep = enc.length() < 2 ? '~' : enc.charAt(1);
         String[] type = field(f, 9) == null ? new String[0]
                 : field(f, 9).split(java.util.regex.Pattern.quote(String.valueOf(compSep)), -1);
         return new MshHeader(first(field(f, 3), compSep), first(field(f, 4), compSep), part(type, 0), part(type, 1),
-                field(f, 10), first(field(f, 11), compSep), first(field(f, 12), compSep));
+                field(f, 10), first(field(f, 11), compSep), first(field(f, 12), compSep), first(field(f, 18), repSep));
     }
 
     /** The checks a message must pass before its content is read, each naming its field. */

@@ -31,7 +31,8 @@ class OruHandler {
     private static final Set<String> LOINC = Set.of("LN", "LOINC", "2.16.840.1.113883.6.1");
 
     /** One OBX as read: the observation it states (null when it states no value) and its status. */
-    private record Result(UUID id, boolean keyed, ResultStatus status, Observation observation) {
+    private record Result(UUID id, boolean keyed, ResultStatus status, Observation.Status recorded,
+                          Observation observation) {
     }
 
     private final PatientResolver resolver;
@@ -80,8 +81,10 @@ class OruHandler {
                         id = UUID.nameUUIDFromBytes(("hl7/observation/" + key + (seen == 1 ? "" : "#" + seen))
                                 .getBytes(StandardCharsets.UTF_8));
                     }
-                    results.add(new Result(id, order != null, status, observation(obx, code, id, patient.patientId(),
-                            encounterId, orderTime != null ? orderTime : message.messageTime(), message)));
+                    Observation.Status recorded = ResultStatus.recorded(obx);
+                    results.add(new Result(id, order != null, status, recorded, observation(obx, code, id,
+                            patient.patientId(), encounterId, orderTime != null ? orderTime : message.messageTime(),
+                            recorded, message)));
                 }
                 default -> {
                 }
@@ -106,7 +109,10 @@ class OruHandler {
             switch (r.status()) {
                 case RESULT, NOW_FINAL -> {
                     if (r.observation() == null) {
-                        continue; // U without the value again, or a result line with no value: nothing to change
+                        if (r.status() == ResultStatus.NOW_FINAL && isKnown) {
+                            replaced += finalise(r.id(), message) ? 1 : 0;
+                        }
+                        continue; // a result line with no value: nothing to change
                     }
                     if (!isKnown) {
                         batch.observation(r.observation(), message.provenance());
@@ -121,7 +127,7 @@ class OruHandler {
                         Observation current = clinical.observation(r.id()).orElseThrow();
                         corrections.replace(new Observation(current.id(), current.patientId(), current.encounterId(),
                                 current.loincCode(), current.display(), null, r.status().withdrawal(), null, null, null,
-                                null, current.observedAt()), message.provenance());
+                                null, current.observedAt(), r.recorded()), message.provenance());
                         withdrawn++;
                     }
                 }
@@ -132,6 +138,16 @@ class OruHandler {
         batch.flush();
         return added + " results" + (replaced > 0 ? ", " + replaced + " replaced" : "")
                 + (withdrawn > 0 ? ", " + withdrawn + " withdrawn" : "");
+    }
+
+    /** U: the preliminary result already stored becomes final, its value unchanged; false when it already was. */
+    private boolean finalise(UUID id, InboundMessage message) {
+        Observation current = clinical.observation(id).orElseThrow();
+        if (current.status() == Observation.Status.FINAL) {
+            return false;
+        }
+        corrections.replace(current.withStatus(Observation.Status.FINAL), message.provenance());
+        return true;
     }
 
     /** OBR-3 filler order number, else OBR-2 placer order number, with its namespace; null when neither is sent. */
@@ -148,7 +164,7 @@ class OruHandler {
 
     /** The observation OBX states, with the given id; null when it states no value. */
     private static Observation observation(Fields obx, String[] code, UUID id, UUID patientId, UUID encounterId,
-                                           Instant fallback, InboundMessage message) {
+                                           Instant fallback, Observation.Status status, InboundMessage message) {
         String type = obx.get(2) == null ? "ST" : obx.get(2).toUpperCase(Locale.ROOT);
         BigDecimal numeric = null;
         String text = null;
@@ -175,7 +191,7 @@ class OruHandler {
         Instant observed = obx.time(14, message.zone());
         return new Observation(id, patientId, encounterId, code[0], code[1], numeric, text,
                 obx.get(6, 1) != null ? obx.get(6, 1) : obx.get(6, 2), range[0], range[1], flag(obx),
-                observed != null ? observed : fallback);
+                observed != null ? observed : fallback, status);
     }
 
     /** OBX-3 (or its alternate code, OBX-3.4) must be a LOINC code; a blank system is taken as LOINC. */

@@ -9,8 +9,8 @@ import org.custodian.record.PractitionerRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * A practitioner named in an XCN field (PV1-7 attending, ...): known by ID number (XCN.1) within
- * its assigning authority (XCN.9, else the sending facility MSH-4). An NPI (authority or
+ * A practitioner named in an XCN field (PV1-7 attending, PV1-8 referring, PV1-17 admitting): known
+ * by ID number (XCN.1) within its assigning authority (XCN.9, else the sending facility MSH-4). An NPI (authority or
  * identifier type NPI) is the practitioner's NPI, shared with the FHIR door; any other authority's
  * number gets an id derived from authority and number, so the same doctor resolves to the same
  * practitioner in every message. A practitioner not known yet is added from XCN.2 and XCN.3.

@@ -1,6 +1,7 @@
 package org.custodian.interop.hl7v2;
 
 import java.util.Locale;
+import org.custodian.record.Observation;
 
 /**
  * OBX-11, observation result status (HL7 table 0085), as what it asks of the record. A result sent
@@ -35,6 +36,23 @@ enum ResultStatus {
             case "W" -> WRONG;
             default -> throw new Hl7Rejection(ErrorCode.TABLE_VALUE_NOT_FOUND, obx.at(11, 0), "'" + code
                     + "' is not a result status (table 0085: F, C, P, R, S, U, I, O, N, X, D, W)");
+        };
+    }
+
+    /**
+     * The status the record keeps for OBX-11 (HL7's v2-to-FHIR map of table 0085): C corrected; P, R, S
+     * preliminary; F, U and an empty field final; I, O registered; N, X cancelled; D, W entered in error.
+     * Only called once {@link #of} has accepted the code.
+     */
+    static Observation.Status recorded(Fields obx) {
+        String code = obx.get(11);
+        return switch (code == null ? "F" : code.toUpperCase(Locale.ROOT)) {
+            case "C" -> Observation.Status.CORRECTED;
+            case "P", "R", "S" -> Observation.Status.PRELIMINARY;
+            case "I", "O" -> Observation.Status.REGISTERED;
+            case "N", "X" -> Observation.Status.CANCELLED;
+            case "D", "W" -> Observation.Status.ENTERED_IN_ERROR;
+            default -> Observation.Status.FINAL;
         };
     }
 

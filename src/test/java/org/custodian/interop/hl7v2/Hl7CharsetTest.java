@@ -119,4 +119,38 @@ class Hl7CharsetTest {
         assertThat(jdbc.sql("SELECT count(*) FROM patient_identifier WHERE value = :m").param("m", mrn)
                 .query(Long.class).single()).isZero();
     }
+
+    @Test
+    void theAckDeclaresTheMessagesCharacterSetInMsh18AndIsWrittenInIt() throws Exception {
+        String mrn = mrn();
+        String control = "CS-ACK-" + mrn;
+        byte[] latin1 = message(msh(control, "8859/1"), "PID|1||" + mrn + "^^^RGH^MR||Müller^Jürgen||19700101|Ü")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] bytes;
+        try (var client = new MllpTestClient(listener.port())) {
+            client.sendRaw(MllpTestClient.frame(latin1));
+            bytes = client.readAckBytes();
+        }
+        String ack = new String(bytes, StandardCharsets.ISO_8859_1);
+
+        assertThat(ack).contains("MSA|AE|" + control);
+        String[] msh = ack.split("\r")[0].split("\\|", -1);
+        assertThat(msh).as("ACK MSH").hasSize(18);
+        assertThat(msh[17]).as("ACK MSH-18").isEqualTo("8859/1");
+        assertThat(ack).as("Ü echoed as the one ISO-8859-1 byte 0xDC").contains("'Ü'");
+        assertThat(bytes).as("no UTF-8 (Ü would be 0xC3 0x9C)").doesNotContain((byte) 0xC3);
+    }
+
+    @Test
+    void aUtf8MessageGetsAUtf8AckAndAMessageDeclaringNoneAnAckDeclaringNone() throws Exception {
+        Terser utf8 = send(message(msh("CS-AU-" + mrn(), "UNICODE UTF-8"),
+                "PID|1||" + mrn() + "^^^RGH^MR||Øre^Åsa||19700101|F"));
+        Terser none = send(message("MSH|^~\\&|EPIC|RGH|CUSTODIAN|CUST|20260301120000||ADT^A04^ADT_A01|CS-AN-" + mrn()
+                + "|P|2.5.1", "PID|1||" + mrn() + "^^^RGH^MR||Doe^Jane||19700101|F"));
+
+        assertThat(utf8.get("/MSA-1")).isEqualTo("AA");
+        assertThat(utf8.get("/MSH-18")).isEqualTo("UNICODE UTF-8");
+        assertThat(none.get("/MSA-1")).isEqualTo("AA");
+        assertThat(none.get("/MSH-18")).isNull();
+    }
 }

@@ -219,6 +219,50 @@ class Hl7EncounterUpdatesTest {
                 .containsExactly("TRANSFERRED", "TRANSFERRED", "DISCHARGED", "DISCHARGE_CANCELLED", "ADMISSION_CANCELLED");
     }
 
+    @Test
+    void referringPv18AndAdmittingPv117DoctorsAreResolvedLikeTheAttendingAndStoredOnTheEncounter() throws Exception {
+        String id = unique();
+        String mrn = "ED" + id;
+        String visit = "VED" + id;
+        assertThat(send(adt("A01", "ED-1-" + id, mrn, pv1("I", visit, Map.of(7, "A" + id + "^House^Gregory^^^^^^RGH",
+                8, "R" + id + "^Foreman^Eric^^^^^^RGH", 17, "M" + id + "^Cameron^Allison^^^^^^RGH")))).get("/MSA-1"))
+                .isEqualTo("AA");
+
+        assertThat(doctor(visit, "referring_id")).isEqualTo("Foreman");
+        assertThat(doctor(visit, "admitting_id")).isEqualTo("Cameron");
+        assertThat(practitioners.find(encounter(visit).attendingId()).orElseThrow().family()).isEqualTo("House");
+
+        Terser ack = send(adt("A08", "ED-2-" + id, mrn, pv1("I", visit, Map.of(17, npi(id) + "^Chase^Robert^^^^^^NPI"))));
+        assertThat(ack.get("/MSA-1")).isEqualTo("AA");
+        assertThat(ack.get("/MSA-3")).isNull();
+        assertThat(doctor(visit, "admitting_id")).isEqualTo("Chase");
+        assertThat(doctor(visit, "referring_id")).as("an empty PV1-8 keeps the referring doctor").isEqualTo("Foreman");
+        assertThat(jdbc.sql("SELECT p.npi FROM encounter e JOIN practitioner p ON p.id = e.admitting_id"
+                + " WHERE e.visit_number = :v").param("v", visit).query(String.class).single()).isEqualTo(npi(id));
+    }
+
+    @Test
+    void aReferringOrAdmittingDoctorWithoutAnIdIsAnAeNamingItsField() throws Exception {
+        String id = unique();
+        String visit = "VEB" + id;
+        for (int field : new int[] {8, 17}) {
+            Terser ack = send(adt("A01", "EB-" + field + "-" + id, "EB" + id, pv1("I", visit,
+                    Map.of(field, "^Foreman^Eric"))));
+            assertThat(ack.get("/MSA-1")).isEqualTo("AE");
+            assertThat(ack.get("/ERR-2-1")).isEqualTo("PV1");
+            assertThat(ack.get("/ERR-2-3")).isEqualTo(String.valueOf(field));
+            assertThat(ack.get("/MSA-3")).startsWith("PV1-" + field + ".1")
+                    .contains(field == 8 ? "referring doctor" : "admitting doctor");
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM encounter WHERE visit_number = :v").param("v", visit)
+                .query(Long.class).single()).isZero();
+    }
+
+    String doctor(String visit, String column) {
+        return jdbc.sql("SELECT p.family FROM encounter e JOIN practitioner p ON p.id = e." + column
+                + " WHERE e.visit_number = :v").param("v", visit).query(String.class).single();
+    }
+
     /** A 10-digit NPI of this test's own. */
     static String npi(String id) {
         return String.format("%010d", Math.abs((long) id.hashCode()) % 10_000_000_000L);

@@ -105,6 +105,48 @@ class Hl7ResultStatusTest {
     }
 
     @Test
+    void eachResultKeepsTheStatusObx11StatesAndAnUMakesThePreliminaryFinal() throws Exception {
+        String id = unique();
+        String mrn = "RT" + id;
+        Map<String, Observation.Status> expected = Map.of("P", Observation.Status.PRELIMINARY,
+                "R", Observation.Status.PRELIMINARY, "S", Observation.Status.PRELIMINARY, "F", Observation.Status.FINAL,
+                "C", Observation.Status.CORRECTED, "", Observation.Status.FINAL);
+        for (var e : expected.entrySet()) {
+            String order = "T" + e.getKey() + id;
+            assertThat(send(glucose("RT-" + e.getKey() + "-" + id, mrn, order, "150", e.getKey())).get("/MSA-1"))
+                    .isEqualTo("AA");
+            assertThat(status(order, mrn)).as("OBX-11 '%s'", e.getKey()).isEqualTo(e.getValue());
+        }
+
+        String order = "U" + id;
+        send(glucose("RT-U1-" + id, mrn, order, "140", "P"));
+        assertThat(send(glucose("RT-U2-" + id, mrn, order, "", "U")).get("/MSA-1")).isEqualTo("AA");
+        assertThat(status(order, mrn)).isEqualTo(Observation.Status.FINAL);
+        UUID result = idOf(order, mrn);
+        assertThat(clinical.observation(result).orElseThrow().valueNumeric()).isEqualByComparingTo("140");
+        assertThat(versions.<Observation>factHistory(RecordVersions.Fact.OBSERVATION, result))
+                .extracting(v -> v.value().status())
+                .containsExactly(Observation.Status.PRELIMINARY, Observation.Status.FINAL);
+
+        send(glucose("RT-X1-" + id, mrn, "X" + id, "141", "P"));
+        send(glucose("RT-X2-" + id, mrn, "X" + id, "", "X"));
+        send(glucose("RT-W1-" + id, mrn, "W" + id, "142", "F"));
+        send(glucose("RT-W2-" + id, mrn, "W" + id, "", "W"));
+        assertThat(status("X" + id, mrn)).isEqualTo(Observation.Status.CANCELLED);
+        assertThat(status("W" + id, mrn)).isEqualTo(Observation.Status.ENTERED_IN_ERROR);
+    }
+
+    /** The glucose result of one order: the same id the handler derives from patient, order, code and sub-id. */
+    UUID idOf(String order, String mrn) {
+        String key = patient(mrn) + "/filler/" + order + "@LAB/2345-7/";
+        return UUID.nameUUIDFromBytes(("hl7/observation/" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    Observation.Status status(String order, String mrn) {
+        return clinical.observation(idOf(order, mrn)).orElseThrow().status();
+    }
+
+    @Test
     void aDeletionWithdrawsTheValueKeepingItInTheHistory() throws Exception {
         String id = unique();
         String mrn = "RD" + id;

@@ -40,6 +40,11 @@ final class MllpTestClient implements AutoCloseable {
     }
 
     String readAck() throws IOException {
+        return new String(readAckBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** The ACK's bytes as sent, for a test of the character set they are in. */
+    byte[] readAckBytes() throws IOException {
         int b;
         while ((b = in.read()) != 0x0B) {
             if (b == -1) {
@@ -54,7 +59,7 @@ final class MllpTestClient implements AutoCloseable {
             ack.write(b);
         }
         in.read();
-        return ack.toString(StandardCharsets.UTF_8);
+        return ack.toByteArray();
     }
 
     void shutdownOutput() throws IOException {
