@@ -2,7 +2,8 @@
 # Chart page latency under a fixed request rate from a second process (hey, Debian package `hey`).
 # Needs a data folder with the demo loaded (`custodian demo --data DATA`, then stop it).
 # Usage: bench/chart-load.sh DATA [RATE] [SECONDS]   (RATE 0: closed loop, as fast as the server answers)
-# JAR=other.jar compares another build (e.g. the previous commit's) on the same data; PORT=P moves the port.
+# JAR=other.jar compares another build (e.g. the previous commit's) on the same data; PORT=P moves the port (MLLP listens on P+1,
+# so a server of someone else on the default 2575 does not stop the benchmark).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:?data folder with demo patients}
@@ -14,7 +15,7 @@ jar=${JAR:-target/custodian.jar}
 jar_dir=$(mktemp -d)
 cookies="$jar_dir/cookies"
 
-java -jar "$jar" serve --port "$port" --data "$data" >/tmp/custodian-bench-chart.log 2>&1 &
+java -jar "$jar" serve --port "$port" --mllp-port $((port + 1)) --data "$data" >/tmp/custodian-bench-chart.log 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$jar_dir"' EXIT
 until curl -sf "http://localhost:$port/healthz" >/dev/null 2>&1; do sleep 0.2; done
