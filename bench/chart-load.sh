@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Chart page latency under a fixed request rate from a second process (hey, Debian package `hey`).
 # Needs a data folder with the demo loaded (`custodian demo --data DATA`, then stop it).
-# Usage: bench/chart-load.sh DATA [RATE] [SECONDS]
+# Usage: bench/chart-load.sh DATA [RATE] [SECONDS]   (RATE 0: closed loop, as fast as the server answers)
+# JAR=other.jar compares another build (e.g. the previous commit's) on the same data; PORT=P moves the port (MLLP listens on P+1,
+# so a server of someone else on the default 2575 does not stop the benchmark).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:?data folder with demo patients}
 rate=${2:-200}
 seconds=${3:-30}
-port=18082
+port=${PORT:-18082}
 workers=20
-jar=target/custodian.jar
+jar=${JAR:-target/custodian.jar}
 jar_dir=$(mktemp -d)
 cookies="$jar_dir/cookies"
 
-java -jar "$jar" serve --port "$port" --data "$data" >/tmp/custodian-bench-chart.log 2>&1 &
+java -jar "$jar" serve --port "$port" --mllp-port $((port + 1)) --data "$data" >/tmp/custodian-bench-chart.log 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$jar_dir"' EXIT
 until curl -sf "http://localhost:$port/healthz" >/dev/null 2>&1; do sleep 0.2; done
@@ -27,6 +29,6 @@ patient=$(curl -s -b "$cookies" "http://localhost:$port/patients?name=${SEARCH:-
 [ -n "$patient" ] || { echo "no patient found; is the demo loaded in $data?" >&2; exit 1; }
 # warm-up first (JIT, connection pools, caches), unmeasured, so the figures are of the steady state
 hey -z "${WARMUP:-15}s" -c "$workers" -H "Cookie: SESSION=$session" "http://localhost:$port$patient" >/dev/null
-echo "chart $patient: $rate req/s for $seconds s from $workers workers (after ${WARMUP:-15} s of warm-up)"
+echo "chart $patient: $([ "$rate" = 0 ] && echo "closed loop" || echo "$rate req/s") for $seconds s from $workers workers (after ${WARMUP:-15} s of warm-up)"
 hey -z "${seconds}s" -c "$workers" -q $((rate / workers)) -H "Cookie: SESSION=$session" \
   "http://localhost:$port$patient" | sed -n '/Summary/,/Status code/p'

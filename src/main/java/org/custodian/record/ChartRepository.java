@@ -110,15 +110,18 @@ public class ChartRepository {
                 .list();
     }
 
+    /** The newest documents first, then the current version of just those (a document always has one). */
     private List<PatientChart.DocumentRow> documents(UUID id, int limit) {
         return jdbc.sql("""
                 SELECT d.id, d.encounter_id, d.type, d.addendum_to, d.created_at, v.title, v.status, v.version,
-                       v.signed_at, trim(pr.given || ' ' || pr.family) AS author
-                  FROM document d
-                  JOIN LATERAL (SELECT * FROM document_version dv WHERE dv.document_id = d.id
-                                ORDER BY dv.version DESC LIMIT 1) v ON true
-                  LEFT JOIN practitioner pr ON pr.id = v.author_id
-                 WHERE d.patient_id = :id ORDER BY d.created_at DESC LIMIT :limit""").param("id", id).param("limit", limit)
+                       v.signed_at,
+                       (SELECT trim(pr.given || ' ' || pr.family) FROM practitioner pr WHERE pr.id = v.author_id) AS author
+                  FROM (SELECT id, encounter_id, type, addendum_to, created_at FROM document WHERE patient_id = :id
+                         ORDER BY created_at DESC LIMIT :limit) d
+                  JOIN LATERAL (SELECT dv.title, dv.status, dv.version, dv.signed_at, dv.author_id
+                                  FROM document_version dv WHERE dv.document_id = d.id
+                                 ORDER BY dv.version DESC LIMIT 1) v ON true
+                 ORDER BY d.created_at DESC""").param("id", id).param("limit", limit)
                 .query((rs, i) -> new PatientChart.DocumentRow(rs.getObject("id", UUID.class),
                         rs.getObject("encounter_id", UUID.class), DocumentType.valueOf(rs.getString("type")),
                         rs.getString("title"), DocumentStatus.valueOf(rs.getString("status")), rs.getInt("version"),

@@ -1,7 +1,9 @@
 package org.custodian.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.custodian.privacy.CustodianUser;
@@ -25,29 +27,38 @@ class ChartController {
 
     private final PhiAccess phi;
     private final Formats fmt;
+    private final ChartTableRows rows;
 
-    ChartController(PhiAccess phi, Formats fmt) {
+    ChartController(PhiAccess phi, Formats fmt, ChartTableRows rows) {
         this.phi = phi;
         this.fmt = fmt;
+        this.rows = rows;
     }
 
     @GetMapping("/patients/{patientId}")
     String chart(@PathVariable UUID patientId,
                  @RequestParam(name = "retracted", defaultValue = "false") boolean showRetracted,
                  @RequestParam(name = "full", defaultValue = "false") boolean full,
-                 @AuthenticationPrincipal CustodianUser user, Model model) {
+                 @AuthenticationPrincipal CustodianUser user, HttpServletRequest request, Model model) {
         PatientChart chart = phi.chart(user, patientId, full ? ChartScope.FULL : ChartScope.RECENT)
                 .orElseThrow(() -> new PageNotFound(NO_PATIENT));
         List<DocumentRow> retracted = chart.documents().stream()
                 .filter(d -> d.status() == DocumentStatus.ENTERED_IN_ERROR).toList();
+        List<EncounterRow> encounters = chart.encounters().stream()
+                .sorted(Comparator.comparing(EncounterRow::admitAt).reversed()).toList();
+        Map<UUID, String> encounterNames = chart.encounters().stream()
+                .collect(Collectors.toMap(EncounterRow::id, this::encounterName, (a, b) -> a));
+        List<DocumentRow> documents = showRetracted ? chart.documents()
+                : chart.documents().stream().filter(d -> d.status() != DocumentStatus.ENTERED_IN_ERROR).toList();
         model.addAttribute("chart", chart);
         model.addAttribute("patient", chart.patient());
-        model.addAttribute("encounters", chart.encounters().stream()
-                .sorted(Comparator.comparing(EncounterRow::admitAt).reversed()).toList());
-        model.addAttribute("encounterNames", chart.encounters().stream()
-                .collect(Collectors.toMap(EncounterRow::id, this::encounterName, (a, b) -> a)));
-        model.addAttribute("documents", showRetracted ? chart.documents()
-                : chart.documents().stream().filter(d -> d.status() != DocumentStatus.ENTERED_IN_ERROR).toList());
+        model.addAttribute("encounters", encounters);
+        model.addAttribute("documents", documents);
+        model.addAttribute("encounterRows", rows.encounters(encounters));
+        model.addAttribute("diagnosisRows", rows.diagnoses(chart.diagnoses(), encounterNames));
+        model.addAttribute("procedureRows", rows.procedures(chart.procedures(), encounterNames));
+        model.addAttribute("labRows", rows.labs(chart.observations()));
+        model.addAttribute("documentRows", rows.documents(patientId, documents, request.getContextPath()));
         model.addAttribute("retractedCount", retracted.size());
         model.addAttribute("showRetracted", showRetracted);
         model.addAttribute("full", full);
