@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.custodian.privacy.UserAccounts;
 import org.custodian.quality.ChartCompletion;
 import org.custodian.quality.Finding;
 import org.custodian.quality.QualityFindings;
@@ -127,7 +128,12 @@ public final class QualityCommand {
                     spec.commandLine().getErr().println("custodian quality link-physician: no practitioner has NPI '" + npi + "'");
                     return 1;
                 }
-                app.bean(ChartCompletion.class).linkPhysician(username, practitioner.get().id());
+                if (app.bean(UserAccounts.class).find(username).isEmpty()) {
+                    spec.commandLine().getErr().println("custodian quality link-physician: no user account '" + username + "'");
+                    return 1;
+                }
+                app.bean(ChartCompletion.class).linkPhysician(username, practitioner.get().id(),
+                        "cli:" + System.getProperty("user.name", "operator"));
                 spec.commandLine().getOut().println(username + " now signs as " + practitioner.get().displayName()
                         + " (NPI " + practitioner.get().npi() + ")");
                 return 0;

@@ -13,6 +13,7 @@ import org.custodian.privacy.AuditOutcome;
 import org.custodian.privacy.AuditTrail;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.Permission;
+import org.custodian.privacy.UserAccounts;
 import org.custodian.record.ClinicalDocument;
 import org.custodian.record.DocumentChangeException;
 import org.custodian.record.DocumentRepository;
@@ -35,18 +36,20 @@ public class ChartCompletion {
     private final DocumentRepository documents;
     private final AccessPolicy policy;
     private final AuditTrail audit;
+    private final UserAccounts accounts;
     private final QualityProperties properties;
     private final Clock clock;
 
     ChartCompletion(DeficiencyRepository deficiencies, NotificationRepository notifications, PhysicianNotifier notifier,
-                    DocumentRepository documents, AccessPolicy policy, AuditTrail audit, QualityProperties properties,
-                    Optional<Clock> clock) {
+                    DocumentRepository documents, AccessPolicy policy, AuditTrail audit, UserAccounts accounts,
+                    QualityProperties properties, Optional<Clock> clock) {
         this.deficiencies = deficiencies;
         this.notifications = notifications;
         this.notifier = notifier;
         this.documents = documents;
         this.policy = policy;
         this.audit = audit;
+        this.accounts = accounts;
         this.properties = properties;
         this.clock = clock.orElse(Clock.systemUTC());
     }
@@ -58,7 +61,7 @@ public class ChartCompletion {
     /** The signed-in physician's open deficiencies and notices; empty when the account signs as no practitioner. */
     public Optional<PhysicianQueue> physicianQueue(CustodianUser user) {
         require(user, Permission.SIGN_DOCUMENTS);
-        Optional<UUID> practitioner = deficiencies.practitionerOf(user.getUsername());
+        Optional<UUID> practitioner = accounts.practitionerOf(user.getUsername());
         if (practitioner.isEmpty()) {
             return Optional.empty();
         }
@@ -110,7 +113,7 @@ public class ChartCompletion {
      */
     @Transactional
     public ClinicalDocument sign(CustodianUser user, UUID findingId) {
-        UUID practitioner = deficiencies.practitionerOf(user.getUsername())
+        UUID practitioner = accounts.practitionerOf(user.getUsername())
                 .orElseThrow(() -> new QualityAccessDenied("your account is not linked to a practitioner who signs documents"));
         Deficiency deficiency = deficiencies.find(findingId, clock.instant(), properties.delinquentAfterDays())
                 .filter(Deficiency::signable)
@@ -129,12 +132,16 @@ public class ChartCompletion {
     }
 
     public void markNotificationsRead(CustodianUser user) {
-        deficiencies.practitionerOf(user.getUsername()).ifPresent(p -> notifications.markRead(p, clock.instant()));
+        accounts.practitionerOf(user.getUsername()).ifPresent(p -> notifications.markRead(p, clock.instant()));
     }
 
-    /** Makes the account sign as this practitioner: its deficiency queue is theirs. */
-    public void linkPhysician(String username, UUID practitionerId) {
-        deficiencies.link(username, practitionerId);
+    /**
+     * Makes the account sign as this practitioner: its deficiency queue and notices are theirs. The
+     * link is the account's one practitioner link ({@code app_user.practitioner_id}), the same the
+     * access policy and transcription use; the change is audited as a privilege change.
+     */
+    public void linkPhysician(String username, UUID practitionerId, String actor) {
+        accounts.linkPractitioner(username, practitionerId, actor);
     }
 
     /** Sends notices and escalations due now to physicians with open deficiencies; returns how many. */

@@ -102,18 +102,6 @@ class DeficiencyRepository {
                 .param("e", encounterId).param("u", username).param("at", java.sql.Timestamp.from(at)).update();
     }
 
-    Optional<UUID> practitionerOf(String username) {
-        return jdbc.sql("SELECT practitioner_id FROM quality_physician_account WHERE username = :u").param("u", username)
-                .query(UUID.class).optional();
-    }
-
-    void link(String username, UUID practitionerId) {
-        jdbc.sql("""
-                INSERT INTO quality_physician_account (username, practitioner_id) VALUES (:u, :p)
-                ON CONFLICT (username) DO UPDATE SET practitioner_id = excluded.practitioner_id""")
-                .param("u", username).param("p", practitionerId).update();
-    }
-
     private static Deficiency deficiency(ResultSet rs, Instant now, int delinquentAfterDays) throws SQLException {
         Instant discharged = FindingRepository.instant(rs, "discharge_at");
         Instant firstSeen = FindingRepository.instant(rs, "first_seen");

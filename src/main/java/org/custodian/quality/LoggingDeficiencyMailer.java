@@ -14,7 +14,7 @@ class LoggingDeficiencyMailer {
     @Bean
     @ConditionalOnMissingBean(DeficiencyMailer.class)
     DeficiencyMailer loggingMailer() {
-        return notification -> LOG.info("deficiency notice level {} to practitioner {}: {}", notification.level(),
-                notification.practitionerId(), notification.message());
+        return (notification, accounts) -> LOG.info("deficiency notice level {} to practitioner {} (accounts {}): {}",
+                notification.level(), notification.practitionerId(), accounts, notification.message());
     }
 }

@@ -19,7 +19,9 @@ class NotificationRepository {
     List<Due> due() {
         return jdbc.sql("""
                 SELECT f.id, f.responsible_id, f.location, f.message, e.visit_number,
-                       coalesce(max(n.level), 0) AS level, max(n.sent_at) AS last_sent
+                       coalesce(max(n.level), 0) AS level, max(n.sent_at) AS last_sent,
+                       ARRAY(SELECT u.username FROM app_user u WHERE u.practitioner_id = f.responsible_id
+                              ORDER BY u.username) AS accounts
                   FROM quality_finding f
                   LEFT JOIN encounter e ON e.id = f.encounter_id
                   LEFT JOIN quality_notification n ON n.finding_id = f.id
@@ -28,10 +30,13 @@ class NotificationRepository {
                  GROUP BY f.id, f.responsible_id, f.location, f.message, e.visit_number""")
                 .query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getObject("responsible_id", UUID.class),
                         rs.getString("visit_number"), rs.getString("message"), rs.getInt("level"),
-                        FindingRepository.instant(rs, "last_sent"))).list();
+                        FindingRepository.instant(rs, "last_sent"),
+                        List.of((String[]) rs.getArray("accounts").getArray()))).list();
     }
 
-    record Due(UUID findingId, UUID practitionerId, String visitNumber, String message, int level, Instant lastSent) {
+    /** {@code accounts}: the user accounts that sign as the practitioner (their one link, {@code app_user.practitioner_id}). */
+    record Due(UUID findingId, UUID practitionerId, String visitNumber, String message, int level, Instant lastSent,
+               List<String> accounts) {
     }
 
     boolean insert(Notification n) {

@@ -38,7 +38,7 @@ class PhysicianNotifier {
             Notification notice = new Notification(UUID.randomUUID(), due.practitionerId(), due.findingId(), level, message,
                     now, null);
             if (notifications.insert(notice)) {
-                mailer.send(notice);
+                mailer.send(notice, due.accounts());
                 sent++;
             }
         }

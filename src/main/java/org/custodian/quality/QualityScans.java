@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.custodian.quality.rules.PatientFacts;
 import org.custodian.quality.rules.RuleContext;
 import org.custodian.quality.rules.Rules;
@@ -23,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the rules: over every patient ({@link #fullScan}) or over the patients a change touched
- * ({@link #check}). Each chunk of patients is read, checked and reconciled with the stored findings
- * in one transaction, so a scan interrupted half-way leaves whole patients done. Only full scans
+ * ({@link #check}). Each batch of patients is checked and reconciled with the stored findings in one
+ * transaction, so a scan interrupted half-way leaves whole patients done. Only full scans
  * are recorded in {@code quality_scan}; incremental checks are too many to keep.
  */
 @Service
@@ -65,30 +66,37 @@ public class QualityScans {
     }
 
     /**
-     * Checks every patient, chunk by chunk on as many threads as there are cores (at most four);
-     * each chunk commits on its own. Records the scan and sends the notices due.
+     * Checks every patient: one reader streams whole records (one cursor per table, see
+     * {@link FactsRepository#stream}) and hands batches to as many workers as there are cores (at
+     * most four), each checking its batch and reconciling it with the stored findings in its own
+     * transaction. Records the scan and sends the notices due.
      */
     public ScanResult fullScan(ScanProgress progress) {
         long start = System.nanoTime();
         Instant now = clock.instant();
-        List<UUID> all = facts.allPatientIds();
+        int total = facts.patientCount();
         RuleContext context = context(now);
         Totals totals = new Totals();
         int threads = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);
+        Semaphore inFlight = new Semaphore(threads * 2);
         int[] done = {0};
         try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
             List<Future<?>> work = new ArrayList<>();
-            for (int from = 0; from < all.size(); from += CHUNK) {
-                List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            facts.stream(CHUNK, batch -> {
+                inFlight.acquireUninterruptibly();
                 work.add(pool.submit(() -> {
-                    ChunkResult result = tx.execute(s -> checkChunk(chunk, context));
-                    synchronized (totals) {
-                        totals.add(result);
-                        done[0] += chunk.size();
-                        progress.checked(done[0], all.size(), totals.open);
+                    try {
+                        ChunkResult result = tx.execute(s -> checkRecords(batch, context));
+                        synchronized (totals) {
+                            totals.add(result);
+                            done[0] += batch.size();
+                            progress.checked(done[0], Math.max(total, done[0]), totals.open);
+                        }
+                    } finally {
+                        inFlight.release();
                     }
                 }));
-            }
+            });
             for (Future<?> f : work) {
                 f.get();
             }
@@ -98,7 +106,7 @@ public class QualityScans {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-        ScanResult result = totals.result(all.size(), start);
+        ScanResult result = totals.result(done[0], start);
         recordScan("FULL", now, result);
         notifier.notifyDue(now);
         return result;
@@ -133,9 +141,17 @@ public class QualityScans {
 
     private ChunkResult checkChunk(Collection<UUID> patients, RuleContext context) {
         Map<UUID, PatientFacts> records = facts.load(patients);
+        return reconcile(patients, records.values(), context);
+    }
+
+    private ChunkResult checkRecords(List<PatientFacts> records, RuleContext context) {
+        return reconcile(records.stream().map(PatientFacts::patientId).toList(), records, context);
+    }
+
+    private ChunkResult reconcile(Collection<UUID> patients, Collection<PatientFacts> records, RuleContext context) {
         List<Finding> found = new ArrayList<>();
         List<RuleFailure> failures = new ArrayList<>();
-        for (PatientFacts record : records.values()) {
+        for (PatientFacts record : records) {
             RuleEngine.Evaluation evaluation = engine.evaluate(record, context);
             found.addAll(evaluation.findings());
             failures.addAll(evaluation.failures());

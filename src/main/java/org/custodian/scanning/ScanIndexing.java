@@ -34,10 +34,13 @@ public class ScanIndexing {
     private final PhiAccess phi;
     private final AuditTrail audit;
     private final TransactionTemplate tx;
+    private final ScanChartDocuments chartDocuments;
     private final Clock clock = Clock.systemUTC();
 
-    ScanIndexing(ScanRepository scans, PhiAccess phi, AuditTrail audit, TransactionTemplate tx) {
+    ScanIndexing(ScanRepository scans, PhiAccess phi, AuditTrail audit, TransactionTemplate tx,
+                 ScanChartDocuments chartDocuments) {
         this.scans = scans;
+        this.chartDocuments = chartDocuments;
         this.phi = phi;
         this.audit = audit;
         this.tx = tx;
@@ -57,9 +60,20 @@ public class ScanIndexing {
                         new ChartChoice(patientId, label, scans.encounters(patientId))));
     }
 
-    /** Files an unindexed scan; it then waits for QA. */
+    /** Files an unindexed scan that bears no signature; it then waits for QA. */
     public Scan index(CustodianUser user, String clientAddress, UUID scanId, Filing filing) {
+        return index(user, clientAddress, scanId, filing, false);
+    }
+
+    /**
+     * Files an unindexed scan; it becomes a document of that chart (final when the paper is signed,
+     * by the encounter's attending; otherwise awaiting their signature) and waits for QA.
+     */
+    public Scan index(CustodianUser user, String clientAddress, UUID scanId, Filing filing, boolean signedOnPaper) {
         require(user, Permission.INDEX_SCANS, clientAddress, scanId, "index scans");
+        if (signedOnPaper) {
+            chartDocuments.paperSigner(filing);
+        }
         Scan scan = find(scanId);
         if (scan.status() != ScanStatus.UNINDEXED) {
             throw new ScanRefused("scan " + scanId + " is already indexed (" + scan.status().label()
@@ -73,8 +87,10 @@ public class ScanIndexing {
             scans.append(scanId, new IndexStep(0, now, user.getUsername(), IndexAction.INDEXED, null, null,
                     filing.patientId(), label, null, filing.encounterId(), null, filing.documentType(), null,
                     filing.documentDate(), null, null));
+            UUID document = chartDocuments.file(scan, filing, signedOnPaper, user.getUsername(), now);
             audit(user, clientAddress, filing.patientId(), scanId, "indexed to this chart as "
-                    + filing.documentType() + " of " + filing.documentDate() + encounterText(filing));
+                    + filing.documentType() + " of " + filing.documentDate() + encounterText(filing)
+                    + (signedOnPaper ? ", signed on paper" : "") + "; chart document " + document);
         });
         return find(scanId);
     }
@@ -91,6 +107,9 @@ public class ScanIndexing {
                     scan.filing().patientId(), label, null, scan.filing().encounterId(), null,
                     scan.filing().documentType(), null, scan.filing().documentDate(), null, null));
             audit(user, clientAddress, scan.filing().patientId(), scanId, "indexing confirmed by QA");
+            if (scan.status() == ScanStatus.FLAGGED) {
+                chartDocuments.announce(scan.filing().patientId());
+            }
         });
         return find(scanId);
     }
@@ -110,6 +129,7 @@ public class ScanIndexing {
                     scan.filing().patientId(), label, null, null, scan.filing().encounterId(), null,
                     scan.filing().documentType(), null, scan.filing().documentDate(), null, reason, text));
             audit(user, clientAddress, scan.filing().patientId(), scanId, "flagged by QA: " + reason + ": " + text);
+            chartDocuments.announce(scan.filing().patientId());
         });
         return find(scanId);
     }
@@ -135,6 +155,8 @@ public class ScanIndexing {
                     fromLabel, to.patientId(), toLabel, from.encounterId(), to.encounterId(), from.documentType(),
                     to.documentType(), from.documentDate(), to.documentDate(), scan.flag() == null ? null
                     : scan.flag().reason(), reason));
+            chartDocuments.retract(scanId, reason, user.getUsername(), now);
+            chartDocuments.file(scan, to, chartDocuments.signedOnPaper(scanId), user.getUsername(), now);
             if (from.patientId().equals(to.patientId())) {
                 audit(user, clientAddress, to.patientId(), scanId, "re-indexed within this chart as "
                         + to.documentType() + " of " + to.documentDate() + encounterText(to) + ": " + reason);

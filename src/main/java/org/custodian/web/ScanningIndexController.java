@@ -29,7 +29,7 @@ class ScanningIndexController {
             throw new PageForbidden("Your role does not include indexing scanned documents.");
         }
         try {
-            indexing.index(user, request.getRemoteAddr(), scanId, form.filing());
+            indexing.index(user, request.getRemoteAddr(), scanId, form.filing(), form.signedOnPaper());
             flash.addFlashAttribute("done", "Indexed. The scan is in the chart and waits for QA review.");
             return "redirect:" + ScanningInboxController.PATH;
         } catch (ScanRefused refused) {

@@ -14,8 +14,12 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.custodian.Custodian;
+import org.custodian.privacy.NewUser;
+import org.custodian.privacy.Role;
+import org.custodian.privacy.UserAccounts;
 import org.custodian.record.ClinicalDocument;
 import org.custodian.record.DocumentStatus;
 import org.custodian.record.DocumentType;
@@ -56,6 +60,8 @@ class QualityCommandTest {
             Facility hospital = app.bean(FacilityRepository.class).ensure(new Facility(UUID.randomUUID(), "QCLI",
                     "QCLI Hospital", FacilityType.HOSPITAL, "Lowell", "MA"));
             app.bean(PractitionerRepository.class).ensure(new Practitioner(UUID.randomUUID(), "1234567893", "Herman", "Doc"));
+            app.bean(UserAccounts.class).createOrReset(new NewUser("herman.doc", "Herman Doc", "correct horse battery",
+                    Set.of(Role.CLINICIAN), Set.of(hospital.id())), "test");
             Provenance prov = Provenance.now("test", null, "tester");
             Instant admit = Instant.now().minus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
             app.bean(TransactionTemplate.class).executeWithoutResult(s -> app.bean(RecordWriter.class).batch()
@@ -96,6 +102,14 @@ class QualityCommandTest {
         Result unknown = run("quality", "link-physician", "--user", "x.y", "--npi", "999", "--data", data.toString());
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err().strip()).isEqualTo("custodian quality link-physician: no practitioner has NPI '999'");
+        Result noAccount = run("quality", "link-physician", "--user", "no.such", "--npi", "1234567893", "--data",
+                data.toString());
+        assertThat(noAccount.code()).isEqualTo(1);
+        assertThat(noAccount.err().strip()).isEqualTo("custodian quality link-physician: no user account 'no.such'");
+        try (Launcher.Running app = Launcher.start(data, Launcher.Mode.TASK, Map.of())) {
+            assertThat(app.bean(UserAccounts.class).practitionerOf("herman.doc")).as("the account's one practitioner link")
+                    .contains(app.bean(PractitionerRepository.class).byNpi("1234567893").orElseThrow().id());
+        }
     }
 
     private static JsonNode json(String line) {

@@ -71,7 +71,10 @@ class ChartCompletionTest {
         Eventually.within(WAIT, "the draft is found by the record-change listener", () -> open(c, "DOCUMENT_UNSIGNED") == 1);
 
         CustodianUser physician = user("qcc1.doctor", Role.CLINICIAN, hospital);
-        completion.linkPhysician(physician.getUsername(), doctor.id());
+        completion.linkPhysician(physician.getUsername(), doctor.id(), "test");
+        assertThat(context.getBean(UserAccounts.class).practitionerOf(physician.getUsername()))
+                .as("one link: the account's own practitioner, as transcription and the access policy see it")
+                .contains(doctor.id());
         ChartCompletion.PhysicianQueue queue = completion.physicianQueue(physician).orElseThrow();
         assertThat(queue.deficiencies()).singleElement().satisfies(d -> {
             assertThat(d.action()).isEqualTo("Sign");
@@ -108,7 +111,7 @@ class ChartCompletionTest {
         fixtures.write(c);
         Eventually.within(WAIT, "the draft is found", () -> open(c, "DOCUMENT_UNSIGNED") == 1);
         CustodianUser intruder = user("qcc2.other", Role.CLINICIAN, hospital);
-        completion.linkPhysician(intruder.getUsername(), other.id());
+        completion.linkPhysician(intruder.getUsername(), other.id(), "test");
         UUID finding = findings.openFor(List.of(c.patientId())).getFirst().id();
         assertThatThrownBy(() -> completion.sign(intruder, finding)).isInstanceOf(QualityAccessDenied.class)
                 .hasMessageContaining("waits for Bea Author's signature");

@@ -101,7 +101,7 @@ class TranscriptionWorkflowTest {
     void aDocumentAwaitingCoSignatureCannotBeSignedFromTheDeficiencyQueue() {
         TranscriptionJob job = ready(work.create(f.account(f.transcriptionist), f.dischargeSummary(DICTATION)));
         ChartCompletion completion = context.getBean(ChartCompletion.class);
-        completion.linkPhysician(f.residentUser, f.resident.id());
+        completion.linkPhysician(f.residentUser, f.resident.id(), "test");
         Eventually.within(Duration.ofSeconds(20), "the resident has the unsigned summary as a deficiency",
                 () -> completion.physicianQueue(f.account(f.residentUser)).orElseThrow().deficiencies().stream()
                         .anyMatch(d -> job.documentId().equals(d.documentId())));

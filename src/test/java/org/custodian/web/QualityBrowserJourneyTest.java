@@ -51,7 +51,7 @@ class QualityBrowserJourneyTest extends ChromiumJourney {
                 () -> !findings.openFor(List.of(chart.patientId())).isEmpty());
         String analyst = web.user("journey.analyst", Role.CODER, hospital);
         String physician = web.user("journey.doctor", Role.CLINICIAN, hospital);
-        context.getBean(ChartCompletion.class).linkPhysician(physician, doctor.id());
+        context.getBean(ChartCompletion.class).linkPhysician(physician, doctor.id(), "test");
 
         signIn(analyst);
         browser.findElement(By.linkText("Chart completion")).click();

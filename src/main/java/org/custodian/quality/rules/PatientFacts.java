@@ -13,7 +13,8 @@ import java.util.UUID;
  */
 public record PatientFacts(PatientRow patient, List<MrnRow> mrns, List<EncounterRow> encounters,
                            List<DiagnosisRow> diagnoses, List<ProcedureRow> procedures,
-                           List<ObservationRow> observations, List<DocumentRow> documents) {
+                           List<ObservationRow> observations, List<DocumentRow> documents,
+                           List<FlaggedScanRow> flaggedScans) {
 
     public PatientFacts {
         mrns = List.copyOf(mrns);
@@ -22,6 +23,7 @@ public record PatientFacts(PatientRow patient, List<MrnRow> mrns, List<Encounter
         procedures = List.copyOf(procedures);
         observations = List.copyOf(observations);
         documents = List.copyOf(documents);
+        flaggedScans = List.copyOf(flaggedScans);
     }
 
     public UUID patientId() {
@@ -80,5 +82,14 @@ public record PatientFacts(PatientRow patient, List<MrnRow> mrns, List<Encounter
         public String label() {
             return "'" + title + "' (" + type.toLowerCase().replace('_', ' ') + ", version " + version + ")";
         }
+    }
+
+    /**
+     * A scanned paper document filed to this chart that QA flagged as mis-indexed ({@code reason}:
+     * WRONG_PATIENT, WRONG_ENCOUNTER or WRONG_TYPE); its chart document, if any, is among {@link #documents}.
+     */
+    public record FlaggedScanRow(UUID scanId, UUID encounterId, UUID chartDocumentId, UUID facilityId, String documentType,
+                                 LocalDate documentDate, String reason, String comment, String flaggedBy,
+                                 Instant flaggedAt) {
     }
 }

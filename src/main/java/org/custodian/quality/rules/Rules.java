@@ -11,6 +11,6 @@ public final class Rules {
         return List.of(new RequiredDemographicsRule(), new MissingAttendingRule(), new HistoryAndPhysicalRule(),
                 new DischargeSummaryRule(), new UnsignedDocumentRule(), new NotCodedRule(), new InvalidCodeRule(),
                 new DateConsistencyRule(), new SexAgeConflictRule(), new ImplausibleLabRule(), new DuplicateMrnRule(),
-                new OrphanRecordRule(), new CopyPasteRule());
+                new OrphanRecordRule(), new CopyPasteRule(), new MisindexedScanRule());
     }
 }
