@@ -69,24 +69,24 @@ class FactsRepository {
                 of.apply(rs).mrns.add(new MrnRow(uuid(rs, "facility_id"), rs.getString("code"), rs.getString("value"),
                         sharers.getOrDefault(uuid(rs, "patient_id") + "|" + uuid(rs, "facility_id") + "|"
                                 + rs.getString("value"), List.of()))));
-        query("SELECT * FROM encounter WHERE patient_id = ANY(?) ORDER BY admit_at", patientIds, rs ->
+        query("SELECT * FROM encounter WHERE patient_id = ANY(?) AND NOT entered_in_error ORDER BY admit_at", patientIds, rs ->
                 of.apply(rs).encounters.add(new EncounterRow(uuid(rs, "id"), uuid(rs, "patient_id"), uuid(rs, "facility_id"),
                         rs.getString("visit_number"), rs.getString("class"), instant(rs, "admit_at"),
                         instant(rs, "discharge_at"), uuid(rs, "attending_id"))));
         query("""
                 SELECT d.*, e.patient_id AS encounter_owner FROM diagnosis d LEFT JOIN encounter e ON e.id = d.encounter_id
-                 WHERE d.patient_id = ANY(?)""", patientIds, rs ->
+                 WHERE d.patient_id = ANY(?) AND NOT d.entered_in_error""", patientIds, rs ->
                 of.apply(rs).diagnoses.add(new DiagnosisRow(uuid(rs, "id"), uuid(rs, "encounter_id"), uuid(rs, "encounter_owner"),
                         rs.getString("code_system"), rs.getString("code"), rs.getString("display"), instant(rs, "onset_at"))));
         query("""
                 SELECT p.*, e.patient_id AS encounter_owner FROM procedure_performed p
-                  LEFT JOIN encounter e ON e.id = p.encounter_id WHERE p.patient_id = ANY(?)""", patientIds, rs ->
+                  LEFT JOIN encounter e ON e.id = p.encounter_id WHERE p.patient_id = ANY(?) AND NOT p.entered_in_error""", patientIds, rs ->
                 of.apply(rs).procedures.add(new ProcedureRow(uuid(rs, "id"), uuid(rs, "encounter_id"), uuid(rs, "encounter_owner"),
                         rs.getString("code_system"), rs.getString("code"), rs.getString("display"), instant(rs, "performed_at"))));
         query("""
                 SELECT o.id, o.patient_id, o.encounter_id, o.loinc_code, o.display, o.value_numeric, o.unit, o.observed_at,
                        e.patient_id AS encounter_owner
-                  FROM observation o LEFT JOIN encounter e ON e.id = o.encounter_id WHERE o.patient_id = ANY(?)""",
+                  FROM observation o LEFT JOIN encounter e ON e.id = o.encounter_id WHERE o.patient_id = ANY(?) AND NOT o.entered_in_error""",
                 patientIds, rs -> of.apply(rs).observations.add(new ObservationRow(uuid(rs, "id"), uuid(rs, "encounter_id"),
                         uuid(rs, "encounter_owner"), rs.getString("loinc_code"), rs.getString("display"),
                         rs.getBigDecimal("value_numeric"), rs.getString("unit"), instant(rs, "observed_at"))));
