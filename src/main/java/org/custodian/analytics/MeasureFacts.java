@@ -16,25 +16,25 @@ final class MeasureFacts {
               AND p.deceased_at IS NULL
               AND extract(year FROM age(current_date, p.birth_date)) BETWEEN :minAge AND :maxAge
               AND EXISTS (SELECT 1 FROM diagnosis d
-                           WHERE d.patient_id = p.id AND d.resolved_at IS NULL
+                           WHERE d.patient_id = p.id AND d.resolved_at IS NULL AND NOT d.entered_in_error
                              AND ((d.code_system = :snomedSystem AND d.code = ANY(:snomed::text[]))
                                OR (d.code_system = :icd10System
                                    AND left(upper(replace(d.code, '.', '')), 3) = ANY(:icd10::text[]))))""";
 
     private static final String LAST_HBA1C = """
             LEFT JOIN LATERAL (SELECT o.value_numeric, o.observed_at FROM observation o
-                                WHERE o.patient_id = p.id AND o.loinc_code = ANY(:hba1c::text[])
+                                WHERE o.patient_id = p.id AND NOT o.entered_in_error AND o.loinc_code = ANY(:hba1c::text[])
                                   AND o.value_numeric IS NOT NULL
                                 ORDER BY o.observed_at DESC LIMIT 1) r ON true""";
 
     private static final String LAST_BLOOD_PRESSURE = """
             LEFT JOIN LATERAL (SELECT s.value_numeric AS systolic, s.observed_at,
                                       (SELECT d.value_numeric FROM observation d
-                                        WHERE d.patient_id = p.id AND d.loinc_code = '%s'
+                                        WHERE d.patient_id = p.id AND NOT d.entered_in_error AND d.loinc_code = '%s'
                                           AND d.observed_at = s.observed_at AND d.value_numeric IS NOT NULL
                                         LIMIT 1) AS diastolic
                                  FROM observation s
-                                WHERE s.patient_id = p.id AND s.loinc_code = '%s' AND s.value_numeric IS NOT NULL
+                                WHERE s.patient_id = p.id AND NOT s.entered_in_error AND s.loinc_code = '%s' AND s.value_numeric IS NOT NULL
                                 ORDER BY s.observed_at DESC LIMIT 1) r ON true"""
             .formatted(OutcomeMeasure.DIASTOLIC, OutcomeMeasure.SYSTOLIC);
 

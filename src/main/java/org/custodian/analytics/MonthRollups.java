@@ -48,13 +48,13 @@ final class MonthRollups {
             INSERT INTO analytics_code (encounter_id, patient_id, facility_id, month, kind, code_system, code, display)
             SELECT s.encounter_id, s.patient_id, s.facility_id, s.admit_month, 'DIAGNOSIS', d.code_system, d.code,
                    min(d.display)
-              FROM analytics_stay s JOIN diagnosis d ON d.encounter_id = s.encounter_id
+              FROM analytics_stay s JOIN diagnosis d ON d.encounter_id = s.encounter_id AND NOT d.entered_in_error
              WHERE %1$s
              GROUP BY s.encounter_id, s.patient_id, s.facility_id, s.admit_month, d.code_system, d.code
             UNION ALL
             SELECT s.encounter_id, s.patient_id, s.facility_id, s.admit_month, 'PROCEDURE', p.code_system, p.code,
                    min(p.display)
-              FROM analytics_stay s JOIN procedure_performed p ON p.encounter_id = s.encounter_id
+              FROM analytics_stay s JOIN procedure_performed p ON p.encounter_id = s.encounter_id AND NOT p.entered_in_error
              WHERE %1$s
              GROUP BY s.encounter_id, s.patient_id, s.facility_id, s.admit_month, p.code_system, p.code""";
 

@@ -15,7 +15,7 @@ final class StayFacts {
             WITH next_inpatient AS (
                 SELECT id, lead(admit_at) OVER (PARTITION BY patient_id ORDER BY admit_at, id) AS next_admit
                   FROM encounter
-                 WHERE class = 'INPATIENT' AND cancelled_at IS NULL AND %1$s
+                 WHERE class = 'INPATIENT' AND cancelled_at IS NULL AND NOT entered_in_error AND %1$s
             ), facts AS (
                 SELECT e.id, e.patient_id, e.facility_id, e.class,
                        date_trunc('month', e.admit_at AT TIME ZONE ?)::date AS admit_month,
@@ -29,7 +29,7 @@ final class StayFacts {
                   FROM encounter e
                   JOIN patient p ON p.id = e.patient_id
                   LEFT JOIN next_inpatient n ON n.id = e.id
-                 WHERE e.cancelled_at IS NULL AND %3$s
+                 WHERE e.cancelled_at IS NULL AND NOT e.entered_in_error AND %3$s
             )
             SELECT id, patient_id, facility_id, class, admit_month, discharge_month, length_of_stay, index_stay,
                    index_stay AND next_admit IS NOT NULL AND next_admit > discharge_at

@@ -77,6 +77,10 @@ public final class ImportCommand implements Callable<Integer> {
                         .stream().map(e -> String.format("%,d %s", e.getValue(), e.getKey()))
                         .collect(Collectors.joining(", ")));
             }
+            if (summary.linked() + summary.queuedForReview() > 0) {
+                out.printf("Master patient index: %d bundles linked to a patient already in the record; %d new patients"
+                        + " with possible duplicates queued for review.%n", summary.linked(), summary.queuedForReview());
+            }
             rejected.forEach(reason -> out.println("rejected " + reason));
             out.flush();
             return rejected.isEmpty() ? 0 : SOME_REJECTED;

@@ -14,7 +14,8 @@ import org.custodian.record.Diagnosis;
 import org.custodian.record.Encounter;
 import org.custodian.record.Procedure;
 import org.custodian.record.Provenance;
-import org.custodian.record.RecordChanges;
+import org.custodian.record.RecordRetractions;
+import org.custodian.record.RecordVersions;
 import org.custodian.record.RecordWriter;
 import org.custodian.terminology.CodeSystem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,9 +29,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>Finalising again after the case was reopened makes the record hold the new coding only: a code
  * filed before that the coding no longer has, or whose sequence, principal flag, POA or date changed,
- * is retired (superseded) — taken out of the record and kept whole in {@code coding_retired_code}
- * with who filed it, who retired it, when and why. The record module has no retraction of single
- * facts, so coding retires only the facts it filed itself (source {@value #SOURCE}).
+ * is retired (superseded): retracted in the record as entered in error ({@link RecordRetractions}; the
+ * row stays, reads leave it out) and kept whole in {@code coding_retired_code} with who filed it, who
+ * retired it, when and why. Coding retires only the facts it filed itself (source {@value #SOURCE}).
+ * A line's new state after a retirement is filed under the line's next id, so ids stay stable.
  */
 @Component
 class FinalCodesWriter {
@@ -41,13 +43,13 @@ class FinalCodesWriter {
 
     private final RecordWriter writer;
     private final JdbcClient jdbc;
-    private final RecordChanges changes;
+    private final RecordRetractions retractions;
     private final ZoneId zone = ZoneId.systemDefault();
 
-    FinalCodesWriter(RecordWriter writer, JdbcClient jdbc, RecordChanges changes) {
+    FinalCodesWriter(RecordWriter writer, JdbcClient jdbc, RecordRetractions retractions) {
         this.writer = writer;
         this.jdbc = jdbc;
-        this.changes = changes;
+        this.retractions = retractions;
     }
 
     /** What coding filed for one line, as the record holds it; equal when nothing that is filed differs. */
@@ -65,16 +67,17 @@ class FinalCodesWriter {
         Map<UUID, Filed> wanted = new LinkedHashMap<>();
         Map<UUID, CodedLine> lineOf = new LinkedHashMap<>();
         int sequence = 1;
+        java.util.Set<UUID> retiredIds = retiredIds(encounter.id());
         List<CodedLine> ordered = lines.stream().sorted(Comparator.comparing(CodedLine::principal).reversed()).toList();
         for (CodedLine line : ordered) {
-            UUID id = UUID.nameUUIDFromBytes(("coding/line/" + line.id()).getBytes(StandardCharsets.UTF_8));
+            UUID id = currentId(line, retiredIds);
             lineOf.put(id, line);
             wanted.put(id, line.kind() == CodedLine.Kind.DIAGNOSIS
                     ? new Filed(id, line.kind(), line.display(), line.poa() == null ? null : line.poa().name(), sequence++,
                     line.principal(), null)
                     : new Filed(id, line.kind(), line.display(), null, null, null, performedAt(encounter, line)));
         }
-        Map<UUID, Filed> filed = filed(encounter.id());
+        Map<UUID, Filed> filed = filed(encounter.id(), retiredIds);
         int retired = 0;
         Instant now = Instant.now();
         for (Filed before : filed.values()) {
@@ -82,6 +85,15 @@ class FinalCodesWriter {
             if (after == null || !after.equals(before)) {
                 retire(before, after == null ? REMOVED : CHANGED, coder, now);
                 retired++;
+                if (after != null) { // the line's new state goes under its next id
+                    retiredIds.add(before.id());
+                    CodedLine line = lineOf.remove(before.id());
+                    UUID next = currentId(line, retiredIds);
+                    wanted.remove(before.id());
+                    wanted.put(next, new Filed(next, after.kind(), after.code(), after.poa(), after.sequence(),
+                            after.principal(), after.performedAt()));
+                    lineOf.put(next, line);
+                }
             }
         }
         RecordWriter.Batch batch = writer.batch();
@@ -100,9 +112,6 @@ class FinalCodesWriter {
             }
         }
         batch.flush();
-        if (retired > 0) {
-            changes.changed(encounter.patientId());
-        }
         return retired;
     }
 
@@ -110,19 +119,41 @@ class FinalCodesWriter {
         return line.performedOn() == null ? encounter.admitAt() : line.performedOn().atStartOfDay(zone).toInstant();
     }
 
-    /** The facts coding filed on the encounter before, by id. */
-    private Map<UUID, Filed> filed(UUID encounterId) {
+    /**
+     * The id of the line's current fact: the first of its ids (the line's own, then numbered ones)
+     * that coding has not retired; the first id is the one lines were always filed under.
+     */
+    private static UUID currentId(CodedLine line, java.util.Set<UUID> retiredIds) {
+        UUID id = UUID.nameUUIDFromBytes(("coding/line/" + line.id()).getBytes(StandardCharsets.UTF_8));
+        for (int n = 1; retiredIds.contains(id); n++) {
+            id = UUID.nameUUIDFromBytes(("coding/line/" + line.id() + "/" + n).getBytes(StandardCharsets.UTF_8));
+        }
+        return id;
+    }
+
+    /** The facts coding filed on the encounter that the record holds retracted. */
+    private java.util.Set<UUID> retiredIds(UUID encounterId) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                        SELECT id FROM diagnosis WHERE encounter_id = :e AND source_system = :s AND entered_in_error
+                        UNION ALL
+                        SELECT id FROM procedure_performed WHERE encounter_id = :e AND source_system = :s
+                           AND entered_in_error""")
+                .param("e", encounterId).param("s", SOURCE).query(UUID.class).list());
+    }
+
+    /** The facts coding filed on the encounter before and has not retired, by id. */
+    private Map<UUID, Filed> filed(UUID encounterId, java.util.Set<UUID> retiredIds) {
         Map<UUID, Filed> filed = new LinkedHashMap<>();
         jdbc.sql("SELECT id, code, poa, sequence, principal FROM diagnosis WHERE encounter_id = :e AND source_system = :s")
                 .param("e", encounterId).param("s", SOURCE)
                 .query((rs, i) -> new Filed(rs.getObject("id", UUID.class), CodedLine.Kind.DIAGNOSIS, rs.getString("code"),
                         rs.getString("poa"), (Integer) rs.getObject("sequence"), rs.getBoolean("principal"), null))
-                .list().forEach(f -> filed.put(f.id(), f));
+                .list().stream().filter(f -> !retiredIds.contains(f.id())).forEach(f -> filed.put(f.id(), f));
         jdbc.sql("SELECT id, code, performed_at FROM procedure_performed WHERE encounter_id = :e AND source_system = :s")
                 .param("e", encounterId).param("s", SOURCE)
                 .query((rs, i) -> new Filed(rs.getObject("id", UUID.class), CodedLine.Kind.PROCEDURE, rs.getString("code"),
                         null, null, null, instant(rs.getTimestamp("performed_at"))))
-                .list().forEach(f -> filed.put(f.id(), f));
+                .list().stream().filter(f -> !retiredIds.contains(f.id())).forEach(f -> filed.put(f.id(), f));
         return filed;
     }
 
@@ -130,7 +161,7 @@ class FinalCodesWriter {
         return t == null ? null : t.toInstant();
     }
 
-    /** Copies the filed fact whole into coding_retired_code and takes it out of the record. */
+    /** Copies the filed fact whole into coding_retired_code and retracts it in the record. */
     private void retire(Filed f, String reason, String coder, Instant at) {
         boolean diagnosis = f.kind() == CodedLine.Kind.DIAGNOSIS;
         String table = diagnosis ? "diagnosis" : "procedure_performed";
@@ -141,12 +172,12 @@ class FinalCodesWriter {
                         + ", recorded_by, received_at, :by, :at, :reason FROM " + table + " WHERE id = :id")
                 .param("kind", f.kind().name()).param("by", coder)
                 .param("at", java.sql.Timestamp.from(at)).param("reason", reason).param("id", f.id()).update();
-        int deleted = jdbc.sql("DELETE FROM " + table + " WHERE id = :id AND source_system = :s")
-                .param("id", f.id()).param("s", SOURCE).update();
-        if (copied != 1 || deleted != 1) {
+        if (copied != 1) {
             throw new IllegalStateException("could not retire " + f.kind().name().toLowerCase() + " " + f.code()
-                    + " (" + f.id() + "): copied " + copied + ", removed " + deleted);
+                    + " (" + f.id() + "): copied " + copied);
         }
+        retractions.retract(diagnosis ? RecordVersions.Fact.DIAGNOSIS : RecordVersions.Fact.PROCEDURE, f.id(), reason,
+                new Provenance(SOURCE, "coding retirement", at, coder));
     }
 
     /** Retired facts of an encounter as "code: reason (retired by)", oldest first. */

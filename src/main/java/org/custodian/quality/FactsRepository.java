@@ -223,7 +223,7 @@ class FactsRepository {
             new Table("""
                     SELECT e.id, e.patient_id, e.facility_id, e.visit_number, e.class, e.admit_at, e.discharge_at,
                            e.attending_id
-                      FROM encounter e WHERE %s ORDER BY e.patient_id, e.admit_at""", "e.patient_id",
+                      FROM encounter e WHERE NOT e.entered_in_error AND %s ORDER BY e.patient_id, e.admit_at""", "e.patient_id",
                     (rs, b) -> b.encounters.add(new EncounterRow(uuid(rs, "id"), uuid(rs, "patient_id"),
                             uuid(rs, "facility_id"), rs.getString("visit_number"), rs.getString("class"),
                             instant(rs, "admit_at"), instant(rs, "discharge_at"), uuid(rs, "attending_id")))),
@@ -231,7 +231,7 @@ class FactsRepository {
                     SELECT d.id, d.patient_id, d.encounter_id, e.patient_id AS encounter_owner, d.code_system, d.code,
                            d.display, d.onset_at
                       FROM diagnosis d LEFT JOIN encounter e ON e.id = d.encounter_id
-                     WHERE %s ORDER BY d.patient_id""", "d.patient_id",
+                     WHERE NOT d.entered_in_error AND %s ORDER BY d.patient_id""", "d.patient_id",
                     (rs, b) -> b.diagnoses.add(new DiagnosisRow(uuid(rs, "id"), uuid(rs, "encounter_id"),
                             uuid(rs, "encounter_owner"), rs.getString("code_system"), rs.getString("code"),
                             rs.getString("display"), instant(rs, "onset_at")))),
@@ -239,7 +239,7 @@ class FactsRepository {
                     SELECT p.id, p.patient_id, p.encounter_id, e.patient_id AS encounter_owner, p.code_system, p.code,
                            p.display, p.performed_at
                       FROM procedure_performed p LEFT JOIN encounter e ON e.id = p.encounter_id
-                     WHERE %s ORDER BY p.patient_id""", "p.patient_id",
+                     WHERE NOT p.entered_in_error AND %s ORDER BY p.patient_id""", "p.patient_id",
                     (rs, b) -> b.procedures.add(new ProcedureRow(uuid(rs, "id"), uuid(rs, "encounter_id"),
                             uuid(rs, "encounter_owner"), rs.getString("code_system"), rs.getString("code"),
                             rs.getString("display"), instant(rs, "performed_at")))),
@@ -247,7 +247,7 @@ class FactsRepository {
                     SELECT o.id, o.patient_id, o.encounter_id, o.loinc_code, o.display, o.value_numeric, o.unit,
                            o.observed_at, e.patient_id AS encounter_owner
                       FROM observation o LEFT JOIN encounter e ON e.id = o.encounter_id
-                     WHERE %s ORDER BY o.patient_id""", "o.patient_id",
+                     WHERE NOT o.entered_in_error AND %s ORDER BY o.patient_id""", "o.patient_id",
                     (rs, b) -> b.observations.add(new ObservationRow(uuid(rs, "id"), uuid(rs, "encounter_id"),
                             uuid(rs, "encounter_owner"), rs.getString("loinc_code"), rs.getString("display"),
                             rs.getBigDecimal("value_numeric"), rs.getString("unit"), instant(rs, "observed_at")))),

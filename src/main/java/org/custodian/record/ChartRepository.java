@@ -36,9 +36,9 @@ public class ChartRepository {
 
     private PatientChart.Totals totals(UUID id) {
         return jdbc.sql("""
-                SELECT (SELECT count(*) FROM encounter WHERE patient_id = :id),
-                       (SELECT count(*) FROM procedure_performed WHERE patient_id = :id),
-                       (SELECT count(*) FROM observation WHERE patient_id = :id),
+                SELECT (SELECT count(*) FROM encounter WHERE patient_id = :id AND NOT entered_in_error),
+                       (SELECT count(*) FROM procedure_performed WHERE patient_id = :id AND NOT entered_in_error),
+                       (SELECT count(*) FROM observation WHERE patient_id = :id AND NOT entered_in_error),
                        (SELECT count(*) FROM document WHERE patient_id = :id)""").param("id", id)
                 .query((rs, i) -> new PatientChart.Totals(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
                 .single();
@@ -66,7 +66,7 @@ public class ChartRepository {
                        trim(pr.given || ' ' || pr.family) AS attending
                   FROM encounter e JOIN facility f ON f.id = e.facility_id
                   LEFT JOIN practitioner pr ON pr.id = e.attending_id
-                 WHERE e.patient_id = :id ORDER BY e.admit_at DESC LIMIT :limit""").param("id", id).param("limit", limit)
+                 WHERE e.patient_id = :id AND NOT e.entered_in_error ORDER BY e.admit_at DESC LIMIT :limit""").param("id", id).param("limit", limit)
                 .query((rs, i) -> new PatientChart.EncounterRow(rs.getObject("id", UUID.class),
                         rs.getString("facility_name"), FacilityType.valueOf(rs.getString("facility_type")),
                         EncounterClass.valueOf(rs.getString("class")), rs.getString("visit_number"),
@@ -77,7 +77,7 @@ public class ChartRepository {
 
     private List<PatientChart.DiagnosisRow> diagnoses(UUID id) {
         return jdbc.sql("""
-                SELECT * FROM diagnosis WHERE patient_id = :id
+                SELECT * FROM diagnosis WHERE patient_id = :id AND NOT entered_in_error
                  ORDER BY resolved_at IS NOT NULL, onset_at DESC NULLS LAST, sequence NULLS LAST""").param("id", id)
                 .query((rs, i) -> new PatientChart.DiagnosisRow(rs.getObject("encounter_id", UUID.class),
                         new CodedValue(rs.getString("code_system"), rs.getString("code"), rs.getString("display")),
@@ -87,7 +87,7 @@ public class ChartRepository {
     }
 
     private List<PatientChart.ProcedureRow> procedures(UUID id, int limit) {
-        return jdbc.sql("SELECT * FROM procedure_performed WHERE patient_id = :id"
+        return jdbc.sql("SELECT * FROM procedure_performed WHERE patient_id = :id AND NOT entered_in_error"
                         + " ORDER BY performed_at DESC NULLS LAST LIMIT :limit")
                 .param("id", id).param("limit", limit)
                 .query((rs, i) -> new PatientChart.ProcedureRow(rs.getObject("encounter_id", UUID.class),
@@ -97,7 +97,7 @@ public class ChartRepository {
     }
 
     private List<Observation> observations(UUID id, int limit) {
-        return jdbc.sql("SELECT * FROM observation WHERE patient_id = :id ORDER BY observed_at DESC LIMIT :limit")
+        return jdbc.sql("SELECT * FROM observation WHERE patient_id = :id AND NOT entered_in_error ORDER BY observed_at DESC LIMIT :limit")
                 .param("id", id).param("limit", limit)
                 .query((rs, i) -> new Observation(rs.getObject("id", UUID.class), id,
                         rs.getObject("encounter_id", UUID.class), rs.getString("loinc_code"), rs.getString("display"),

@@ -139,7 +139,7 @@ public class ClinicalQueries {
     }
 
     public List<Encounter> encounters(UUID patientId, Filter filter) {
-        return query("SELECT * FROM encounter WHERE patient_id = :p", "admit_at", null, "id", filter, patientId,
+        return query("SELECT * FROM encounter WHERE patient_id = :p AND NOT entered_in_error", "admit_at", null, "id", filter, patientId,
                 " ORDER BY admit_at DESC", ClinicalQueries::encounter);
     }
 
@@ -148,7 +148,7 @@ public class ClinicalQueries {
     }
 
     public List<Diagnosis> diagnoses(UUID patientId, Filter filter) {
-        return query("SELECT * FROM diagnosis WHERE patient_id = :p", "onset_at", "code", "encounter_id", filter,
+        return query("SELECT * FROM diagnosis WHERE patient_id = :p AND NOT entered_in_error", "onset_at", "code", "encounter_id", filter,
                 patientId, " ORDER BY onset_at DESC NULLS LAST", ClinicalQueries::diagnosis);
     }
 
@@ -158,7 +158,7 @@ public class ClinicalQueries {
     }
 
     public List<Procedure> procedures(UUID patientId, Filter filter) {
-        return query("SELECT * FROM procedure_performed WHERE patient_id = :p", "performed_at", "code", "encounter_id",
+        return query("SELECT * FROM procedure_performed WHERE patient_id = :p AND NOT entered_in_error", "performed_at", "code", "encounter_id",
                 filter, patientId, " ORDER BY performed_at DESC NULLS LAST", ClinicalQueries::procedure);
     }
 
@@ -168,7 +168,7 @@ public class ClinicalQueries {
     }
 
     public List<Observation> observations(UUID patientId, Filter filter) {
-        return query("SELECT * FROM observation WHERE patient_id = :p", "observed_at", "loinc_code", "encounter_id",
+        return query("SELECT * FROM observation WHERE patient_id = :p AND NOT entered_in_error", "observed_at", "loinc_code", "encounter_id",
                 filter, patientId, " ORDER BY observed_at DESC", ClinicalQueries::observation);
     }
 

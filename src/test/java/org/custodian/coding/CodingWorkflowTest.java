@@ -160,8 +160,16 @@ class CodingWorkflowTest {
                 .as("the record holds the new coding only, I10 moved up to sequence 2")
                 .containsExactly("J18.9:1:true", "I10:2:false", "R05:3:false");
         assertThat(jdbc.sql("SELECT count(*) FROM procedure_performed WHERE encounter_id = :e"
-                        + " AND source_system = 'Custodian coding'")
+                        + " AND source_system = 'Custodian coding' AND NOT entered_in_error")
                 .param("e", stay.encounterId()).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("""
+                        SELECT f.code || ':' || r.retracted_by || ':' || (r.reason LIKE 'superseded: %') FROM (
+                            SELECT id, code FROM diagnosis WHERE encounter_id = :e AND entered_in_error
+                            UNION ALL SELECT id, code FROM procedure_performed WHERE encounter_id = :e AND entered_in_error
+                        ) f JOIN fact_retraction r ON r.fact_id = f.id ORDER BY f.code""")
+                .param("e", stay.encounterId()).query(String.class).list())
+                .as("retired codes stay in the record, retracted as entered in error, with who retired them and why")
+                .containsExactly("BW03ZZZ:cwf.coder:true", "E11.9:cwf.coder:true", "I10:cwf.coder:true");
         assertThat(jdbc.sql("SELECT code || ':' || kind || ':' || coalesce(sequence::text, '-') || ':' || filed_by || ':'"
                         + " || retired_by || ':' || (reason LIKE 'superseded: %') FROM coding_retired_code"
                         + " WHERE encounter_id = :e ORDER BY code")
@@ -182,7 +190,8 @@ class CodingWorkflowTest {
 
     private List<String> filedDiagnoses(UUID encounterId) {
         return jdbc.sql("SELECT code || ':' || sequence || ':' || principal FROM diagnosis"
-                        + " WHERE encounter_id = :e AND source_system = 'Custodian coding' ORDER BY sequence")
+                        + " WHERE encounter_id = :e AND source_system = 'Custodian coding' AND NOT entered_in_error"
+                        + " ORDER BY sequence")
                 .param("e", encounterId).query(String.class).list();
     }
 

@@ -7,6 +7,7 @@ import org.custodian.record.RecordWriter;
 
 /** What loading one bundle needs from its import run. */
 record ImportContext(RecordWriter writer, PatientRepository patients, AuditTrail audit, DemoFacilities facilities,
-                     Practitioners practitioners, Map<String, String> organizationNames, String actor) {
+                     Practitioners practitioners, Map<String, String> organizationNames, String actor,
+                     ImportMatching matching) {
     static final String SOURCE_SYSTEM = "synthea";
 }

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -28,7 +29,10 @@ import org.custodian.record.RecordWriter;
 /**
  * Loads one Synthea patient bundle; the caller holds the transaction. Entries are mapped as they
  * stream by and written in batches. A fact whose encounter has not been seen yet waits until the
- * end of the file, so rows always reach the database after the rows they refer to.
+ * end of the file, so rows always reach the database after the rows they refer to. The Patient is
+ * matched through the master patient index under the physician office's thresholds (the demo's
+ * front door): a certain match gets the bundle's facts and MRNs instead of a new patient; a new
+ * patient with possible duplicates is queued for review once its row is written.
  */
 final class PatientBundleLoader {
     private static final int FLUSH_ROWS = 5_000;
@@ -37,6 +41,9 @@ final class PatientBundleLoader {
 
     private record Waiting(int index, JsonNode entry) {
     }
+
+    /** What the master patient index made of the bundle's patient. */
+    enum Identity { NEW, LINKED, QUEUED_FOR_REVIEW }
 
     private final ImportContext context;
     private final String file;
@@ -51,6 +58,8 @@ final class PatientBundleLoader {
     private Set<String> patientReferences = Set.of();
     private boolean alreadyLoaded;
     private int resources;
+    private Identity identity = Identity.NEW;
+    private String identityNote = "";
 
     PatientBundleLoader(ImportContext context, String file) {
         this.context = context;
@@ -76,15 +85,24 @@ final class PatientBundleLoader {
         }
         batch.flush();
         verifyRegistration();
+        if (identity == Identity.NEW && context.matching().flagPossibleDuplicates(patientId, matchingFacility()) > 0) {
+            identity = Identity.QUEUED_FOR_REVIEW;
+            identityNote = "; possible duplicates queued for review by the master patient index";
+        }
         context.audit().record(new AuditEntry(context.actor(), "SYSTEM", AuditAction.CREATE, AuditOutcome.SUCCESS,
-                patientId, "Patient", patientId.toString(), "imported from " + file + ": " + resources + " resources",
-                null));
+                patientId, "Patient", patientId.toString(), "imported from " + file + ": " + resources + " resources"
+                + identityNote, null));
         return new BundleOutcome.Loaded(file, patientId, resources);
     }
 
     /** Resources of types the record does not hold, by type. */
     Map<String, Integer> skipped() {
         return skipped;
+    }
+
+    /** What the master patient index made of the bundle's patient. */
+    Identity identity() {
+        return identity;
     }
 
     /** The facilities where the patient got an MRN. */
@@ -137,13 +155,48 @@ final class PatientBundleLoader {
         syntheaPatientId = resourceId(entry, resource);
         patientId = SyntheaIds.patientId(syntheaPatientId);
         patientReferences = references(entry, "Patient", syntheaPatientId);
-        if (context.patients().find(patientId).isPresent()) {
+        Optional<UUID> loadedBefore = loadedBefore();
+        if (loadedBefore.isPresent()) {
+            patientId = loadedBefore.get();
             alreadyLoaded = true;
             return false;
         }
-        batch.patient(PatientMapping.patient(resource, patientId), PatientMapping.ssn(resource), provenance);
+        var incoming = PatientMapping.patient(resource, patientId);
+        String ssn = PatientMapping.ssn(resource);
+        Optional<PatientIdentity.Link> link = context.matching().certainMatch(incoming, ssn, matchingFacility());
+        if (link.isPresent()) {
+            patientId = link.get().patientId();
+            identity = Identity.LINKED;
+            identityNote = String.format(java.util.Locale.ROOT, "; the master patient index matched the bundle's"
+                    + " patient to this one (weight %.1f): linked to it instead of creating a duplicate",
+                    link.get().weight());
+            return true;
+        }
+        batch.patient(incoming, ssn, provenance);
         resources++;
         return true;
+    }
+
+    /**
+     * The patient an earlier run loaded this bundle into: the one with the bundle's own id, or the
+     * one the master patient index linked it to, found by an MRN the bundle's patient gets.
+     */
+    private Optional<UUID> loadedBefore() {
+        if (context.patients().find(patientId).isPresent()) {
+            return Optional.of(patientId);
+        }
+        for (FacilityType type : EnumSet.of(FacilityType.HOSPITAL, FacilityType.PHYSICIAN_OFFICE, FacilityType.NURSING_HOME)) {
+            Optional<UUID> holder = context.patients().findByMrn(context.facilities().of(type).id(),
+                    SyntheaIds.mrn(DemoFacilities.mrnPrefix(type), syntheaPatientId));
+            if (holder.isPresent()) {
+                return holder;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private UUID matchingFacility() {
+        return context.facilities().of(FacilityType.PHYSICIAN_OFFICE).id();
     }
 
     /** Maps a clinical resource; false when what it refers to (patient, encounter) is not known yet. */

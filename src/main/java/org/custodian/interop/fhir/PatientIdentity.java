@@ -14,7 +14,7 @@ import org.custodian.record.Patient;
  * merged away; a possible match is created and put in the duplicate review queue at once.
  */
 @org.springframework.stereotype.Component
-final class PatientIdentity {
+final class PatientIdentity implements ImportMatching {
     static final String SOURCE = "FHIR";
 
     /** The existing patient the incoming one certainly is, with the match weight. */
@@ -30,7 +30,8 @@ final class PatientIdentity {
     }
 
     /** The best auto-link candidate for the incoming patient under the facility's thresholds, if any. */
-    Optional<Link> certainMatch(Patient incoming, String ssn, UUID facilityId) {
+    @Override
+    public Optional<Link> certainMatch(Patient incoming, String ssn, UUID facilityId) {
         return matcher.candidates(demographics(incoming, ssn), facilityId).stream()
                 .filter(c -> c.decision() instanceof MatchDecision.AutoLink).findFirst()
                 .map(c -> new Link(merged.survivors(List.of(c.patientId())).getOrDefault(c.patientId(), c.patientId()),
@@ -38,7 +39,8 @@ final class PatientIdentity {
     }
 
     /** Queues a review of each likely duplicate of the patient just created; how many were queued. */
-    int flagPossibleDuplicates(UUID patientId, UUID facilityId) {
+    @Override
+    public int flagPossibleDuplicates(UUID patientId, UUID facilityId) {
         return matcher.flagNewPatient(patientId, facilityId, SOURCE).size();
     }
 

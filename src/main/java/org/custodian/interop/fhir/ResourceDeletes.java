@@ -11,7 +11,7 @@ import org.custodian.record.ClinicalDocument;
 import org.custodian.record.ClinicalQueries;
 import org.custodian.record.DocumentRepository;
 import org.custodian.record.Provenance;
-import org.custodian.record.RecordVersions;
+import org.custodian.record.RecordRetractions;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code DELETE} of a clinical resource in a legal health record: nothing is removed. The resource
- * gets one more version, entered in error, recorded with who and when ({@link Deletions}); a note
- * is also retracted in the record itself. Later reads answer 410 Gone, searches leave it out, and
+ * gets one more version, entered in error: a fact is retracted in the record ({@link RecordRetractions}),
+ * a note marked entered-in-error and its deletion kept in {@link Deletions}. Later reads answer 410 Gone, searches leave it out, and
  * {@code _history} and its Provenance keep every version. Needs the same rights as an update, audited.
  */
 @Component
@@ -34,16 +34,16 @@ final class ResourceDeletes {
 
     private final WriteAccess access;
     private final ClinicalQueries queries;
-    private final RecordVersions versions;
+    private final RecordRetractions retractions;
     private final DocumentRepository documents;
     private final Deletions deletions;
     private final TransactionTemplate tx;
 
-    ResourceDeletes(WriteAccess access, ClinicalQueries queries, RecordVersions versions, DocumentRepository documents,
+    ResourceDeletes(WriteAccess access, ClinicalQueries queries, RecordRetractions retractions, DocumentRepository documents,
                     Deletions deletions, TransactionTemplate tx) {
         this.access = access;
         this.queries = queries;
-        this.versions = versions;
+        this.retractions = retractions;
         this.documents = documents;
         this.deletions = deletions;
         this.tx = tx;
@@ -60,10 +60,15 @@ final class ResourceDeletes {
             if (deletions.find(uuid).isPresent()) {
                 return null; // deleting again changes nothing (FHIR: still a success)
             }
-            int made = type.equals("DocumentReference") ? retractDocument(uuid, user, source)
-                    : versions.factStamps(ResourceHistory.fact(type), List.of(uuid)).get(uuid).version() + 1;
-            deletions.record(type, uuid, made, user.getUsername(), source);
-            return made;
+            Provenance by = Provenance.now(ResourceWrites.SOURCE, source, user.getUsername());
+            String reason = "deleted through the FHIR API by " + user.getUsername();
+            if (type.equals("DocumentReference")) {
+                int made = retractDocument(uuid, reason, by);
+                deletions.recordDocument(uuid, made, user.getUsername(), source);
+                return made;
+            }
+            return retractions.retract(ResourceHistory.fact(type), uuid, reason, by)
+                    .map(RecordRetractions.Retraction::version).orElse(null);
         });
         String message;
         if (version == null) {
@@ -82,13 +87,11 @@ final class ResourceDeletes {
     }
 
     /** A note is retracted in the record too (hidden from the chart); one already retracted stays as it is. */
-    private int retractDocument(UUID id, CustodianUser user, String source) {
+    private int retractDocument(UUID id, String reason, Provenance by) {
         ClinicalDocument current = documents.find(id).orElseThrow();
         if (current.isEnteredInError()) {
             return current.current().version();
         }
-        return documents.markEnteredInError(id, current.current().version(), "deleted through the FHIR API by "
-                + user.getUsername(), Provenance.now(ResourceWrites.SOURCE, source, user.getUsername()))
-                .current().version();
+        return documents.markEnteredInError(id, current.current().version(), reason, by).current().version();
     }
 }

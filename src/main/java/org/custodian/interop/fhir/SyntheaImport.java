@@ -30,6 +30,7 @@ public final class SyntheaImport {
     private final Map<FacilityType, Integer> patientsByFacility = new EnumMap<>(FacilityType.class);
     private int loaded;
     private int alreadyLoaded;
+    private final Map<PatientBundleLoader.Identity, Integer> identities = new EnumMap<>(PatientBundleLoader.Identity.class);
     private long resources;
 
     SyntheaImport(ImportContext context, TransactionTemplate transactions, Map<String, String> organizationNames) {
@@ -96,6 +97,7 @@ public final class SyntheaImport {
                 resources += done.resources();
                 loader.skipped().forEach((type, n) -> skipped.merge(type, n, Integer::sum));
                 loader.registeredAt().forEach(f -> patientsByFacility.merge(f, 1, Integer::sum));
+                identities.merge(loader.identity(), 1, Integer::sum);
             } else {
                 alreadyLoaded++;
             }
@@ -104,7 +106,9 @@ public final class SyntheaImport {
     }
 
     public ImportSummary summary() {
-        return new ImportSummary(loaded, alreadyLoaded, rejected, resources, skipped, patientsByFacility);
+        return new ImportSummary(loaded, alreadyLoaded, rejected, resources, skipped, patientsByFacility,
+                identities.getOrDefault(PatientBundleLoader.Identity.LINKED, 0),
+                identities.getOrDefault(PatientBundleLoader.Identity.QUEUED_FOR_REVIEW, 0));
     }
 
     private interface ResourceVisitor {

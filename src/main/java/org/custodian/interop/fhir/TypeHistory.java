@@ -109,7 +109,9 @@ final class TypeHistory {
                                 UNION ALL
                                 SELECT id, received_at, 0 FROM %1$s
                                 UNION ALL
-                                SELECT resource_id, deleted_at, version FROM fhir_deletion WHERE resource_type = :type) h
+                                SELECT fact_id, retracted_at,
+                                       2 + (SELECT count(*) FROM fact_version v WHERE v.fact_id = r.fact_id)::int
+                                  FROM fact_retraction r WHERE fact_table = :table) h
                           JOIN %1$s f ON f.id = h.id
                          WHERE h.at >= :since AND""".formatted(table) + SCOPE.formatted("f.patient_id");
             }
@@ -117,7 +119,7 @@ final class TypeHistory {
         var query = jdbc.sql(sql + " ORDER BY at DESC, id, version DESC LIMIT " + MAX_VERSIONS)
                 .param("since", Timestamp.from(since == null ? Instant.EPOCH : since)).param("scope", scope);
         if (sql.contains(":table")) {
-            query = query.param("table", factTable(type)).param("type", type);
+            query = query.param("table", factTable(type));
         }
         return query.query((rs, i) -> new Version(type, rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
                 rs.getTimestamp("at").toInstant(), rs.getInt("version"))).list();

@@ -17,16 +17,22 @@ import java.util.UUID;
 import org.custodian.IntegrationTest;
 import org.custodian.privacy.Role;
 import org.custodian.privacy.UserAccounts;
+import org.custodian.record.ChartRepository;
+import org.custodian.record.ChartScope;
 import org.custodian.record.Facility;
 import org.custodian.record.FacilityRepository;
 import org.custodian.record.FacilityType;
+import org.custodian.record.Provenance;
 import org.custodian.record.RecordFixtures;
+import org.custodian.record.RecordRetractions;
+import org.custodian.record.RecordVersions;
 import org.custodian.record.RecordWriter;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Enumerations.DocumentReferenceStatus;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +57,10 @@ class FhirDeleteAndHistoryTest {
     UserAccounts accounts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RecordRetractions retractions;
+    @Autowired
+    ChartRepository charts;
 
     RecordFixtures fixtures;
     Facility hospital;
@@ -101,11 +111,37 @@ class FhirDeleteAndHistoryTest {
         client.delete().resourceById("Condition", id).execute(); // again: still a success, nothing more recorded
         assertThat(jdbc.sql("SELECT count(*) FROM diagnosis WHERE id = :id::uuid").param("id", id).query(Long.class)
                 .single()).isEqualTo(1);
+        assertThat(retractions.find(UUID.fromString(id))).as("the record itself holds the fact retracted")
+                .hasValueSatisfying(r -> assertThat(r.provenance().recordedBy()).isEqualTo("fhir.deleter"));
+        assertThat(charts.chart(patient.id(), ChartScope.FULL).orElseThrow().diagnoses()).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE username = 'fhir.deleter' AND action = 'DELETE'"
                 + " AND resource_id = :id").param("id", id).query(Long.class).single()).isEqualTo(1);
         Bundle provenance = client.search().byUrl("Provenance?target=Condition/" + id).returnBundle(Bundle.class).execute();
         assertThat(provenance.getEntry()).extracting(e -> ((org.hl7.fhir.r4.model.Provenance) e.getResource())
                 .getAgentFirstRep().getWho().getDisplay()).contains("fhir.deleter");
+    }
+
+    @Test
+    void aFactTheRecordRetractedElsewhereIsGoneThroughFhirToo() {
+        Observation lab = (Observation) client.search().forResource(Observation.class)
+                .where(Observation.PATIENT.hasId(patient.id().toString())).returnBundle(Bundle.class).execute()
+                .getEntryFirstRep().getResource();
+        String id = lab.getIdElement().getIdPart();
+
+        tx.execute(s -> retractions.retract(RecordVersions.Fact.OBSERVATION, UUID.fromString(id), "mislabelled specimen",
+                Provenance.now("HIM correction", "ticket 7", "him.clerk")));
+
+        assertThatThrownBy(() -> client.read().resource(Observation.class).withId(id).execute())
+                .isInstanceOf(ResourceGoneException.class).hasMessageContaining("him.clerk");
+        assertThat(client.search().forResource(Observation.class).where(Observation.PATIENT.hasId(patient.id().toString()))
+                .returnBundle(Bundle.class).execute().getEntry()).isEmpty();
+        Observation last = (Observation) client.history().onInstance("Observation/" + id).returnBundle(Bundle.class)
+                .execute().getEntryFirstRep().getResource();
+        assertThat(last.getStatus()).isEqualTo(Observation.ObservationStatus.ENTEREDINERROR);
+        assertThat(last.getMeta().getVersionId()).isEqualTo("2");
+        assertThat(client.delete().resourceById("Observation", id).execute().getOperationOutcome())
+                .as("deleting what the record retracted already changes nothing").isNotNull();
+        assertThat(retractions.find(UUID.fromString(id)).orElseThrow().provenance().recordedBy()).isEqualTo("him.clerk");
     }
 
     @Test

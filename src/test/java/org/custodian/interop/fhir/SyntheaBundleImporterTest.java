@@ -8,6 +8,7 @@ import static org.custodian.interop.fhir.TestBundles.encounter;
 import static org.custodian.interop.fhir.TestBundles.note;
 import static org.custodian.interop.fhir.TestBundles.observation;
 import static org.custodian.interop.fhir.TestBundles.patient;
+import static org.custodian.interop.fhir.TestBundles.patientLike;
 import static org.custodian.interop.fhir.TestBundles.procedure;
 import static org.custodian.interop.fhir.TestBundles.resource;
 import static org.custodian.interop.fhir.TestBundles.write;
@@ -20,9 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.custodian.IntegrationTest;
+import org.custodian.mpi.ThresholdStore;
+import org.custodian.mpi.Thresholds;
 import org.custodian.record.ChartRepository;
 import org.custodian.record.DocumentStatus;
 import org.custodian.record.DocumentType;
+import org.custodian.record.FacilityRepository;
 import org.custodian.record.FacilityType;
 import org.custodian.record.Mrn;
 import org.custodian.record.PatientChart;
@@ -44,6 +48,10 @@ class SyntheaBundleImporterTest {
     ChartRepository charts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ThresholdStore thresholds;
+    @Autowired
+    FacilityRepository facilities;
 
     @TempDir
     Path dir;
@@ -88,7 +96,7 @@ class SyntheaBundleImporterTest {
         assertThat(patients.facilitiesOf(id)).containsExactlyInAnyOrderElementsOf(
                 facilities.ids(FacilityType.HOSPITAL, FacilityType.PHYSICIAN_OFFICE, FacilityType.NURSING_HOME));
         assertThat(patients.identifiers(id)).extracting(Mrn::value).allMatch(v -> v.matches("[HPN]\\d{10}"));
-        assertThat(patients.socialSecurityNumber(id)).contains("999-12-3456");
+        assertThat(patients.socialSecurityNumber(id)).contains(TestBundles.ssn(p));
 
         PatientChart chart = charts.chart(id).orElseThrow();
         assertThat(chart.patient().given()).isEqualTo("Ada Middle");
@@ -224,6 +232,73 @@ class SyntheaBundleImporterTest {
         assertThat(run.loadPatient(write(dir, "z.json", two))).isEqualTo(new BundleOutcome.Rejected("z.json",
                 "Bundle.entry[1]: a patient bundle holds one Patient; this is a second one"));
         assertThat(List.of("x1", "y1", "z1", "z2")).allSatisfy(p -> assertThat(patients.find(SyntheaIds.patientId(p))).isEmpty());
+    }
+
+    @Test
+    void aBundleWhosePatientTheMpiCertainlyKnowsLandsInThatPatientsRecordOnce() {
+        String family = FhirClients.uniqueName();
+        String first = "mpi-" + UUID.randomUUID();
+        String second = "mpi-" + UUID.randomUUID();
+        assertThat(run.loadPatient(write(dir, "first.json", bundle(patient(first, "Mara", family)))))
+                .isInstanceOf(BundleOutcome.Loaded.class);
+        UUID existing = SyntheaIds.patientId(first);
+        Path again = write(dir, "second.json", bundle(patientLike(second, first, "Mara", family),
+                encounter("mpi-e-" + second, second, "EMER", "Emergency room admission (procedure)",
+                        "LOWELL GENERAL HOSPITAL", "2024-06-01T10:00:00+00:00", "2024-06-01T12:00:00+00:00")));
+
+        BundleOutcome linked = run.loadPatient(again);
+
+        assertThat(linked).isEqualTo(new BundleOutcome.Loaded("second.json", existing, 1));
+        assertThat(patients.find(SyntheaIds.patientId(second))).as("no duplicate patient").isEmpty();
+        assertThat(charts.chart(existing).orElseThrow().encounters()).extracting(PatientChart.EncounterRow::id)
+                .containsExactly(SyntheaIds.id("Encounter", "mpi-e-" + second));
+        assertThat(patients.identifiers(existing)).extracting(Mrn::value)
+                .contains(SyntheaIds.mrn('H', second), SyntheaIds.mrn('P', first));
+        assertThat(run.summary().linked()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE patient_id = :p AND detail LIKE 'imported from second%'")
+                .param("p", existing).query(String.class).single()).contains("master patient index matched");
+        assertThat(importer.begin("demo").loadPatient(again)).as("loading it again adds nothing")
+                .isEqualTo(new BundleOutcome.AlreadyLoaded("second.json", existing));
+    }
+
+    @Test
+    void aNewPatientWithAPossibleDuplicateIsLoadedAndQueuedForReview() {
+        UUID office = run.facilities().of(FacilityType.PHYSICIAN_OFFICE).id();
+        Thresholds before = thresholds.forFacility(office);
+        thresholds.set(office, new Thresholds(500.0, -500.0)); // every candidate goes to review
+        try {
+            String family = FhirClients.uniqueName();
+            String first = "rev-" + UUID.randomUUID();
+            String second = "rev-" + UUID.randomUUID();
+            run.loadPatient(write(dir, "rev1.json", bundle(patient(first, "Nell", family))));
+            ObjectNode alike = patientLike(second, first, "Nell", family);
+            ((ObjectNode) alike.withArray("identifier").get(1)).put("value", "999-00-0001");
+
+            BundleOutcome outcome = run.loadPatient(write(dir, "rev2.json", bundle(alike)));
+
+            assertThat(outcome).isEqualTo(new BundleOutcome.Loaded("rev2.json", SyntheaIds.patientId(second), 1));
+            assertThat(jdbc.sql("SELECT count(*) FROM mpi_review_task WHERE (patient_a = :a AND patient_b = :b)"
+                            + " OR (patient_a = :b AND patient_b = :a)").param("a", SyntheaIds.patientId(first))
+                    .param("b", SyntheaIds.patientId(second)).query(Long.class).single()).isEqualTo(1);
+            assertThat(run.summary().queuedForReview()).isEqualTo(1);
+        } finally {
+            thresholds.set(office, before);
+        }
+    }
+
+    @Test
+    void theTrainingSandboxNeverAsksTheMpi() {
+        String family = FhirClients.uniqueName();
+        String first = "sbx-" + UUID.randomUUID();
+        String second = "sbx-" + UUID.randomUUID();
+        run.loadPatient(write(dir, "sbx1.json", bundle(patient(first, "Sal", family))));
+        var sandbox = facilities.ensure(new org.custodian.record.Facility(UUID.randomUUID(),
+                "SBX-" + family.toUpperCase(), "Sandbox " + family, FacilityType.TRAINING, "Boston", "MA"));
+
+        BundleOutcome outcome = importer.beginInto(sandbox, "trainer")
+                .loadPatient(write(dir, "sbx2.json", bundle(patientLike(second, first, "Sal", family))));
+
+        assertThat(outcome).isEqualTo(new BundleOutcome.Loaded("sbx2.json", SyntheaIds.patientId(second), 1));
     }
 
     /** Rows of every kind the import writes for one patient. */

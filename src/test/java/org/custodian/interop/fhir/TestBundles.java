@@ -29,6 +29,12 @@ final class TestBundles {
         return bundle;
     }
 
+    /** The SSN {@link #patient} gives the patient with this id (999-…: never issued). */
+    static String ssn(String id) {
+        int n = Math.floorMod(id.hashCode(), 1_000_000);
+        return String.format("999-%02d-%04d", n / 10_000, n % 10_000);
+    }
+
     static Path write(Path directory, String name, ObjectNode bundle) {
         return write(directory, name, bundle.toPrettyString());
     }
@@ -41,15 +47,25 @@ final class TestBundles {
         }
     }
 
+    /**
+     * A Synthea-shaped Patient whose SSN and birth date follow from its id, so that the master
+     * patient index takes two bundles' patients for two people unless a test makes them alike.
+     */
     static ObjectNode patient(String id, String given, String family) {
+        return patientLike(id, id, given, family);
+    }
+
+    /** A Patient with the id {@code id} and the SSN and birth date of {@link #patient} with id {@code person}. */
+    static ObjectNode patientLike(String id, String person, String given, String family) {
         ObjectNode p = resource("Patient", id);
         ArrayNode identifiers = p.putArray("identifier");
         identifiers.addObject().put("system", "https://github.com/synthetichealth/synthea").put("value", id);
-        identifiers.addObject().put("system", "http://hl7.org/fhir/sid/us-ssn").put("value", "999-12-3456");
+        identifiers.addObject().put("system", "http://hl7.org/fhir/sid/us-ssn").put("value", ssn(person));
         ObjectNode name = p.putArray("name").addObject().put("use", "official").put("family", family);
         name.putArray("given").add(given).add("Middle");
         p.putArray("telecom").addObject().put("system", "phone").put("value", "555-010-2000");
-        p.put("gender", "female").put("birthDate", "1941-03-05");
+        p.put("gender", "female").put("birthDate", java.time.LocalDate.of(1930, 1, 1)
+                .plusDays(Math.floorMod(person.hashCode(), 25_000)).toString());
         ObjectNode address = p.putArray("address").addObject().put("city", "Lowell").put("state", "MA")
                 .put("postalCode", "01850");
         address.putArray("line").add("12 Mill Street");
