@@ -1,5 +1,6 @@
 // Draws the analytics charts. Each chart is a <div data-chart="{json}"> written by the server
-// (AnalyticsCharts): kind (bar, hbar, line), categories, series [{name, data, axis}], stacked, axes.
+// (AnalyticsCharts): kind (bar, hbar, line), categories, series [{name, data, axis, type?}], stacked,
+// axes. A series' own type (e.g. a line over stacked columns) overrides the chart's kind.
 // The same figures are in the table beside each chart; without JavaScript the tables remain.
 (function () {
   'use strict';
@@ -13,9 +14,9 @@
         splitLine: {show: i === 0}, minInterval: spec.kind === 'line' ? undefined : 1};
     });
     const series = spec.series.map(function (s) {
-      const item = {name: s.name, type: spec.kind === 'line' ? 'line' : 'bar', data: s.data,
+      const item = {name: s.name, type: s.type || (spec.kind === 'line' ? 'line' : 'bar'), data: s.data,
         connectNulls: false, barMaxWidth: 48, emphasis: {focus: 'series'}};
-      if (spec.stacked) { item.stack = 'total'; }
+      if (spec.stacked && item.type === 'bar') { item.stack = 'total'; }
       if (horizontal) { item.xAxisIndex = 0; } else { item.yAxisIndex = s.axis; }
       return item;
     });

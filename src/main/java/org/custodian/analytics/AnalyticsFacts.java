@@ -43,10 +43,11 @@ class AnalyticsFacts {
         String ids = uuidArray(patientIds);
         adjustRollups(ids, -1);
         client.sql(MonthRollups.DROP_EMPTY_MONTHS).update();
+        client.sql(BillingRollups.DROP_EMPTY).update();
         client.sql(MonthRollups.DROP_EMPTY_CODES).param("ids", ids).update();
         jdbc.update("DELETE FROM analytics_code WHERE " + PATIENTS, ids);
         jdbc.update("DELETE FROM analytics_stay WHERE " + PATIENTS, ids);
-        jdbc.update(StayFacts.insert(PATIENTS), ids, zone, zone, zone, zone, ids);
+        jdbc.update(StayFacts.insert(PATIENTS), ids, zone, zone, zone, zone, zone, ids);
         jdbc.update(MonthRollups.INSERT_CODE_FACTS.formatted("s." + PATIENTS), ids, ids);
         adjustRollups(ids, +1);
         jdbc.update("DELETE FROM analytics_measure WHERE " + PATIENTS, ids);
@@ -59,11 +60,13 @@ class AnalyticsFacts {
     @Transactional
     void rebuild(IntConsumer stepsDone) {
         lock();
-        jdbc.execute("TRUNCATE analytics_stay, analytics_code, analytics_month, analytics_code_month, analytics_measure");
-        jdbc.update(StayFacts.insert("TRUE"), zone, zone, zone, zone);
+        jdbc.execute("TRUNCATE analytics_stay, analytics_code, analytics_month, analytics_code_month, analytics_measure,"
+                + " analytics_billing_month");
+        jdbc.update(StayFacts.insert("TRUE"), zone, zone, zone, zone, zone);
         jdbc.execute("ANALYZE analytics_stay");
         stepsDone.accept(1);
         jdbc.update(MonthRollups.BUILD_MONTHS);
+        jdbc.update(BillingRollups.BUILD);
         stepsDone.accept(2);
         jdbc.update(MonthRollups.INSERT_CODE_FACTS.formatted("TRUE"));
         jdbc.update(MonthRollups.BUILD_CODES);
@@ -78,6 +81,7 @@ class AnalyticsFacts {
     private void adjustRollups(String ids, int sign) {
         client.sql(MonthRollups.ADD_MONTHS).param("sign", sign).param("ids", ids).update();
         client.sql(MonthRollups.ADD_CODES).param("sign", sign).param("ids", ids).update();
+        client.sql(BillingRollups.ADD).param("sign", sign).param("ids", ids).update();
     }
 
     private JdbcClient.StatementSpec measureStatement(OutcomeMeasure measure, String filter) {

@@ -29,9 +29,11 @@ final class SyntheaRunner {
     /**
      * FHIR resources the record does not hold; leaving them out makes bundles several times smaller.
      * DiagnosticReport stays in: Synthea writes an encounter's note (DocumentReference) only
-     * together with its report. The importer skips the reports and counts them.
+     * together with its report. The importer skips the reports and counts them. Claim stays in for
+     * the encounters' gross charges (its explanation of benefit repeats them with payer figures the
+     * record does not keep).
      */
-    static final String EXCLUDED_RESOURCES = "Claim,ExplanationOfBenefit,MedicationAdministration,SupplyDelivery,"
+    static final String EXCLUDED_RESOURCES = "ExplanationOfBenefit,MedicationAdministration,SupplyDelivery,"
             + "Device,ImagingStudy,CareTeam,CarePlan,Medication,MedicationRequest,Immunization,"
             + "AllergyIntolerance,Provenance,Location";
     private static final Pattern PATIENT_LINE = Pattern.compile("^\\d+ -- .*");

@@ -41,6 +41,7 @@ public class RecordWriter {
         private final List<Object[]> observations = new ArrayList<>();
         private final List<Object[]> documents = new ArrayList<>();
         private final List<Object[]> versions = new ArrayList<>();
+        private final List<Object[]> charges = new ArrayList<>();
         private final Set<UUID> touched = new HashSet<>();
 
         private Batch() {
@@ -102,6 +103,15 @@ public class RecordWriter {
             return this;
         }
 
+        /** Gross charges of one claim on an encounter added before (in this batch or earlier). */
+        public Batch charge(EncounterCharge c, Provenance prov) {
+            touched.add(c.patientId());
+            charges.add(new Object[] {
+                c.id(), c.patientId(), c.encounterId(), c.amount(), c.currency(),
+                prov.sourceSystem(), prov.sourceRef(), ts(prov.receivedAt()), prov.recordedBy()});
+            return this;
+        }
+
         public Batch document(ClinicalDocument d) {
             touched.add(d.patientId());
             documents.add(new Object[] {
@@ -114,7 +124,7 @@ public class RecordWriter {
 
         public int size() {
             return patients.size() + identifiers.size() + encounters.size() + diagnoses.size()
-                    + procedures.size() + observations.size() + documents.size();
+                    + procedures.size() + observations.size() + documents.size() + charges.size();
         }
 
         /** Writes everything added so far, in foreign-key order, and empties the batch. */
@@ -129,6 +139,9 @@ public class RecordWriter {
                     INSERT INTO encounter (id, patient_id, facility_id, visit_number, class, admit_at, discharge_at,
                         attending_id, discharge_disposition, reason, source_system, source_ref, received_at, recorded_by)
                     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", encounters);
+            run("""
+                    INSERT INTO encounter_charge (id, patient_id, encounter_id, amount, currency, source_system,
+                        source_ref, received_at, recorded_by) VALUES (?,?,?,?,?,?,?,?,?)""", charges);
             run("""
                     INSERT INTO diagnosis (id, patient_id, encounter_id, code_system, code, display, poa, sequence,
                         principal, onset_at, resolved_at, source_system, source_ref, received_at, recorded_by)

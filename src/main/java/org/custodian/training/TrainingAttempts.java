@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The trainee's side: start an exercise (a copy of its encounter to code in the real coding screen),
- * submit it for grading, and read the grade. A trainer reads any attempt's grade.
+ * submit it (which finalises the coding as a coder would) for grading, and read the grade. A trainer reads any attempt's grade.
  */
 @Service
 public class TrainingAttempts {
@@ -52,9 +52,15 @@ public class TrainingAttempts {
         });
     }
 
-    /** Grades the codes the trainee entered on the attempt's encounter; a graded attempt stays as graded. */
+    /**
+     * Finalises the trainee's copy through the real coding finalise path (a clean edit check, or
+     * failing edits overridden with {@code overrideReason}, kept with the edits as for any coder),
+     * then grades its codes against the key. A case the trainee already finalised is graded as it
+     * stands; a graded attempt stays as graded. Failing edits without a reason are refused with the
+     * edits named ({@link org.custodian.coding.CodingRefused}), and nothing is graded.
+     */
     @Transactional(noRollbackFor = TrainingDenied.class)
-    public Attempt submit(CustodianUser trainee, UUID attemptId) {
+    public Attempt submit(CustodianUser trainee, UUID attemptId, String overrideReason) {
         access.require(trainee, Permission.TAKE_TRAINING, "training exercises");
         Attempt attempt = attempts.lock(attemptId).filter(a -> a.trainee().equals(trainee.getUsername()))
                 .orElseThrow(() -> new TrainingNotFound("you have no exercise attempt " + attemptId));
@@ -64,6 +70,10 @@ public class TrainingAttempts {
         EncounterCoding coded = coding.open(trainee, attempt.encounterId(), CodingPass.PRIMARY);
         if (coded.lines().isEmpty()) {
             throw new IllegalArgumentException("code the encounter in the coding screen before submitting it");
+        }
+        if (coded.status().editable()) {
+            coding.finalise(trainee, attempt.encounterId(), overrideReason);
+            coded = coding.open(trainee, attempt.encounterId(), CodingPass.PRIMARY);
         }
         Exercise exercise = exercises.exercise(attempt.exerciseId()).orElseThrow();
         Grade grade = Grader.grade(exercise.key(), coded.lines().stream().map(TrainingAttempts::answer).toList());

@@ -78,6 +78,26 @@ final class AnalyticsCharts {
         return json(spec("hbar", labels, List.of(series(seriesName, counts, 0)), false, List.of("Encounters")));
     }
 
+    /**
+     * Stacked columns of DNFB gross charges at each month end, one series per facility, with DNFB
+     * days over all of them as a line on the right axis.
+     */
+    static String dnfb(AnalyticsDnfb dnfb) {
+        List<String> months = dnfb.months().stream().map(m -> m.month().toString()).toList();
+        Map<String, double[]> byFacility = new TreeMap<>();
+        for (var row : dnfb.rows()) {
+            int at = months.indexOf(row.month().toString());
+            byFacility.computeIfAbsent(row.facility(), f -> new double[months.size()])[at] =
+                    row.grossCharges().setScale(0, java.math.RoundingMode.HALF_UP).doubleValue();
+        }
+        List<Map<String, Object>> series = new ArrayList<>();
+        byFacility.forEach((facility, dollars) -> series.add(series(facility, dollars, 0)));
+        Map<String, Object> days = series("DNFB days", dnfb.months().stream().map(m -> round(m.days(), 1)).toList(), 1);
+        days.put("type", "line");
+        series.add(days);
+        return json(spec("bar", months, series, true, List.of("DNFB gross charges ($)", "DNFB days")));
+    }
+
     /** Bars: each facility's rate for one measure, in percent. */
     static String measure(List<MeasureSummary> summaries) {
         List<String> facilities = summaries.stream().map(MeasureSummary::facility).toList();

@@ -1,11 +1,13 @@
 package org.custodian.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.custodian.analytics.BillingMetrics;
 import org.custodian.analytics.CodeCount;
 import org.custodian.analytics.CodeKind;
 import org.custodian.analytics.DeliveryMetrics;
@@ -29,8 +31,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The analytics dashboard: healthcare delivery (encounters, length of stay, readmissions, top
- * codes) and outcome measures for the user's facilities over a period, as charts with their tables,
+ * The analytics dashboard: DNFB (count, gross charges, days), healthcare delivery (encounters,
+ * length of stay, readmissions, top codes) and outcome measures for the user's facilities over a period, as charts with their tables,
  * each exportable as CSV. The patient lists behind a measure are PHI and go through PhiAccess.
  */
 @Controller
@@ -42,11 +44,13 @@ class AnalyticsController {
     private final OutcomeMeasures measures;
     private final FacilityRepository facilities;
     private final AnalyticsHimOperations operations;
+    private final BillingMetrics billing;
     private final ZoneId zone = ZoneId.systemDefault();
 
     AnalyticsController(DeliveryMetrics delivery, OutcomeMeasures measures, FacilityRepository facilities,
-                        AnalyticsHimOperations operations) {
+                        AnalyticsHimOperations operations, BillingMetrics billing) {
         this.delivery = delivery;
+        this.billing = billing;
         this.measures = measures;
         this.facilities = facilities;
         this.operations = operations;
@@ -74,7 +78,10 @@ class AnalyticsController {
                 .collect(Collectors.groupingBy(MeasureSummary::measure, () -> new java.util.EnumMap<>(OutcomeMeasure.class),
                         Collectors.toList()));
 
+        AnalyticsDnfb dnfb = AnalyticsDnfb.of(billing.dnfb(scope.facilityIds(), scope.period(), LocalDate.now(zone)));
+
         model.addAttribute("scope", scope);
+        model.addAttribute("dnfb", dnfb);
         model.addAttribute("totals", AnalyticsTotals.of(byMonth, stays));
         model.addAttribute("byMonth", byMonth);
         model.addAttribute("byFacility", byFacility);
@@ -88,6 +95,7 @@ class AnalyticsController {
         model.addAttribute("canExtract", user.can(Permission.DEIDENTIFY));
         model.addAttribute("charts", Map.of(
                 "byMonth", AnalyticsCharts.admissionsByMonth(byMonth, scope.period()),
+                "dnfb", AnalyticsCharts.dnfb(dnfb),
                 "byFacility", AnalyticsCharts.admissionsByFacility(byFacility),
                 "stays", AnalyticsCharts.stays(stays),
                 "diagnoses", AnalyticsCharts.topCodes(diagnoses, "Encounters"),
@@ -125,6 +133,14 @@ class AnalyticsController {
                     .rows(delivery.topCodes(report.equals("top-diagnoses") ? CodeKind.DIAGNOSIS : CodeKind.PROCEDURE,
                             ids, period, TOP_EXPORT).stream()
                             .map(c -> new Object[] {c.systemName(), c.code(), c.display(), c.encounters()}).toList());
+            case "dnfb" -> new AnalyticsCsv("facility", "month", "as_of", "dnfb_encounters",
+                    "dnfb_encounters_without_charges", "dnfb_gross_charges", "window_gross_revenue", "window_days",
+                    "average_daily_gross_revenue", "dnfb_days", "discharges", "discharges_without_charges").rows(
+                    AnalyticsDnfb.of(billing.dnfb(ids, period, LocalDate.now(zone))).exportRows().stream()
+                            .map(d -> new Object[] {d.facility(), d.month().toString(), d.asOf().toString(),
+                                    d.encounters(), d.withoutCharges(), d.grossCharges(), d.windowRevenue(),
+                                    d.windowDays(), d.averageDailyRevenue(), d.days(), d.discharges(),
+                                    d.dischargesWithoutCharges()}).toList());
             case "outcome-measures" -> new AnalyticsCsv("measure", "facility", "population", "numerator",
                     "without_result", "rate").rows(measures.summaries(ids).stream().map(s -> new Object[] {
                             s.measure().title(), s.facility(), s.population(), s.numerator(), s.withoutResult(), s.rate()})
@@ -154,7 +170,10 @@ class AnalyticsController {
             throw new PageNotFound(ErrorPages.sentence(invalid.getMessage()));
         }
         model.addAttribute("measure", measure);
+        AnalyticsDnfb dnfb = AnalyticsDnfb.of(billing.dnfb(scope.facilityIds(), scope.period(), LocalDate.now(zone)));
+
         model.addAttribute("scope", scope);
+        model.addAttribute("dnfb", dnfb);
         model.addAttribute("patients", measures.patients(user, measure, scope.facilityIds()));
         return "analytics/measure-patients";
     }

@@ -42,6 +42,9 @@ final class AnalyticsCsv {
         if (value instanceof Double d) {
             return String.format(Locale.ROOT, "%.4f", d);
         }
+        if (value instanceof java.math.BigDecimal b) {
+            return b.toPlainString();
+        }
         if (value instanceof Number) {
             return value.toString();
         }

@@ -15,10 +15,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The trainee's training page: assigned exercise sets (start an exercise, which opens the real coding
- * screen on the trainee's copy of its encounter; submit it for grading) and the walkthroughs.
+ * screen on the trainee's copy of its encounter; submit it, which finalises the coding through the edit
+ * check or a documented override, for grading) and the walkthroughs.
  */
 @Controller
 class TrainingTraineeController {
@@ -52,14 +54,15 @@ class TrainingTraineeController {
     }
 
     @PostMapping("/training/attempts/{attemptId}/submit")
-    String submit(@PathVariable UUID attemptId, @AuthenticationPrincipal CustodianUser user,
-                  HttpServletResponse response, Model model) {
+    String submit(@PathVariable UUID attemptId, @RequestParam(name = "overrideReason", required = false) String overrideReason,
+                  @AuthenticationPrincipal CustodianUser user, HttpServletResponse response, Model model) {
         try {
-            attempts.submit(user, attemptId);
+            attempts.submit(user, attemptId, overrideReason);
             return "redirect:/training/attempts/" + attemptId;
         } catch (IllegalArgumentException refused) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problem", ErrorPages.sentence(refused.getMessage()));
+            model.addAttribute("overrideReason", overrideReason);
             return attempt(attemptId, user, model);
         }
     }

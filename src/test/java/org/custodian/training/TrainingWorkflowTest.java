@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.custodian.IntegrationTest;
 import org.custodian.coding.CodingFixtures;
 import org.custodian.coding.CodingPass;
+import org.custodian.coding.CodingRefused;
+import org.custodian.coding.CodingStatus;
 import org.custodian.coding.CodingWork;
 import org.custodian.coding.NewCode;
 import org.custodian.privacy.CustodianUser;
@@ -79,12 +81,25 @@ class TrainingWorkflowTest {
 
         coding.add(ana, anaAttempt.encounterId(), CodingPass.PRIMARY, new NewCode.Diagnosis("J18.9", true, PresentOnAdmission.Y));
         coding.add(ana, anaAttempt.encounterId(), CodingPass.PRIMARY, new NewCode.Diagnosis("E11.9", false, PresentOnAdmission.Y));
-        coding.add(ana, anaAttempt.encounterId(), CodingPass.PRIMARY, new NewCode.Procedure("BW03ZZZ", null));
+        coding.add(ana, anaAttempt.encounterId(), CodingPass.PRIMARY, new NewCode.Procedure("BW03ZZZ", CodingFixtures.ADMITTED));
         coding.add(ben, benAttempt.encounterId(), CodingPass.PRIMARY, new NewCode.Diagnosis("J18.1", true, PresentOnAdmission.N));
         coding.add(ben, benAttempt.encounterId(), CodingPass.PRIMARY, new NewCode.Diagnosis("R05", false, null));
 
-        Grade anaGrade = attempts.submit(ana, anaAttempt.id()).grade();
-        Grade benGrade = attempts.submit(ben, benAttempt.id()).grade();
+        Grade anaGrade = attempts.submit(ana, anaAttempt.id(), null).grade();
+        assertThatThrownBy(() -> attempts.submit(ben, benAttempt.id(), null))
+                .as("R05 has no POA: the real edit check refuses to finalise without a reason")
+                .isInstanceOf(CodingRefused.class).hasMessageContaining("present-on-admission");
+        assertThat(attempts.view(ben, benAttempt.id()).attempt().graded()).isFalse();
+        Grade benGrade = attempts.submit(ben, benAttempt.id(), "POA not documented for the cough").grade();
+        assertThat(coding.open(ana, anaAttempt.encounterId(), CodingPass.PRIMARY).status())
+                .as("submitting finalised the trainee's copy").isEqualTo(CodingStatus.CODED);
+        assertThat(coding.open(ben, benAttempt.encounterId(), CodingPass.PRIMARY).status()).isEqualTo(CodingStatus.CODED);
+        assertThat(jdbc.sql("SELECT reason || ' / ' || edits FROM coding_override WHERE encounter_id = :e")
+                .param("e", benAttempt.encounterId()).query(String.class).single())
+                .startsWith("POA not documented for the cough / POA_MISSING");
+        assertThat(jdbc.sql("SELECT count(*) FROM diagnosis WHERE encounter_id = :e")
+                .param("e", anaAttempt.encounterId()).query(Long.class).single())
+                .as("the finalised codes are filed on the trainee's copy only").isEqualTo(2);
         assertThat(anaGrade.percent()).isEqualTo(100);
         assertThat(benGrade.differences()).extracting(Finding::kind).containsExactly(Finding.Kind.CATEGORY,
                 Finding.Kind.POA, Finding.Kind.MISSING, Finding.Kind.MISSING, Finding.Kind.EXTRA);
@@ -118,9 +133,9 @@ class TrainingWorkflowTest {
         Attempt attempt = attempts.start(ana, exercise);
 
         assertThatThrownBy(() -> attempts.start(cal, exercise)).isInstanceOf(TrainingNotFound.class);
-        assertThatThrownBy(() -> attempts.submit(cal, attempt.id())).isInstanceOf(TrainingNotFound.class);
+        assertThatThrownBy(() -> attempts.submit(cal, attempt.id(), null)).isInstanceOf(TrainingNotFound.class);
         assertThatThrownBy(() -> attempts.view(cal, attempt.id())).isInstanceOf(TrainingDenied.class);
-        assertThatThrownBy(() -> attempts.submit(ana, attempt.id()))
+        assertThatThrownBy(() -> attempts.submit(ana, attempt.id(), null))
                 .hasMessageContaining("code the encounter in the coding screen");
         assertThatThrownBy(() -> exercises.assign(trainer, set, trainer.getUsername()))
                 .hasMessageContaining("is not a trainee's account");

@@ -42,6 +42,7 @@ class AnalyticsPageTest {
         other = fixtures.hospital("ANALYTICS-O");
         fixtures.chart("Rosalind", "Statistica", LocalDate.of(1958, 7, 25), hospital, "AN-1");
         fixtures.chart("Hidden", "Elsewhere", LocalDate.of(1959, 7, 25), other, "AN-2");
+        chargeTheStay("IP-AN-1", "1520.35");
         coder = fixtures.user("analytics.coder", Role.CODER, hospital);
         director = WebSession.signedIn(port, fixtures.user("analytics.director", Role.HIM_DIRECTOR, hospital), PASSWORD);
         // only this class's publications count: an earlier class's may still be pending
@@ -62,7 +63,25 @@ class AnalyticsPageTest {
         assertThat(page.body()).contains("HIM operations", "Coder productivity and accuracy", "Chart completion",
                 "Release-of-information turnaround; 0 pending")
                 .as("the inpatient stay and the outpatient visit of 400 days ago both await coding")
-                .containsPattern("kpi-value\">2</span>\\s*<span class=\"kpi-label\">Discharged, not final coded");
+                .containsPattern("kpi-value\">2</span>\\s*<span class=\"kpi-label\">In the coding queue now \\(DNFC\\)");
+    }
+
+    @Test
+    void dnfbShowsCountDollarsAndDaysAndSaysHowManyEncountersLackCharges() {
+        String today = LocalDate.now().toString();
+        Page page = director.get("/analytics");
+        assertThat(page.body()).contains("Discharged, not final billed (DNFB)", "DNFB gross charges", "$1,520",
+                "1 of the 2 encounters in DNFB on " + today + " have no charges recorded")
+                .containsPattern("kpi-value\">2</span>\\s*<span class=\"kpi-label\">Encounters in DNFB on " + today)
+                .as("all DNFB charges were discharged in the last three months: days = days of the window")
+                .containsPattern("kpi-value\">\\d{2}\\.0 days</span>");
+        Page csv = director.get("/analytics/export/dnfb.csv?facility=ANALYTICS-H");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("facility,month,as_of,dnfb_encounters,dnfb_encounters_without_charges,"
+                        + "dnfb_gross_charges,window_gross_revenue,window_days,average_daily_gross_revenue,dnfb_days,"
+                        + "discharges,discharges_without_charges\r\n")
+                .contains("," + today + ",2,1,1520.35,1520.35,")
+                .doesNotContain("ANALYTICS-O");
     }
 
     @Test
@@ -115,6 +134,16 @@ class AnalyticsPageTest {
                 .as("another facility's patients").isEqualTo(404);
         assertThat(WebSession.signedIn(port, coder, PASSWORD).get("/analytics/extract.zip?facility=ANALYTICS-H").status())
                 .isEqualTo(403);
+    }
+
+    private void chargeTheStay(String visitNumber, String amount) {
+        java.util.Map<String, Object> stay = jdbc.queryForMap("SELECT id, patient_id FROM encounter WHERE visit_number = ?",
+                visitNumber);
+        var charge = new org.custodian.record.EncounterCharge(java.util.UUID.randomUUID(), (java.util.UUID) stay.get("patient_id"),
+                (java.util.UUID) stay.get("id"), new java.math.BigDecimal(amount), "USD");
+        context.getBean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(s ->
+                context.getBean(org.custodian.record.RecordWriter.class).batch()
+                        .charge(charge, org.custodian.record.Provenance.now("test", "claim-1", "tester")).flush());
     }
 
     @Test

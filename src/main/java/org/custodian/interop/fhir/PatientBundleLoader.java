@@ -19,6 +19,7 @@ import org.custodian.privacy.AuditEntry;
 import org.custodian.privacy.AuditOutcome;
 import org.custodian.record.ClinicalDocument;
 import org.custodian.record.Encounter;
+import org.custodian.record.EncounterCharge;
 import org.custodian.record.Facility;
 import org.custodian.record.FacilityType;
 import org.custodian.record.Mrn;
@@ -37,7 +38,7 @@ import org.custodian.record.RecordWriter;
 final class PatientBundleLoader {
     private static final int FLUSH_ROWS = 5_000;
     private static final Set<String> CLINICAL =
-            Set.of("Encounter", "Condition", "Procedure", "Observation", "DocumentReference");
+            Set.of("Encounter", "Condition", "Procedure", "Observation", "DocumentReference", "Claim");
 
     private record Waiting(int index, JsonNode entry) {
     }
@@ -140,7 +141,7 @@ final class PatientBundleLoader {
                 String type = text(resource, "/resourceType");
                 if (type.equals("Encounter") == encounterPass
                         && !inEntry(w.index(), type, () -> map(type, w.entry(), resource))) {
-                    String pointer = encounterPointer(type);
+                    String pointer = encounterPointer(type, resource);
                     throw new BundleException(FhirJson.path(pointer), "refers to " + text(resource, pointer)
                             + ", which is not an Encounter in this bundle").inEntry(w.index());
                 }
@@ -204,14 +205,14 @@ final class PatientBundleLoader {
         if (patientId == null) {
             return false;
         }
-        requireSubject(resource);
+        requireSubject(type, resource);
         String id = resourceId(entry, resource);
         if (type.equals("Encounter")) {
             encounter(entry, resource, id);
             resources++;
             return true;
         }
-        String encounterReference = text(resource, encounterPointer(type));
+        String encounterReference = text(resource, encounterPointer(type, resource));
         EncounterRef encounter = encounterReference == null ? null : encounters.get(encounterReference);
         if (encounterReference != null && encounter == null) {
             return false;
@@ -236,6 +237,15 @@ final class PatientBundleLoader {
                     return true;
                 }
                 batch.document(document);
+            }
+            case "Claim" -> {
+                EncounterCharge charge = encounterId == null ? null
+                        : ChargeMapping.charge(resource, SyntheaIds.id("Claim", id), patientId, encounterId);
+                if (charge == null) {
+                    skipped.merge("Claim without charges to an encounter", 1, Integer::sum);
+                    return true;
+                }
+                batch.charge(charge, provenance);
             }
             default -> throw new IllegalStateException("not a clinical type: " + type);
         }
@@ -279,13 +289,14 @@ final class PatientBundleLoader {
         }
     }
 
-    private void requireSubject(JsonNode resource) {
-        String subject = text(resource, "/subject/reference");
+    private void requireSubject(String type, JsonNode resource) {
+        String element = type.equals("Claim") ? "patient" : "subject";
+        String subject = text(resource, "/" + element + "/reference");
         if (subject == null) {
-            throw new BundleException("subject.reference", "is required");
+            throw new BundleException(element + ".reference", "is required");
         }
         if (!patientReferences.contains(subject)) {
-            throw new BundleException("subject.reference", "refers to " + subject + ", not to this bundle's Patient");
+            throw new BundleException(element + ".reference", "refers to " + subject + ", not to this bundle's Patient");
         }
     }
 
@@ -299,8 +310,12 @@ final class PatientBundleLoader {
         }
     }
 
-    private static String encounterPointer(String type) {
-        return type.equals("DocumentReference") ? "/context/encounter/0/reference" : "/encounter/reference";
+    private static String encounterPointer(String type, JsonNode resource) {
+        return switch (type) {
+            case "DocumentReference" -> "/context/encounter/0/reference";
+            case "Claim" -> ChargeMapping.encounterPointer(resource);
+            default -> "/encounter/reference";
+        };
     }
 
     static String resourceId(JsonNode entry, JsonNode resource) {

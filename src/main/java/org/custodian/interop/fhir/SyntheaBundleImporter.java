@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads Synthea's FHIR R4 output into the record: patients with their encounters, diagnoses,
- * procedures, results and notes, at three demo facilities. Every row keeps its provenance (source
+ * procedures, results, notes and gross charges (from the encounters' claims), at three demo facilities. Every row keeps its provenance (source
  * system {@code synthea}, the bundle's file name, the actor) and every patient gets a CREATE audit
  * event in the same transaction as its rows. Loading the same output again adds nothing. Each
  * bundle's Patient goes through the master patient index as a Patient created through the API does:

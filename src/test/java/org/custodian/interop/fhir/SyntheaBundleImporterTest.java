@@ -3,6 +3,7 @@ package org.custodian.interop.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.custodian.interop.fhir.TestBundles.bloodPressure;
 import static org.custodian.interop.fhir.TestBundles.bundle;
+import static org.custodian.interop.fhir.TestBundles.claim;
 import static org.custodian.interop.fhir.TestBundles.condition;
 import static org.custodian.interop.fhir.TestBundles.encounter;
 import static org.custodian.interop.fhir.TestBundles.note;
@@ -86,12 +87,13 @@ class SyntheaBundleImporterTest {
                 observation("o1", p, "e-office", "2339-0", "Glucose", 5.4, "mmol/L", "2024-03-01T09:15:00+00:00"),
                 bloodPressure("o2", p, "e-office", 128, 84, "2024-03-01T09:05:00+00:00"),
                 note("n1", p, "e-er", "Chest pain radiating to the left arm.", "2024-05-02T22:00:00+00:00"),
-                resource("Claim", "claim-1")));
+                claim("claim-1", p, "e-er", "1520.35"),
+                resource("ExplanationOfBenefit", "eob-1")));
 
         BundleOutcome outcome = run.loadPatient(file);
 
         UUID id = SyntheaIds.patientId(p);
-        assertThat(outcome).isEqualTo(new BundleOutcome.Loaded("Ada_Lovelace_a1.json", id, 9));
+        assertThat(outcome).isEqualTo(new BundleOutcome.Loaded("Ada_Lovelace_a1.json", id, 10));
         DemoFacilities facilities = run.facilities();
         assertThat(patients.facilitiesOf(id)).containsExactlyInAnyOrderElementsOf(
                 facilities.ids(FacilityType.HOSPITAL, FacilityType.PHYSICIAN_OFFICE, FacilityType.NURSING_HOME));
@@ -126,8 +128,13 @@ class SyntheaBundleImporterTest {
                 + " WHERE patient_id = :id").param("id", id).query(String.class).list()).containsExactly("synthea Ada_Lovelace_a1.json demo");
         assertThat(jdbc.sql("SELECT action || ' ' || username || ' ' || roles || ' ' || resource_type || ' ' || detail"
                 + " FROM audit_event WHERE patient_id = :id").param("id", id).query(String.class).list())
-                .containsExactly("CREATE demo SYSTEM Patient imported from Ada_Lovelace_a1.json: 9 resources");
-        assertThat(run.summary().skippedResourceTypes()).containsEntry("Claim", 1);
+                .containsExactly("CREATE demo SYSTEM Patient imported from Ada_Lovelace_a1.json: 10 resources");
+        assertThat(jdbc.sql("SELECT encounter_id, amount, currency, source_system, source_ref FROM encounter_charge"
+                + " WHERE patient_id = :id").param("id", id).query((rs, i) -> List.of(rs.getObject(1), rs.getBigDecimal(2),
+                rs.getString(3), rs.getString(4), rs.getString(5))).single())
+                .isEqualTo(List.of(SyntheaIds.id("Encounter", "e-er"), new java.math.BigDecimal("1520.35"), "USD", "synthea",
+                        "Ada_Lovelace_a1.json"));
+        assertThat(run.summary().skippedResourceTypes()).containsEntry("ExplanationOfBenefit", 1);
         assertThat(run.summary().patientsByFacility()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 FacilityType.HOSPITAL, 1, FacilityType.PHYSICIAN_OFFICE, 1, FacilityType.NURSING_HOME, 1));
     }

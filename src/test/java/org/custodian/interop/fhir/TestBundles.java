@@ -149,6 +149,16 @@ final class TestBundles {
         return d;
     }
 
+    /** A Synthea-style claim billing {@code total} US dollars for the encounter (its first item names it). */
+    static ObjectNode claim(String id, String patientId, String encounterId, String total) {
+        ObjectNode c = resource("Claim", id).put("status", "active").put("use", "claim");
+        c.putObject("patient").put("reference", "urn:uuid:" + patientId);
+        c.putArray("item").addObject().put("sequence", 1).putArray("encounter").addObject()
+                .put("reference", "urn:uuid:" + encounterId);
+        c.putObject("total").put("value", new java.math.BigDecimal(total)).put("currency", "USD");
+        return c;
+    }
+
     static ObjectNode resource(String type, String id) {
         return JSON.createObjectNode().put("resourceType", type).put("id", id);
     }
