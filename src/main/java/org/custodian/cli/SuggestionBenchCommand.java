@@ -106,7 +106,7 @@ final class SuggestionBenchCommand implements Callable<Integer> {
                 chars += note.text().length();
                 for (int i = 0; i < thresholds.size(); i++) {
                     double min = thresholds.get(i);
-                    accuracy.get(i).score(note.conditions(), note.conditionNames(), suggestions.stream().filter(s -> s.confidence() >= min).toList());
+                    accuracy.get(i).score(note.conditions(), note.conditionNames(), note.text(), suggestions.stream().filter(s -> s.confidence() >= min).toList());
                 }
             }
             long inpatient = notes.stream().filter(SyntheaNotes.EncounterNote::inpatient).count();
