@@ -96,6 +96,9 @@ final class Lexicon {
             Map.entry("unemployed", "unemployment"),
             Map.entry("homeless", "homelessness"),
             Map.entry("overdose", "poisoning"),
+            // "neuropathy due to type 2 diabetes" is "type 2 diabetes mellitus with diabetic neuropathy": the
+            // combination code ICD-10-CM presumes for diabetes and the conditions listed under "with" (I.A.15)
+            Map.entry("diabetic", "diabete"),
             // adjectives of organs to the organ, so "ovarian cancer" meets "neoplasm of ovary"
             Map.entry("ovarian", "ovary"),
             Map.entry("gingival", "gingiva"),
