@@ -34,12 +34,33 @@ final class SuggestionAccuracy {
     private final Tally category = new Tally();
     private final Map<String, Integer> missed = new TreeMap<>();
     private final Map<String, Integer> wrong = new TreeMap<>();
+    private final Map<MissKind, Integer> missKinds = new java.util.EnumMap<>(MissKind.class);
+    private final Map<MissKind, Map<String, Integer>> missKindExamples = new java.util.EnumMap<>(MissKind.class);
+    private MissAnalysis analysis;
     private int conditions;
     private int unmapped;
     private int notes;
 
+    /** What the misses are sorted by kind with: the engine on a condition's name alone, and the release. */
+    record MissAnalysis(Function<String, Set<String>> alone, java.util.function.Predicate<String> billable,
+                        java.util.function.Predicate<String> unspecified) {
+    }
+
+    /** Null, or whether a code is billable: then a non-billable key code is met by the billable codes under it. */
+    private final java.util.function.Predicate<String> completing;
+
     SuggestionAccuracy(Map<String, List<String>> key) {
+        this(key, null);
+    }
+
+    /**
+     * With {@code billable}, a key code that is not a billable code of the release (the map's T14.8XX and S06.0X0
+     * lack their 7th character; Z59.1 and E88.81 were split into subcodes since) counts as suggested when a
+     * billable code under it is: the code a coder must assign for it.
+     */
+    SuggestionAccuracy(Map<String, List<String>> key, java.util.function.Predicate<String> billable) {
         this.key = key;
+        this.completing = billable;
     }
 
     /** Reads the map out of the Synthea jar in a folder of jars. */
@@ -67,12 +88,21 @@ final class SuggestionAccuracy {
         }
     }
 
-    void score(List<String> snomedConditions, List<CodeSuggestion> suggestions) {
-        score(snomedConditions, snomedConditions, suggestions);
+    /** Sorts this tally's exact misses by {@link MissKind}. */
+    SuggestionAccuracy analysingMisses(MissAnalysis analysis) {
+        this.analysis = analysis;
+        return this;
     }
 
-    /** Scores one note; {@code names} (the conditions' display names) label the misses and extras kept as examples. */
-    void score(List<String> snomedConditions, List<String> names, List<CodeSuggestion> suggestions) {
+    void score(List<String> snomedConditions, List<CodeSuggestion> suggestions) {
+        score(snomedConditions, snomedConditions, "", suggestions);
+    }
+
+    /**
+     * Scores one note; {@code names} (the conditions' display names) label the misses and extras kept as
+     * examples, {@code text} (the note) is what misses are sorted by kind against.
+     */
+    void score(List<String> snomedConditions, List<String> names, String text, List<CodeSuggestion> suggestions) {
         notes++;
         List<List<String>> expected = new ArrayList<>();
         List<String> expectedNames = new ArrayList<>();
@@ -90,12 +120,12 @@ final class SuggestionAccuracy {
         for (CodeSuggestion s : suggestions) {
             suggested.putIfAbsent(CodeSystem.normalize(s.code()), s.evidence());
         }
-        tally(exact, expected, expectedNames, suggested, Function.identity(), true);
-        tally(category, expected, expectedNames, suggested, c -> c.substring(0, Math.min(3, c.length())), false);
+        tally(exact, expected, expectedNames, suggested, Function.identity(), true, text);
+        tally(category, expected, expectedNames, suggested, c -> c.substring(0, Math.min(3, c.length())), false, text);
     }
 
     private void tally(Tally t, List<List<String>> expected, List<String> names, Map<String, String> suggestedEvidence,
-                       Function<String, String> level, boolean keepExamples) {
+                       Function<String, String> level, boolean keepExamples, String text) {
         Set<String> suggested = suggestedEvidence.keySet();
         Set<String> suggestedAtLevel = new HashSet<>();
         suggested.forEach(s -> suggestedAtLevel.add(level.apply(s)));
@@ -105,13 +135,29 @@ final class SuggestionAccuracy {
             t.conditions++;
             boolean found = false;
             for (String c : codes) {
-                right.add(level.apply(c));
-                found |= suggestedAtLevel.contains(level.apply(c));
+                String atLevel = level.apply(c);
+                if (completing != null && atLevel.equals(c) && !completing.test(c)) {
+                    for (String s : suggestedAtLevel) {
+                        if (s.startsWith(c)) {
+                            right.add(s);
+                            found = true;
+                        }
+                    }
+                }
+                right.add(atLevel);
+                found |= suggestedAtLevel.contains(atLevel);
             }
             if (found) {
                 t.recalled++;
             } else if (keepExamples) {
-                missed.merge(String.join("|", codes) + " (" + names.get(i) + ")", 1, Integer::sum);
+                String example = String.join("|", codes) + " (" + names.get(i) + ")";
+                missed.merge(example, 1, Integer::sum);
+                if (analysis != null) {
+                    MissKind kind = MissKind.of(codes, names.get(i), text, analysis.alone(), analysis.billable(),
+                            analysis.unspecified());
+                    missKinds.merge(kind, 1, Integer::sum);
+                    missKindExamples.computeIfAbsent(kind, k -> new TreeMap<>()).merge(example, 1, Integer::sum);
+                }
             }
         }
         for (String s : suggestedAtLevel) {
@@ -168,6 +214,14 @@ final class SuggestionAccuracy {
 
     Map<String, Integer> missed() {
         return missed;
+    }
+
+    Map<MissKind, Integer> missKinds() {
+        return missKinds;
+    }
+
+    Map<MissKind, Map<String, Integer>> missKindExamples() {
+        return missKindExamples;
     }
 
     Map<String, Integer> wrong() {

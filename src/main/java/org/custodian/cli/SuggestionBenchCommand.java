@@ -5,6 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +19,7 @@ import org.custodian.coding.CodeSuggestion;
 import org.custodian.coding.SourceNote;
 import org.custodian.interop.fhir.SyntheaOutput;
 import org.custodian.terminology.CodeSystem;
+import org.custodian.terminology.MedicalCode;
 import org.custodian.terminology.Release;
 import org.custodian.terminology.Terminology;
 import picocli.CommandLine.Command;
@@ -94,8 +99,17 @@ final class SuggestionBenchCommand implements Callable<Integer> {
             }
             CodeSuggester suggester = app.bean(CodeSuggester.class);
             suggester.suggest(List.of(new SourceNote("warm-up", "essential hypertension")), dateOfService, CareSetting.OUTPATIENT);
+            Map<String, MedicalCode> codes = new HashMap<>();
+            app.bean(Terminology.class).codes(release.get()).forEach(c -> codes.put(c.code(), c));
+            Predicate<String> billable = c -> codes.containsKey(c) && codes.get(c).billable();
+            SuggestionAccuracy.MissAnalysis analysis = new SuggestionAccuracy.MissAnalysis(
+                    name -> codesOf(suggester.suggest(List.of(new SourceNote("name", name)), dateOfService, CareSetting.INPATIENT)),
+                    billable, c -> codes.containsKey(c) && codes.get(c).longDescription().toLowerCase().contains("unspecified"));
             List<SuggestionAccuracy> accuracy = new ArrayList<>();
             thresholds.forEach(t -> accuracy.add(new SuggestionAccuracy(key)));
+            accuracy.getFirst().analysingMisses(analysis);
+            List<SuggestionAccuracy> completed = new ArrayList<>();
+            thresholds.forEach(t -> completed.add(new SuggestionAccuracy(key, billable)));
             long nanos = 0;
             long chars = 0;
             for (SyntheaNotes.EncounterNote note : notes) {
@@ -106,7 +120,9 @@ final class SuggestionBenchCommand implements Callable<Integer> {
                 chars += note.text().length();
                 for (int i = 0; i < thresholds.size(); i++) {
                     double min = thresholds.get(i);
-                    accuracy.get(i).score(note.conditions(), note.conditionNames(), suggestions.stream().filter(s -> s.confidence() >= min).toList());
+                    List<CodeSuggestion> counted = suggestions.stream().filter(s -> s.confidence() >= min).toList();
+                    accuracy.get(i).score(note.conditions(), note.conditionNames(), note.text(), counted);
+                    completed.get(i).score(note.conditions(), note.conditionNames(), note.text(), counted);
                 }
             }
             long inpatient = notes.stream().filter(SyntheaNotes.EncounterNote::inpatient).count();
@@ -120,16 +136,27 @@ final class SuggestionBenchCommand implements Callable<Integer> {
                                 + " recall %.3f; 3-character categories precision %.3f recall %.3f%n", thresholds.get(i),
                         a.conditions(), a.unmapped(), a.exact().precision(), a.exact().recall(), a.category().precision(),
                         a.category().recall());
+                out.printf("confidence >= %.2f, non-billable key codes met by the billable codes under them: exact codes"
+                        + " precision %.3f recall %.3f%n", thresholds.get(i), completed.get(i).exact().precision(),
+                        completed.get(i).exact().recall());
             }
             SuggestionAccuracy all = accuracy.getFirst();
             out.println("most missed (key codes): " + String.join(", ", SuggestionAccuracy.top(all.missed(), examples)));
             out.println("most suggested outside the key: " + String.join(", ", SuggestionAccuracy.top(all.wrong(), examples)));
+            out.println("exact misses by kind (the engine asked about each missed condition's name alone):");
+            out.println(MissTable.render(all, examples));
             return 0;
         } finally {
             if (synthea == null) {
                 deleteTree(folder);
             }
         }
+    }
+
+    private static Set<String> codesOf(List<CodeSuggestion> suggestions) {
+        Set<String> out = new TreeSet<>();
+        suggestions.forEach(s -> out.add(CodeSystem.normalize(s.code())));
+        return out;
     }
 
     private static SyntheaRunner synthea() {

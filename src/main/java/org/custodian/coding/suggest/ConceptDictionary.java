@@ -48,6 +48,17 @@ public final class ConceptDictionary {
                 }
             }
         }
+        for (MedicalCode heading : byCode.values()) {
+            if (!heading.billable()) {
+                MedicalCode unspecified = unspecifiedCodeOf(heading.code());
+                if (unspecified != null) {
+                    Concept concept = concept(unspecified, heading.longDescription(), true);
+                    if (concept.required().stream().anyMatch(t -> !ConceptSpotter.QUALIFIERS.contains(t))) {
+                        concepts.add(concept);
+                    }
+                }
+            }
+        }
         for (CodeTerm term : terms) {
             MedicalCode code = byCode.get(term.code());
             if (code != null && code.billable()) {
@@ -74,6 +85,29 @@ public final class ConceptDictionary {
         }
     }
 
+    /**
+     * The code a category or subcategory defaults to when a note names only the category (the index's
+     * default, ICD-10-CM convention I.A.9): the billable code under it that extends it with nothing but
+     * 9s and 0s (K06 → K06.9, Z59.0 → Z59.00, K08.1 → K08.109) and whose title says "unspecified". None
+     * when the category has no such code (E11's default, E11.9, is named by its own title).
+     */
+    private MedicalCode unspecifiedCodeOf(String heading) {
+        for (int length = 1; length <= 3 && heading.length() + length <= 7; length++) {
+            for (int bits = 0; bits < 1 << length; bits++) {
+                StringBuilder suffix = new StringBuilder();
+                for (int k = length - 1; k >= 0; k--) {
+                    // 9 before 0 at each place: "unspecified" is mostly 9, sometimes 0 (Z59.00)
+                    suffix.append((bits >> k & 1) == 0 ? '9' : '0');
+                }
+                MedicalCode code = byCode.get(heading + suffix);
+                if (code != null && code.billable() && code.longDescription().toLowerCase().contains("unspecified")) {
+                    return code;
+                }
+            }
+        }
+        return null;
+    }
+
     public int size() {
         return byCode.size();
     }
@@ -96,6 +130,14 @@ public final class ConceptDictionary {
 
     /** A code as named by {@code d}, its title or one of the tabular's terms for it. */
     static Concept concept(MedicalCode code, String d) {
+        return concept(code, d, false);
+    }
+
+    /**
+     * {@code heading}: {@code d} is the title of the category {@code code} defaults to. A heading "X of A and
+     * B" ("Disorders of gingiva and edentulous alveolar ridge") groups alternatives: naming A is enough.
+     */
+    static Concept concept(MedicalCode code, String d, boolean heading) {
         Set<String> main = new LinkedHashSet<>();
         Set<String> optional = new LinkedHashSet<>();
         StringBuilder outside = new StringBuilder();
@@ -122,9 +164,12 @@ public final class ConceptDictionary {
             List<String> dropped = new ArrayList<>();
             // ", unspecified organism", ", unspecified site": a trailing qualifier saying nothing was specified
             boolean rest = s > 0 && !words.isEmpty() && words.getFirst().equals("unspecified");
+            boolean of = false;
             for (String w : words) {
-                rest |= w.equals("without") || w.equals("not");
-                if (rest || w.equals("unspecified")) {
+                rest |= w.equals("without") || w.equals("not") || heading && of && w.equals("and");
+                of |= w.equals("of");
+                // "Other disorders of gingiva": the category is the rest of its block, its default still the default
+                if (rest || w.equals("unspecified") || heading && w.equals("other")) {
                     dropped.add(w);
                 } else {
                     kept.add(w);
@@ -142,7 +187,8 @@ public final class ConceptDictionary {
         optional.remove("without");
         optional.remove("not");
         optional.remove("unspecified");
-        return new Concept(code, Set.copyOf(required), Set.copyOf(defaults), Set.copyOf(optional));
+        optional.remove("and");
+        return new Concept(code, Set.copyOf(required), Set.copyOf(defaults), Set.copyOf(optional), heading);
     }
 
     private static List<String> wordsOf(String text) {

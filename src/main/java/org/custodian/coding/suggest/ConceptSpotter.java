@@ -122,7 +122,8 @@ final class ConceptSpotter {
         int optionalMissing = c.optional().size() - optionalPresent;
         // of equals, the one with fewer specifics left unsaid: the "unspecified" code
         return c.required().size() - missingRequired + 0.5 * (defaultsPresent + optionalPresent)
-                - 0.1 * defaultsMissing - 0.02 * optionalMissing - 0.0001 * c.code().longDescription().length();
+                - 0.1 * defaultsMissing - 0.02 * optionalMissing - 0.0001 * c.code().longDescription().length()
+                - (c.heading() ? 0.3 : 0);
     }
 
     private static Spot spot(Concept c, Map<String, Normalizer.Normalized> present, boolean complete, boolean safe) {

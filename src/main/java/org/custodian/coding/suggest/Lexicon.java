@@ -89,8 +89,20 @@ final class Lexicon {
             Map.entry("febrile", "fever"),
             Map.entry("pyrexia", "fever"),
             Map.entry("lungs", "lung"),
+            // ICD-10-CM writes "disease" and "disorder" for the same idea ("Gingival disease" is under
+            // "Disorders of gingiva"); irregular plurals and derived forms of the nouns titles use
+            Map.entry("disease", "disorder"),
+            Map.entry("teeth", "tooth"),
+            Map.entry("unemployed", "unemployment"),
+            Map.entry("homeless", "homelessness"),
+            Map.entry("overdose", "poisoning"),
+            // "neuropathy due to type 2 diabetes" is "type 2 diabetes mellitus with diabetic neuropathy": the
+            // combination code ICD-10-CM presumes for diabetes and the conditions listed under "with" (I.A.15)
+            Map.entry("diabetic", "diabete"),
             // adjectives of organs to the organ, so "ovarian cancer" meets "neoplasm of ovary"
             Map.entry("ovarian", "ovary"),
+            Map.entry("gingival", "gingiva"),
+            Map.entry("dental", "tooth"),
             Map.entry("hepatic", "liver"),
             Map.entry("gastric", "stomach"),
             Map.entry("pulmonary", "lung"),
@@ -154,6 +166,7 @@ final class Lexicon {
     record Phrase(List<String> words, List<String> replacement) {
         Phrase {
             words = words.stream().map(Lexicon::canonical).toList();
+            replacement = replacement.stream().map(Lexicon::canonical).toList();
         }
     }
 }

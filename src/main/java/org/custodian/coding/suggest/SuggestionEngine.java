@@ -166,7 +166,10 @@ public final class SuggestionEngine {
                         }
                     }
                     case HISTORY -> {
-                        coded = concept.code().code().startsWith("R") || concept.code().code().startsWith("Z")
+                        // a status code (Z89-Z99: "tubal ligation status", "kidney transplant status") is itself
+                        // the code for the history of a procedure or device
+                        coded = isStatus(concept) ? coded
+                                : concept.code().code().startsWith("R") || concept.code().code().startsWith("Z")
                                 ? Optional.empty() : history.personal(spot, clause);
                         confidence *= 0.9;
                     }
@@ -227,6 +230,11 @@ public final class SuggestionEngine {
             }
         }
         return kept;
+    }
+
+    private static boolean isStatus(Concept c) {
+        String code = c.code().code();
+        return code.compareTo("Z89") >= 0 && code.compareTo("Z99~") <= 0;
     }
 
     private static boolean isInjury(Concept c) {
