@@ -68,11 +68,11 @@ public class Amendments {
     public Amendment get(CustodianUser user, UUID id) {
         Amendment a = find(id);
         guard.require(user, Permission.MANAGE_AMENDMENTS, a.patientId(), AuditAction.READ, RESOURCE, id.toString());
-        if (!guard.mayOpenDocument(user, a.patientId(), a.documentId(), AuditAction.READ, RESOURCE, id.toString())) {
-            return a.withDocumentWithheld();
-        }
-        guard.done(user, AuditAction.READ, a.patientId(), RESOURCE, id.toString(), "amendment request");
-        return a;
+        boolean documentShown = guard.mayOpenDocument(user, a.patientId(), a.documentId(), AuditAction.READ, RESOURCE,
+                id.toString());
+        guard.done(user, AuditAction.READ, a.patientId(), RESOURCE, id.toString(),
+                documentShown ? "amendment request" : "amendment request, its document withheld");
+        return documentShown ? a : a.withDocumentWithheld();
     }
 
     public List<Amendment> queue(CustodianUser user) {

@@ -39,7 +39,16 @@ import org.custodian.privacy.Role;
 import org.custodian.privacy.SensitivityLabel;
 import org.custodian.privacy.SensitivityLabels;
 import org.custodian.privacy.UserAccounts;
+import org.custodian.record.DocumentType;
 import org.custodian.record.Facility;
+import org.custodian.scanning.Filing;
+import org.custodian.scanning.Intake;
+import org.custodian.scanning.ScanActor;
+import org.custodian.scanning.ScanIndexing;
+import org.custodian.scanning.ScanIntake;
+import org.custodian.scanning.ScanSamples;
+import org.custodian.transcription.NewTranscription;
+import org.custodian.transcription.TranscriptionWork;
 import org.custodian.web.WebSession.Page;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +104,12 @@ class AuthorizationMatrixTest {
     ReleaseRequests releaseRequests;
     @Autowired
     Amendments amendments;
+    @Autowired
+    TranscriptionWork transcription;
+    @Autowired
+    ScanIntake scanIntake;
+    @Autowired
+    ScanIndexing scanIndexing;
 
     final Map<String, WebFixtures.Chart> patients = new LinkedHashMap<>();
     final Map<Role, String> users = new EnumMap<>(Role.class);
@@ -102,6 +117,9 @@ class AuthorizationMatrixTest {
     final Map<UUID, UUID> requestOf = new java.util.HashMap<>();
     final Map<UUID, UUID> amendmentOf = new java.util.HashMap<>();
     final Map<UUID, UUID> encounterOf = new java.util.HashMap<>();
+    /** Work items added last session that belong to a patient's record: a transcription job and a filed scan. */
+    final Map<UUID, UUID> transcriptionOf = new java.util.HashMap<>();
+    final Map<UUID, UUID> scanOf = new java.util.HashMap<>();
 
     @BeforeAll
     void world() {
@@ -127,9 +145,9 @@ class AuthorizationMatrixTest {
     }
 
     /**
-     * Each patient's release request, amendment request and inpatient encounter, so that addresses
-     * with those ids in them read that patient's record. An HIM director at both facilities opens
-     * them, breaking the glass where a label would keep them out.
+     * Each patient's release request, amendment request, inpatient encounter, transcription job and
+     * filed scan, so that addresses with those ids in them read that patient's record. An HIM director
+     * at both facilities opens them, breaking the glass where a label would keep them out.
      */
     private void pathIds(CustodianUser director) {
         for (WebFixtures.Chart chart : patients.values()) {
@@ -142,6 +160,20 @@ class AuthorizationMatrixTest {
                     "Correct the cough.", "It was a wheeze.", LocalDate.now())));
             encounterOf.put(chart.id(), jdbc.queryForObject("SELECT id FROM encounter WHERE patient_id = ? "
                     + "AND visit_number LIKE 'IP-%'", UUID.class, chart.id()));
+            String mrn = jdbc.queryForObject("SELECT value FROM patient_identifier WHERE patient_id = ?", String.class,
+                    chart.id());
+            UUID attending = jdbc.queryForObject("SELECT attending_id FROM encounter WHERE id = ?", UUID.class,
+                    encounterOf.get(chart.id()));
+            transcriptionOf.put(chart.id(), transcription.create(director, new NewTranscription(mrn, "IP-" + mrn,
+                    DocumentType.CONSULTATION, null, "Consulted for the cough.", attending, null)).id());
+            UUID facility = jdbc.queryForObject("SELECT facility_id FROM encounter WHERE id = ?", UUID.class,
+                    encounterOf.get(chart.id()));
+            Intake received = scanIntake.receive(new java.io.ByteArrayInputStream(ScanSamples.pdf(1,
+                    "matrix scan " + mrn)), "matrix.pdf", "application/pdf", facility, ScanActor.of(director, "test"));
+            UUID scan = ((Intake.Accepted) received).scan().id();
+            scanIndexing.index(director, "test", scan, new Filing(chart.id(), encounterOf.get(chart.id()),
+                    DocumentType.CONSULTATION, LocalDate.now().minusDays(1)));
+            scanOf.put(chart.id(), scan);
         }
     }
 
@@ -193,6 +225,52 @@ class AuthorizationMatrixTest {
         assertThat(violations).as("PHI shown without an allowed decision and an audit event").isEmpty();
         assertThat(shown).as("some cells show PHI, so the matrix tests something").isGreaterThan(20);
         assertThat(cells).isGreaterThan(7 * 6 * 5);
+    }
+
+    @Test
+    void theScreensAddedLastSessionAreInTheMatrixWithIdsFromThePatientsRecord() {
+        assertThat(endpoints(RequestMethod.GET)).contains("/transcription/jobs/{jobId}", "/scanning/scans/{scanId}",
+                "/scanning/patients/{patientId}", "/retention/batches/{id}", "/training/attempts/{attemptId}",
+                "/analytics/extract.zip");
+        WebSession director = WebSession.signedIn(port, users.get(Role.HIM_DIRECTOR), PASSWORD);
+        WebFixtures.Chart plain = patients.get("Mxplain");
+        assertThat(director.get(fill("/transcription/jobs/{jobId}", plain)).body())
+                .as("the job address reads the patient's record, so the matrix checks it").contains("Mxplain");
+        assertThat(director.get(fill("/scanning/scans/{scanId}", plain)).status()).isEqualTo(200);
+    }
+
+    /**
+     * The de-identified extract is a ZIP the matrix cannot read as a page: only a role with both the
+     * analytics and the de-identification permission gets it, and no patient's name or MRN is in it.
+     */
+    @Test
+    void theDeidentifiedExtractGoesOnlyToThoseAllowedAndNamesNoPatient() throws Exception {
+        String path = "/analytics/extract.zip?facility=MATRIX-A";
+        int served = 0;
+        for (Role role : Role.values()) {
+            WebSession session = WebSession.signedIn(port, users.get(role), PASSWORD);
+            CustodianUser user = user(role);
+            if (!user.can(Permission.VIEW_ANALYTICS) || !user.can(Permission.DEIDENTIFY)) {
+                assertThat(session.get(path).status()).as(role + " " + path).isIn(302, 403);
+                continue;
+            }
+            served++;
+            StringBuilder text = new StringBuilder();
+            try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(session.download(path)))) {
+                for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    text.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            assertThat(text).as(role + ": the extract has rows").isNotEmpty();
+            for (var patient : patients.entrySet()) {
+                assertThat(text.toString()).as(role + " extract").doesNotContain(patient.getKey(),
+                        patient.getValue().patient().given() + " ", patient.getValue().id().toString());
+            }
+            assertThat(text.toString()).doesNotContain("MXA1", "MXA2", "MXA3", "MXA4", "MXA5");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE username = ? AND outcome = 'SUCCESS'"
+                    + " AND action <> 'LOGIN'", Integer.class, users.get(role))).as(role + " audited").isPositive();
+        }
+        assertThat(served).as("some role may take the extract").isPositive();
     }
 
     @Test
@@ -334,6 +412,8 @@ class AuthorizationMatrixTest {
                     : name.equals("report") ? "outcome-measures"
                     : name.equals("id") && before.equals("/roi/amendments/") ? amendmentOf.get(patient.id()).toString()
                     : name.equals("id") && before.equals("/roi/") ? requestOf.get(patient.id()).toString()
+                    : name.equals("jobid") ? transcriptionOf.get(patient.id()).toString()
+                    : name.equals("scanid") ? scanOf.get(patient.id()).toString()
                     : UUID.randomUUID().toString();
             m.appendReplacement(out, value);
         }
