@@ -68,7 +68,7 @@ class FactsRepository {
         return jdbc.execute((ConnectionCallback<Map<UUID, PatientFacts>>) con -> {
             StringBuilder sql = new StringBuilder(PATIENTS.sql("p.id = ANY(?)"));
             for (Table t : TABLES) {
-                sql.append(";\n").append(t.sql(t.patientColumn() + " = ANY(?)"));
+                sql.append(";\n").append(t.sqlForFew(t.patientColumn() + " = ANY(?)"));
             }
             Map<UUID, Builder> builders = new LinkedHashMap<>();
             try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
@@ -190,10 +190,22 @@ class FactsRepository {
         }
     }
 
-    /** A query over one table; {@code %s} is the patient filter; rows come ordered by patient. */
-    private record Table(String template, String patientColumn, RowReader reader) {
+    /**
+     * A query over one table; {@code %s} is the patient filter; rows come ordered by patient.
+     * {@code fewTemplate}, when it differs, is the form for a few patients (index lookups rather
+     * than a pass over the whole table).
+     */
+    private record Table(String template, String fewTemplate, String patientColumn, RowReader reader) {
+        Table(String template, String patientColumn, RowReader reader) {
+            this(template, template, patientColumn, reader);
+        }
+
         String sql(String filter) {
             return template.formatted(filter);
+        }
+
+        String sqlForFew(String filter) {
+            return fewTemplate.formatted(filter);
         }
     }
 
@@ -262,6 +274,16 @@ class FactsRepository {
                      WHERE NOT EXISTS (SELECT 1 FROM document_version w
                                         WHERE w.document_id = v.document_id AND w.version > v.version)
                        AND %s
+                     ORDER BY d.patient_id, d.created_at""", """
+                    SELECT d.id, d.patient_id, d.encounter_id, d.type, d.addendum_to, d.created_at,
+                           e.patient_id AS encounter_owner, a.patient_id AS addendum_to_patient, v.version, v.status,
+                           v.title, v.body, v.author_id, v.signed_at, v.signed_by
+                      FROM document d
+                      JOIN LATERAL (SELECT * FROM document_version dv WHERE dv.document_id = d.id
+                                     ORDER BY dv.version DESC LIMIT 1) v ON true
+                      LEFT JOIN encounter e ON e.id = d.encounter_id
+                      LEFT JOIN document a ON a.id = d.addendum_to
+                     WHERE %s
                      ORDER BY d.patient_id, d.created_at""", "d.patient_id",
                     (rs, b) -> b.documents.add(new DocumentRow(uuid(rs, "id"), uuid(rs, "encounter_id"),
                             uuid(rs, "encounter_owner"), rs.getString("type"), uuid(rs, "addendum_to"),

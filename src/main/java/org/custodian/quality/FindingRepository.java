@@ -42,8 +42,8 @@ class FindingRepository {
      */
     Reconciled reconcile(Collection<UUID> patients, List<Finding> found, List<RuleFailure> failures, Instant now) {
         Map<String, StoredFinding> known = new HashMap<>();
-        query("SELECT " + COLUMNS + " FROM quality_finding WHERE patient_id = ANY(?)", patients,
-                rs -> known.put(key(rs.getString("rule_id"), rs.getString("subject")), map(rs)));
+        Set<String> failedBefore = new HashSet<>();
+        stored(patients, known, failedBefore);
         Set<String> failed = new HashSet<>();
         failures.forEach(f -> failed.add(f.ruleId() + "|" + f.patientId()));
         List<Object[]> inserts = new ArrayList<>();
@@ -77,20 +77,61 @@ class FindingRepository {
                 resolutions.add(new Object[] {ts(now), ts(now), s.id()});
             }
         }
-        jdbc.batchUpdate("""
+        batch("""
                 INSERT INTO quality_finding (id, rule_id, subject, category, severity, patient_id, encounter_id, document_id,
                     facility_id, responsible_id, location, message, status, first_seen, changed_at)
                 VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'OPEN',?,?)
-                ON CONFLICT (rule_id, subject) DO UPDATE SET message = excluded.message, location = excluded.location,
+                ON CONFLICT (rule_id, subject) DO UPDATE SET category = excluded.category, severity = excluded.severity,
+                    patient_id = excluded.patient_id, encounter_id = excluded.encounter_id,
+                    document_id = excluded.document_id, facility_id = excluded.facility_id,
+                    responsible_id = excluded.responsible_id, message = excluded.message, location = excluded.location,
                     status = 'OPEN', resolved_at = NULL, changed_at = excluded.changed_at""", inserts);
-        jdbc.batchUpdate("""
+        batch("""
                 UPDATE quality_finding SET severity = ?, category = ?, patient_id = ?, encounter_id = ?, document_id = ?,
                     facility_id = ?, responsible_id = ?, location = ?, message = ?, status = 'OPEN', resolved_at = NULL,
                     changed_at = ? WHERE id = ?""", updates);
-        jdbc.batchUpdate("UPDATE quality_finding SET status = 'RESOLVED', resolved_at = ?, changed_at = ? WHERE id = ?",
+        batch("UPDATE quality_finding SET status = 'RESOLVED', resolved_at = ?, changed_at = ? WHERE id = ?",
                 resolutions);
-        recordFailures(patients, failures, now);
+        if (!failedBefore.isEmpty() || !failures.isEmpty()) {
+            recordFailures(patients, failures, now);
+        }
         return new Reconciled(opened, resolutions.size(), seen.size());
+    }
+
+    /** Sends the rows, if any, as one batch (no round trip when there is nothing to write). */
+    private void batch(String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows);
+        }
+    }
+
+    /**
+     * The stored findings of these patients (by rule|subject) and their recorded rule failures
+     * (rule|patient), in one round trip.
+     */
+    private void stored(Collection<UUID> patients, Map<String, StoredFinding> known, Set<String> failed) {
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) con -> {
+            try (PreparedStatement ps = con.prepareStatement("SELECT " + COLUMNS
+                    + " FROM quality_finding WHERE patient_id = ANY(?);"
+                    + " SELECT rule_id, patient_id FROM quality_rule_failure WHERE patient_id = ANY(?)")) {
+                Array ids = con.createArrayOf("uuid", patients.toArray());
+                ps.setArray(1, ids);
+                ps.setArray(2, ids);
+                ps.execute();
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        known.put(key(rs.getString("rule_id"), rs.getString("subject")), map(rs));
+                    }
+                }
+                ps.getMoreResults();
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        failed.add(rs.getString("rule_id") + "|" + uuid(rs, "patient_id"));
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     private void recordFailures(Collection<UUID> patients, List<RuleFailure> failures, Instant now) {
