@@ -54,6 +54,10 @@ final class SuggestionBenchCommand implements Callable<Integer> {
             description = "Confidence thresholds to report (default: ${DEFAULT-VALUE}).")
     List<Double> thresholds;
 
+    @Option(names = "--threads", defaultValue = "2",
+            description = "Threads sharing the notes for the throughput figure (default: ${DEFAULT-VALUE}).")
+    int threads;
+
     @Mixin
     DataOptions data;
 
@@ -125,11 +129,14 @@ final class SuggestionBenchCommand implements Callable<Integer> {
                     completed.get(i).score(note.conditions(), note.conditionNames(), note.text(), counted);
                 }
             }
+            SuggestionThroughput shared = SuggestionThroughput.measure(notes, threads, note -> suggester.suggest(
+                    List.of(new SourceNote(note.file(), note.text())), dateOfService, CareSetting.OUTPATIENT));
             long inpatient = notes.stream().filter(SyntheaNotes.EncounterNote::inpatient).count();
             out.printf("coding suggestions: %d encounter notes (%d inpatient) of %d patients, seed %d, coded with %s%n",
                     notes.size(), inpatient, people, seed, release.get().label());
             out.printf("throughput: %.1f notes/s on one thread (%.0f characters per note on average)%n",
                     notes.size() / (nanos / 1e9), (double) chars / Math.max(1, notes.size()));
+            out.println("throughput: " + shared);
             for (int i = 0; i < thresholds.size(); i++) {
                 SuggestionAccuracy a = accuracy.get(i);
                 out.printf("confidence >= %.2f: conditions %d (%d not in the map, left out); exact codes precision %.3f"

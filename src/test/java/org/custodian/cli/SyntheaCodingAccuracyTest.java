@@ -63,6 +63,11 @@ class SyntheaCodingAccuracyTest {
                         + " exact precision %.3f recall %.3f; category precision %.3f recall %.3f%n", notes.size(),
                 notes.size() / (nanos / 1e9), accuracy.conditions(), accuracy.unmapped(), accuracy.exact().precision(),
                 accuracy.exact().recall(), accuracy.category().precision(), accuracy.category().recall());
+        SuggestionThroughput oneThread = SuggestionThroughput.measure(notes, 1, note -> engine.suggest(
+                List.of(new SourceNote(note.file(), note.text())), CareSetting.OUTPATIENT));
+        SuggestionThroughput twoThreads = SuggestionThroughput.measure(notes, 2, note -> engine.suggest(
+                List.of(new SourceNote(note.file(), note.text())), CareSetting.OUTPATIENT));
+        System.out.println("throughput: " + oneThread + "; " + twoThreads);
         System.out.printf("non-billable key codes met by the billable codes under them: exact precision %.3f recall %.3f%n",
                 completed.exact().precision(), completed.exact().recall());
         System.out.println(MissTable.render(accuracy, Integer.getInteger("coding.examples", 6)));

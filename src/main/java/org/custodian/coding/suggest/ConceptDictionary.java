@@ -162,14 +162,19 @@ public final class ConceptDictionary {
             List<String> words = wordsOf(segments[s]);
             List<String> kept = new ArrayList<>();
             List<String> dropped = new ArrayList<>();
+            List<String> denied = new ArrayList<>();
+            boolean denying = false;
             // ", unspecified organism", ", unspecified site": a trailing qualifier saying nothing was specified
             boolean rest = s > 0 && !words.isEmpty() && words.getFirst().equals("unspecified");
             boolean of = false;
             for (String w : words) {
-                rest |= w.equals("without") || w.equals("not") || heading && of && w.equals("and");
+                denying |= w.equals("without") || w.equals("not");
+                rest |= denying || heading && of && w.equals("and");
                 of |= w.equals("of");
                 // "Other disorders of gingiva": the category is the rest of its block, its default still the default
-                if (rest || w.equals("unspecified") || heading && w.equals("other")) {
+                if (denying) {
+                    denied.add(w);
+                } else if (rest || w.equals("unspecified") || heading && w.equals("other")) {
                     dropped.add(w);
                 } else {
                     kept.add(w);
@@ -177,6 +182,12 @@ public final class ConceptDictionary {
             }
             main.addAll(tokens(kept));
             optional.addAll(tokens(dropped));
+            // "without aura", "not intractable": met only by what a note denies in a phrase it affirms
+            for (String t : tokens(denied)) {
+                if (!t.equals("without") && !t.equals("not") && !t.equals("unspecified")) {
+                    optional.add(Normalizer.DENIED + t);
+                }
+            }
         }
         Set<String> required = new LinkedHashSet<>();
         Set<String> defaults = new LinkedHashSet<>();

@@ -130,7 +130,10 @@ final class Lexicon {
             new Phrase(List.of("atrial", "fib"), List.of("atrial", "fibrillation")),
             new Phrase(List.of("broken"), List.of("fracture")),
             new Phrase(List.of("stroke"), List.of("cerebral", "infarction")),
-            new Phrase(List.of("both"), List.of("bilateral")));
+            new Phrase(List.of("both"), List.of("bilateral")),
+            // the Greek compound and the plain words for the same thing ("disorder of kidney due to diabetes" is
+            // "diabetes with diabetic nephropathy")
+            new Phrase(List.of("nephropathy"), List.of("kidney", "disease")));
 
     private Lexicon() {
     }

@@ -9,6 +9,12 @@ import java.util.List;
  * the index of the word it came from, so context and spans can be found again.
  */
 final class Normalizer {
+    /**
+     * Marks a token a note denies inside a phrase it affirms ("migraine without aura", "not intractable"): it
+     * meets a code title's own "without ..." words, never a code that needs the thing.
+     */
+    static final String DENIED = "without:";
+
     private Normalizer() {
     }
 

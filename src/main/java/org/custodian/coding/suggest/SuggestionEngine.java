@@ -134,6 +134,14 @@ public final class SuggestionEngine {
                 clause.add(new Normalizer.Normalized(n.token(), n.word() + from, n.lastWord() + from));
             }
         }
+        boolean affirms = clause.stream().anyMatch(n -> context.assertions()[n.word()] != Assertion.NEGATED);
+        if (affirms) {
+            clause.replaceAll(n -> context.assertions()[n.word()] == Assertion.NEGATED
+                    ? new Normalizer.Normalized(Normalizer.DENIED + n.token(), n.word(), n.lastWord()) : n);
+        }
+        // the history of a procedure or device is its status: "history of renal transplant" is "kidney transplant status"
+        clause.stream().filter(n -> context.assertions()[n.word()] == Assertion.HISTORY).findFirst()
+                .ifPresent(n -> clause.add(new Normalizer.Normalized("status", n.word(), n.word())));
         GuidelineDefaults.apply(clause);
         return clause;
     }
@@ -148,8 +156,11 @@ public final class SuggestionEngine {
                 continue;
             }
             // what the note asserts of the phrase's head, its last word ("acute bronchitis" after a clause that
-            // negated "acute distress"), which is where a merged clause's condition stands
-            int headWord = spot.support().stream().mapToInt(Normalizer.Normalized::lastWord).max().orElse(firstWord);
+            // negated "acute distress"), which is where a merged clause's condition stands; of the words the code
+            // needs, not of its optional ones: "migraine without aura" is a migraine, its "aura" rightly
+            // negated, which is what a code's "without ..." words are
+            int headWord = spot.support().stream().filter(n -> !spot.concept().optional().contains(n.token()))
+                    .mapToInt(Normalizer.Normalized::lastWord).max().orElse(firstWord);
             Assertion assertion = inSection(context.assertions()[headWord], section);
             Concept concept = spot.concept();
             boolean historyCode = HistoryCodes.isPersonalHistory(concept) || HistoryCodes.isFamilyHistory(concept);
@@ -213,14 +224,22 @@ public final class SuggestionEngine {
         return assertion;
     }
 
-    /** Drops a code whose supporting words another code of the same notes also has, and more. */
+    /**
+     * Whether two codes stand on the same words of the same note: "chronic pain, chronic low back pain" names
+     * two conditions, "chronic low back pain" one.
+     */
+    private static boolean overlap(Found a, Found b) {
+        return a.note() == b.note() && a.start() < b.end() && b.start() < a.end();
+    }
+
+    /** Drops a code whose supporting words another code found on the same words also has, and more. */
     private static List<Found> mostSpecific(List<Found> found) {
         List<Found> kept = new ArrayList<>();
         for (Found f : found) {
             boolean subsumed = false;
             for (Found other : found) {
                 if (other != f && other.tokens().size() > f.tokens().size() && other.tokens().containsAll(f.tokens())
-                        && sameKind(f, other)) {
+                        && sameKind(f, other) && overlap(f, other)) {
                     subsumed = true;
                     break;
                 }
