@@ -78,10 +78,22 @@ public final class MpiCommand {
     }
 
     @Command(name = "bench", mixinStandardHelpOptions = true,
-            description = "Generate a seeded file with known duplicates, link it, and report speed and quality.")
+            description = "Generate a seeded file with known duplicates, link it, and report speed and quality; "
+                    + "with --lookup, time the real-time candidate lookup against a database holding --records patients.")
     static final class Bench implements Callable<Integer> {
         @Option(names = "--records", defaultValue = "100000", description = "Records to generate (default: ${DEFAULT-VALUE}).")
         int records;
+
+        @Option(names = "--lookup", description = "Bulk-load --records generated patients into the database of --data "
+                + "(reused by a later run of the same size) and time real-time candidate lookups.")
+        boolean lookup;
+
+        @Option(names = "--probes", defaultValue = "2000",
+                description = "With --lookup: registrations to look up (default: ${DEFAULT-VALUE}).")
+        int probes;
+
+        @picocli.CommandLine.Mixin
+        DataOptions data;
 
         @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
         long seed;
@@ -95,6 +107,13 @@ public final class MpiCommand {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
+            if (records < 2 || probes < 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--records must be at least 2 and --probes at least 1");
+            }
+            if (lookup) {
+                return lookup(err);
+            }
             MpiProgress progress = new MpiProgress("comparing pairs", err);
             MpiBenchmark.Result result = MpiBenchmark.run(records, seed, thresholdOptions.thresholds(), progress);
             progress.finish("done");
@@ -118,6 +137,24 @@ public final class MpiCommand {
             out.printf(Locale.ROOT, "precision %.4f, recall %.4f, F1 %.4f; auto-link precision %.4f%n",
                     q.precision(), q.recall(), q.f1(), q.autoLinkPrecision());
             return 0;
+        }
+
+        private int lookup(PrintWriter err) {
+            try (Launcher.Running app = Launcher.start(data.dataDirectory(), Launcher.Mode.TASK, java.util.Map.of())) {
+                MpiProgress progress = new MpiProgress("loading and looking up", err);
+                var r = app.bean(org.custodian.mpi.MpiLookupBenchmark.class).run(records, probes, seed, progress);
+                progress.finish("done");
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf(Locale.ROOT, "%,d patients indexed (bulk load %.1f s%s); %,d lookups%n", r.indexed(),
+                        r.loadMillis() / 1e3, r.loadMillis() == 0 ? ", reused" : "", r.probes());
+                out.printf(Locale.ROOT, "latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; %.2f candidates a lookup%n",
+                        r.p50Micros() / 1e3, r.p95Micros() / 1e3, r.p99Micros() / 1e3, r.maxMicros() / 1e3,
+                        r.candidatesPerProbe());
+                out.printf(Locale.ROOT, "duplicates of indexed people found: %,d of %,d; load average %.1f%n",
+                        r.duplicatesFound(), r.duplicateProbes(),
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                return 0;
+            }
         }
     }
 
