@@ -41,15 +41,21 @@ final class GeneralBundles {
     private static final List<String> ORDER = List.of("Patient", "Encounter");
 
     private final FhirContext fhir;
-    private final ResourceWrites writes;
+    private final IncomingResources incoming;
+    private final PatientLinks links;
+    private final ResourceCreates creates;
+    private final ResourceUpdates updates;
     private final ConditionalMatch matches;
     private final WriteAccess access;
     private final TransactionTemplate tx;
 
-    GeneralBundles(FhirContext fhir, ResourceWrites writes, ConditionalMatch matches, WriteAccess access,
-                   TransactionTemplate tx) {
+    GeneralBundles(FhirContext fhir, IncomingResources incoming, PatientLinks links, ResourceCreates creates,
+                   ResourceUpdates updates, ConditionalMatch matches, WriteAccess access, TransactionTemplate tx) {
         this.fhir = fhir;
-        this.writes = writes;
+        this.incoming = incoming;
+        this.links = links;
+        this.creates = creates;
+        this.updates = updates;
         this.matches = matches;
         this.access = access;
         this.tx = tx;
@@ -138,7 +144,7 @@ final class GeneralBundles {
             return List.of(new EntryValidator.Problem(prefix + ".request.method",
                     "the record takes POST and PUT in bundles, not " + (method == null ? "nothing" : method.toCode())));
         }
-        return writes.problems(resource).stream()
+        return incoming.problems(resource).stream()
                 .map(p -> new EntryValidator.Problem(located(index, resource.fhirType(), p.where()), p.message()))
                 .toList();
     }
@@ -157,7 +163,7 @@ final class GeneralBundles {
                     }
                 }
                 if (type.equals("Patient")) {
-                    var link = writes.certainMatch(user, writes.json(resource));
+                    var link = links.certainMatch(user, incoming.json(resource));
                     if (link.isPresent()) {
                         return new Step(index, entry, resource, link.get().patientId(), Action.LINKED, null, link.get());
                     }
@@ -214,9 +220,9 @@ final class GeneralBundles {
                     }
                     yield new ResourceWrites.Written(type, step.id(), 0, false);
                 }
-                case CREATE -> writes.create(user, writes.json(step.resource()), step.id(), source);
-                case LINKED -> writes.link(user, writes.json(step.resource()), step.link(), source);
-                case UPDATE -> writes.update(user, writes.json(step.resource().setIdElement(
+                case CREATE -> creates.create(user, incoming.json(step.resource()), step.id(), source);
+                case LINKED -> links.link(user, incoming.json(step.resource()), step.link(), source);
+                case UPDATE -> updates.update(user, incoming.json(step.resource().setIdElement(
                         new org.hl7.fhir.r4.model.IdType(type, step.id().toString()))), step.id(),
                         step.expectedVersion(), source);
             };

@@ -14,6 +14,7 @@ import org.custodian.record.EncounterClass;
 import org.custodian.record.Facility;
 import org.custodian.record.FacilityRepository;
 import org.custodian.record.Observation;
+import org.custodian.record.PatientRepository;
 import org.custodian.record.PractitionerRepository;
 import org.custodian.record.Procedure;
 import org.custodian.record.Provenance;
@@ -29,8 +30,11 @@ final class IncomingFacts {
     private final ClinicalQueries queries;
     private final FacilityRepository facilities;
     private final PractitionerRepository practitioners;
+    private final PatientRepository patients;
 
-    IncomingFacts(ClinicalQueries queries, FacilityRepository facilities, PractitionerRepository practitioners) {
+    IncomingFacts(ClinicalQueries queries, FacilityRepository facilities, PractitionerRepository practitioners,
+                  PatientRepository patients) {
+        this.patients = patients;
         this.queries = queries;
         this.facilities = facilities;
         this.practitioners = practitioners;
@@ -38,6 +42,15 @@ final class IncomingFacts {
 
     static UUID patientOf(JsonNode resource, String type) {
         return RecordRefs.required(resource, type, "subject", "Patient");
+    }
+
+    /** The patient the fact is about, who must be in the record. */
+    UUID knownPatient(JsonNode json, String type) {
+        UUID patientId = patientOf(json, type);
+        if (patients.find(patientId).isEmpty()) {
+            throw FhirErrors.unprocessable(type + ".subject.reference", "Patient/" + patientId + " is not in the record");
+        }
+        return patientId;
     }
 
     Encounter encounter(JsonNode json, UUID id, UUID patientId) {

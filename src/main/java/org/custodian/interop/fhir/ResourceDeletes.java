@@ -3,7 +3,6 @@ package org.custodian.interop.fhir;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.custodian.privacy.AuditAction;
 import org.custodian.privacy.CustodianUser;
@@ -28,9 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class ResourceDeletes {
     static final List<String> DELETABLE = List.of("Encounter", "Condition", "Procedure", "Observation",
             "DocumentReference");
-    private static final Map<String, ClinicalQueries.Kind> KINDS = Map.of("Encounter", ClinicalQueries.Kind.ENCOUNTER,
-            "Condition", ClinicalQueries.Kind.DIAGNOSIS, "Procedure", ClinicalQueries.Kind.PROCEDURE,
-            "Observation", ClinicalQueries.Kind.OBSERVATION, "DocumentReference", ClinicalQueries.Kind.DOCUMENT);
 
     private final WriteAccess access;
     private final ClinicalQueries queries;
@@ -53,7 +49,7 @@ final class ResourceDeletes {
         String type = id.getResourceType();
         CustodianUser user = access.writer(type);
         UUID uuid = FhirIds.uuid(id);
-        UUID patientId = queries.patientOf(KINDS.get(type), uuid).orElseThrow(() -> new ResourceNotFoundException(id));
+        UUID patientId = queries.patientOf(ResourceUpdates.KINDS.get(type), uuid).orElseThrow(() -> new ResourceNotFoundException(id));
         access.requirePatient(user, AuditAction.DELETE, patientId, type);
         String source = "DELETE " + type + "/" + uuid;
         Integer version = tx.execute(status -> {

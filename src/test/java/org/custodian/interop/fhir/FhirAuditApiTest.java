@@ -9,12 +9,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.custodian.IntegrationTest;
 import org.custodian.privacy.Role;
-import org.custodian.privacy.UserAccounts;
 import org.custodian.record.Facility;
-import org.custodian.record.FacilityRepository;
 import org.custodian.record.FacilityType;
 import org.custodian.record.RecordFixtures;
-import org.custodian.record.RecordWriter;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
@@ -23,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.context.ApplicationContext;
 
 /** AuditEvent for those who may view the trail only; Provenance of every version of a resource. */
 @IntegrationTest
@@ -31,23 +28,19 @@ class FhirAuditApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    FacilityRepository facilities;
-    @Autowired
-    RecordWriter writer;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    UserAccounts accounts;
+    ApplicationContext context;
+    FhirTestBed bed;
 
     org.custodian.record.Patient patient;
 
     @BeforeEach
     void setUp() {
-        RecordFixtures fixtures = new RecordFixtures(facilities, writer, tx);
+        bed = new FhirTestBed(context, port);
+        RecordFixtures fixtures = bed.records();
         Facility hospital = fixtures.facility("FAA", FacilityType.HOSPITAL);
-        FhirClients.user(accounts, "fhir.clerk", Role.HIM_DIRECTOR, hospital);
-        FhirClients.user(accounts, "fhir.coder2", Role.CODER, hospital);
-        FhirClients.user(accounts, "fhir.auditor", Role.AUDITOR);
+        bed.user("fhir.clerk", Role.HIM_DIRECTOR, hospital);
+        bed.user("fhir.coder2", Role.CODER, hospital);
+        bed.user("fhir.auditor", Role.AUDITOR);
         patient = fixtures.patient("Vera", "Quist", LocalDate.of(1944, 2, 2), hospital,
                 "A" + UUID.randomUUID().toString().substring(0, 8));
     }

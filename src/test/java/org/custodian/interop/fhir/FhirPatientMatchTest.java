@@ -10,12 +10,8 @@ import org.custodian.IntegrationTest;
 import org.custodian.mpi.ThresholdStore;
 import org.custodian.mpi.Thresholds;
 import org.custodian.privacy.Role;
-import org.custodian.privacy.UserAccounts;
 import org.custodian.record.Facility;
-import org.custodian.record.FacilityRepository;
 import org.custodian.record.FacilityType;
-import org.custodian.record.RecordFixtures;
-import org.custodian.record.RecordWriter;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Encounter;
@@ -28,8 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** FHIR Patient creates ask the master patient index: a certain match links, a possible one is created and queued. */
 @IntegrationTest
@@ -37,13 +33,8 @@ class FhirPatientMatchTest {
     @LocalServerPort
     int port;
     @Autowired
-    FacilityRepository facilities;
-    @Autowired
-    RecordWriter writer;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    UserAccounts accounts;
+    ApplicationContext context;
+    FhirTestBed bed;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -56,8 +47,9 @@ class FhirPatientMatchTest {
 
     @BeforeEach
     void setUp() {
-        hospital = new RecordFixtures(facilities, writer, tx).facility("FPM", FacilityType.HOSPITAL);
-        FhirClients.user(accounts, "fhir.registrar", Role.HIM_DIRECTOR, hospital);
+        bed = new FhirTestBed(context, port);
+        hospital = bed.records().facility("FPM", FacilityType.HOSPITAL);
+        bed.user("fhir.registrar", Role.HIM_DIRECTOR, hospital);
         client = FhirClients.signedIn(port, "fhir.registrar");
         family = FhirClients.uniqueName();
         given = FhirClients.uniqueName();
@@ -130,9 +122,9 @@ class FhirPatientMatchTest {
     @Test
     void aPossibleMatchIsCreatedAndQueuedForReview() {
         // a facility of its own whose thresholds send every candidate to review, whatever the model's weights
-        Facility clinic = new RecordFixtures(facilities, writer, tx).facility("FPR", FacilityType.PHYSICIAN_OFFICE);
+        Facility clinic = bed.records().facility("FPR", FacilityType.PHYSICIAN_OFFICE);
         thresholds.set(clinic.id(), new Thresholds(500.0, -500.0));
-        FhirClients.user(accounts, "fhir.registrar2", Role.HIM_DIRECTOR, clinic);
+        bed.user("fhir.registrar2", Role.HIM_DIRECTOR, clinic);
         IGenericClient registrar = FhirClients.signedIn(port, "fhir.registrar2");
         Patient first = person(mrn(), true);
         first.getIdentifierFirstRep().setSystem(FhirIds.mrnSystem("FPR"));

@@ -11,12 +11,9 @@ import org.custodian.mpi.Actor;
 import org.custodian.mpi.MergeSource;
 import org.custodian.mpi.PatientMerges;
 import org.custodian.privacy.Role;
-import org.custodian.privacy.UserAccounts;
 import org.custodian.record.Facility;
-import org.custodian.record.FacilityRepository;
 import org.custodian.record.FacilityType;
 import org.custodian.record.RecordFixtures;
-import org.custodian.record.RecordWriter;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
@@ -27,8 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Patient searches: by _id with _revinclude of the record's resources; patients merged away are hidden but readable. */
 @IntegrationTest
@@ -36,13 +33,8 @@ class FhirPatientSearchTest {
     @LocalServerPort
     int port;
     @Autowired
-    FacilityRepository facilities;
-    @Autowired
-    RecordWriter writer;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    UserAccounts accounts;
+    ApplicationContext context;
+    FhirTestBed bed;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -55,9 +47,10 @@ class FhirPatientSearchTest {
 
     @BeforeEach
     void setUp() {
-        fixtures = new RecordFixtures(facilities, writer, tx);
+        bed = new FhirTestBed(context, port);
+        fixtures = bed.records();
         hospital = fixtures.facility("FPS", FacilityType.HOSPITAL);
-        FhirClients.user(accounts, "fhir.searcher", Role.HIM_DIRECTOR, hospital);
+        bed.user("fhir.searcher", Role.HIM_DIRECTOR, hospital);
         client = FhirClients.signedIn(port, "fhir.searcher");
         family = "Quill" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "x");
     }

@@ -15,12 +15,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.custodian.IntegrationTest;
 import org.custodian.privacy.Role;
-import org.custodian.privacy.UserAccounts;
 import org.custodian.record.Facility;
-import org.custodian.record.FacilityRepository;
 import org.custodian.record.FacilityType;
 import org.custodian.record.RecordFixtures;
-import org.custodian.record.RecordWriter;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
@@ -29,8 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Bearer tokens from $token sign API requests in without a password; _include and _revinclude follow the common chains. */
 @IntegrationTest
@@ -38,13 +35,8 @@ class FhirTokenAndIncludeTest {
     @LocalServerPort
     int port;
     @Autowired
-    FacilityRepository facilities;
-    @Autowired
-    RecordWriter writer;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    UserAccounts accounts;
+    ApplicationContext context;
+    FhirTestBed bed;
     @Autowired
     JdbcClient jdbc;
 
@@ -52,9 +44,10 @@ class FhirTokenAndIncludeTest {
 
     @BeforeEach
     void setUp() {
-        RecordFixtures fixtures = new RecordFixtures(facilities, writer, tx);
+        bed = new FhirTestBed(context, port);
+        RecordFixtures fixtures = bed.records();
         Facility hospital = fixtures.facility("FTA", FacilityType.HOSPITAL);
-        FhirClients.user(accounts, "fhir.tokened", Role.CODER, hospital);
+        bed.user("fhir.tokened", Role.CODER, hospital);
         patient = fixtures.patient("Juno", "Farrow", LocalDate.of(1966, 6, 6), hospital,
                 "T" + UUID.randomUUID().toString().substring(0, 8));
     }

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Synthea ingest through `custodian import`, two builds compared in one run (ABBA order, so that a
+# machine whose load drifts favours neither): resources/s as the command reports it and the JVM's
+# peak RSS. Each run loads into a fresh data folder (embedded PostgreSQL, durable).
+# Usage: bench/fhir-ingest.sh SYNTHEA_FHIR_DIR OLD_CLASSPATH NEW_CLASSPATH [ROUNDS]
+#   a classpath is e.g. "target/classes:$(cat target/cp.txt)" of a checkout built with
+#   mvn -o -Dexec.skip compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+set -euo pipefail
+source_dir=$1
+declare -A cp=([old]=$2 [new]=$3)
+rounds=${4:-1}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+run() {
+    local build=$1 data="$work/data-$1-$2"
+    /usr/bin/time -v java -cp "${cp[$build]}" org.custodian.Custodian import "$source_dir" --data "$data" \
+        >"$work/out" 2>"$work/err" || true
+    local rate rss
+    rate=$(grep -o '([0-9,]* resources/s)' "$work/out" | tr -d '(),' | cut -d' ' -f1)
+    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/err")
+    printf '%s\t%s\t%s resources/s\tpeak RSS %d MB\t%s\n' "$build" "$(date -u +%H:%M:%S)" "${rate:-?}" \
+        $(( ${rss:-0} / 1024 )) "$(grep -o 'Loaded .*' "$work/out" | head -1)"
+    rm -rf "$data"
+}
+for round in $(seq 1 "$rounds"); do
+    for build in old new new old; do
+        run "$build" "$round"
+    done
+done
