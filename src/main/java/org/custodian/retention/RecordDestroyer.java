@@ -51,6 +51,7 @@ class RecordDestroyer {
                         + " OR fact_id IN (SELECT id FROM procedure_performed WHERE encounter_id = " + id + ")"
                         + " OR fact_id IN (SELECT id FROM observation WHERE encounter_id = " + id + ")";
                 delete("fact_version", facts, counts);
+                delete("fact_retraction", facts, counts); // who retracted what, keyed by fact id without a foreign key
                 delete("quality_finding", "encounter_id = " + id + " OR document_id IN (SELECT id FROM document WHERE "
                         + documents + ")", counts);
                 delete("quality_chart_review", "encounter_id = " + id, counts);
