@@ -113,7 +113,7 @@ class CaseRepository {
         jdbc.sql("""
                 INSERT INTO coding_case (encounter_id, patient_id, facility_id, status, opened_at, updated_at)
                 SELECT e.id, e.patient_id, e.facility_id, 'TO_CODE', now(), now() FROM encounter e
-                 WHERE e.id = :id AND e.discharge_at IS NOT NULL AND e.cancelled_at IS NULL
+                 WHERE e.id = :id AND e.discharge_at IS NOT NULL AND e.cancelled_at IS NULL AND NOT e.entered_in_error
                 ON CONFLICT (encounter_id) DO NOTHING""").param("id", encounterId).update();
         return find(encounterId).isPresent();
     }

@@ -32,7 +32,7 @@ class CohortRows {
                     .query(UUID.class).list();
             case Cohort.WithCondition with -> jdbc.sql("""
                     SELECT DISTINCT patient_id FROM diagnosis
-                     WHERE replace(upper(code), '.', '') LIKE :prefix ORDER BY patient_id""")
+                     WHERE NOT entered_in_error AND replace(upper(code), '.', '') LIKE :prefix ORDER BY patient_id""")
                     .param("prefix", with.codePrefix().replace("%", "").replace("_", "") + "%")
                     .query(UUID.class).list();
         };
@@ -51,20 +51,20 @@ class CohortRows {
     void encounters(List<UUID> ids, RowCallbackHandler each) {
         stream("""
                 SELECT e.*, f.type AS facility_type FROM encounter e JOIN facility f ON f.id = e.facility_id
-                 WHERE e.patient_id = ANY(:ids) ORDER BY e.patient_id, e.admit_at""", ids, each);
+                 WHERE e.patient_id = ANY(:ids) AND NOT e.entered_in_error ORDER BY e.patient_id, e.admit_at""", ids, each);
     }
 
     void diagnoses(List<UUID> ids, RowCallbackHandler each) {
-        stream("SELECT * FROM diagnosis WHERE patient_id = ANY(:ids) ORDER BY patient_id, onset_at NULLS LAST", ids, each);
+        stream("SELECT * FROM diagnosis WHERE patient_id = ANY(:ids) AND NOT entered_in_error ORDER BY patient_id, onset_at NULLS LAST", ids, each);
     }
 
     void procedures(List<UUID> ids, RowCallbackHandler each) {
-        stream("SELECT * FROM procedure_performed WHERE patient_id = ANY(:ids) ORDER BY patient_id, performed_at NULLS LAST",
+        stream("SELECT * FROM procedure_performed WHERE patient_id = ANY(:ids) AND NOT entered_in_error ORDER BY patient_id, performed_at NULLS LAST",
                 ids, each);
     }
 
     void observations(List<UUID> ids, RowCallbackHandler each) {
-        stream("SELECT * FROM observation WHERE patient_id = ANY(:ids) ORDER BY patient_id, observed_at", ids, each);
+        stream("SELECT * FROM observation WHERE patient_id = ANY(:ids) AND NOT entered_in_error ORDER BY patient_id, observed_at", ids, each);
     }
 
     void notes(List<UUID> ids, RowCallbackHandler each) {

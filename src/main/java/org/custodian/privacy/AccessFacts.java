@@ -111,7 +111,7 @@ class AccessFacts {
         List<String> visits = jdbc.sql("""
                 SELECT coalesce(e.visit_number, to_char(e.admit_at, 'YYYY-MM-DD')) FROM encounter e
                   JOIN app_user u ON u.practitioner_id = e.attending_id
-                 WHERE e.patient_id = :p AND u.id = :u AND e.discharge_at IS NULL
+                 WHERE e.patient_id = :p AND u.id = :u AND e.discharge_at IS NULL AND NOT e.entered_in_error
                  ORDER BY e.admit_at DESC LIMIT 1""")
                 .param("p", patientId).param("u", userId).query(String.class).list();
         return visits.stream().findFirst();

@@ -59,7 +59,8 @@ public class Scorecards {
                       FROM encounter e
                       JOIN facility fa ON fa.id = e.facility_id
                       LEFT JOIN practitioner pr ON pr.id = e.attending_id
-                     WHERE e.discharge_at > :from AND e.discharge_at <= :now AND e.facility_id = ANY(:scope))
+                     WHERE e.discharge_at > :from AND e.discharge_at <= :now AND e.facility_id = ANY(:scope)
+                       AND NOT e.entered_in_error)
                 SELECT grp, count(*) AS discharges, count(*) FILTER (WHERE NOT incomplete) AS complete,
                        count(*) FILTER (WHERE incomplete AND discharge_at < :deadline) AS delinquent
                   FROM d GROUP BY grp ORDER BY grp""".formatted(group, OPEN_AT.formatted("CAST(:now AS timestamptz)")))
@@ -93,7 +94,7 @@ public class Scorecards {
                        count(e.id) FILTER (WHERE e.discharge_at < t.at - make_interval(days => :late) AND %s) AS delinquent
                   FROM generate_series(CAST(:start AS timestamptz), CAST(:now AS timestamptz), interval '7 days') t(at)
                   LEFT JOIN encounter e ON e.discharge_at > t.at - make_interval(days => :window) AND e.discharge_at <= t.at
-                                       AND e.facility_id = ANY(:scope)
+                                       AND e.facility_id = ANY(:scope) AND NOT e.entered_in_error
                  GROUP BY t.at ORDER BY t.at""".formatted(OPEN_AT.formatted("t.at"), OPEN_AT.formatted("t.at")))
                 .param("start", Timestamp.from(now.minus(Duration.ofDays(7L * (TREND_WEEKS - 1)))))
                 .param("now", Timestamp.from(now)).param("scope", scope)
