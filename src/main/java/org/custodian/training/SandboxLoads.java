@@ -68,19 +68,19 @@ public class SandboxLoads {
         try {
             SandboxFiller.Filled filled = filler.fill(patients, seed, trainer.getUsername(),
                     (phase, done, total) -> loads.progress(id, phase, done, total));
-            loads.finished(id, filled);
             access.record(trainer, AuditAction.CREATE, filled.rejected() == 0 ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
                     null, id.toString(), "sandbox load finished: " + filled.loaded() + " new synthetic patients, "
                             + filled.alreadyLoaded() + " already there, " + filled.rejected() + " rejected");
+            loads.finished(id, filled);
         } catch (Exception | LinkageError e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             log.warn("Sandbox load {} failed", id, e);
             String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            loads.failed(id, problem);
             access.record(trainer, AuditAction.CREATE, AuditOutcome.FAILURE, null, id.toString(),
                     "sandbox load failed: " + problem);
+            loads.failed(id, problem);
         } finally {
             runningHere.remove(id);
         }

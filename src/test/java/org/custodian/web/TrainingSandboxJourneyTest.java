@@ -90,7 +90,7 @@ class TrainingSandboxJourneyTest {
         assertThat(chromium.severeConsoleMessages()).as("no CSP violations or script errors").isEmpty();
 
         assertThat(jdbc.queryForList("SELECT detail FROM audit_event WHERE username = ? AND resource_type = 'Training'"
-                + " AND detail LIKE 'training: sandbox load%' ORDER BY id", String.class, trainer))
+                + " AND detail LIKE 'training: sandbox load%' ORDER BY seq", String.class, trainer))
                 .hasSize(2).first().asString().startsWith("training: sandbox load started: 2 synthetic patients");
     }
 
