@@ -1,6 +1,7 @@
 -- A synthetic record for `custodian analytics bench`: ${patients} patients at three facilities and
 -- ${encounters} encounters over five years (12 % inpatient, 1-9 days), two diagnoses per encounter,
--- a procedure per inpatient stay, and diabetics (8 %) with three HbA1c results each. Seeded, so
+-- a procedure per inpatient stay, diabetics (8 %) with three HbA1c results each, gross charges on
+-- 97 % of encounters and coding final 1-21 days after discharge (so DNFB holds the last weeks). Seeded, so
 -- every run builds the same record. Never run against a real data folder (the command refuses).
 SELECT setseed(0.42);
 
@@ -60,5 +61,17 @@ INSERT INTO observation (id, patient_id, loinc_code, display, value_numeric, uni
 SELECT gen_random_uuid(), md5('bench-patient-' || g)::uuid, '4548-4', 'Hemoglobin A1c',
        round((5.5 + random() * 6)::numeric, 1), '%', now() - (k * 90) * interval '1 day', 'bench', now(), 'bench'
   FROM generate_series(1, ${patients}) g CROSS JOIN generate_series(1, 3) k WHERE g % 12 = 0;
+
+INSERT INTO encounter_charge (id, patient_id, encounter_id, amount, currency, source_system, received_at, recorded_by)
+SELECT gen_random_uuid(), e.patient_id, e.id,
+       round((CASE WHEN e.class = 'INPATIENT' THEN 8000 + random() * 30000 ELSE 150 + random() * 1500 END)::numeric, 2),
+       'USD', 'bench', now(), 'bench'
+  FROM encounter e WHERE e.source_system = 'bench' AND random() < 0.97;
+
+INSERT INTO coding_case (encounter_id, patient_id, facility_id, status, opened_at, coded_at, coded_by, updated_at)
+SELECT e.id, e.patient_id, e.facility_id, 'CODED', e.discharge_at, c.at, 'bench', c.at
+  FROM encounter e
+ CROSS JOIN LATERAL (SELECT e.discharge_at + (1 + random() * 20) * interval '1 day' AS at) c
+ WHERE e.source_system = 'bench' AND c.at < now();
 
 ANALYZE;

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 final class TrainingSandboxCommand implements Callable<Integer> {
     static final String ACTOR = "training";
     private static final String CONDITION_MAP = "export/condition_code_map.json";
-    private static final String CONDITION_MAP_COPY = "files/training/condition_code_map.json";
+    static final String CONDITION_MAP_COPY = "files/training/condition_code_map.json";
 
     @Mixin
     DataOptions data;

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Training's refusals as pages: a role without training is a 403, a set or attempt not found (or not yours) a 404. */
-@ControllerAdvice(assignableTypes = {TrainingSetController.class, TrainingExerciseController.class,
+@ControllerAdvice(assignableTypes = {TrainingSetController.class, TrainingExerciseController.class, TrainingSandboxController.class,
         TrainingTraineeController.class, TrainingWalkthroughController.class})
 @Order(-1) // ahead of ErrorPages' catch-all
 class TrainingErrors {
