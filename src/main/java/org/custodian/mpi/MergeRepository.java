@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class MergeRepository {
     /** Tables whose rows follow the patient they belong to (each has {@code id} and {@code patient_id}). */
     static final List<String> CLINICAL_TABLES = List.of("encounter", "diagnosis", "procedure_performed", "observation",
-            "document");
+            "document", "encounter_charge");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
