@@ -7,7 +7,6 @@ import org.custodian.mpi.Actor;
 import org.custodian.mpi.Demographics;
 import org.custodian.mpi.OverlayDetector;
 import org.custodian.record.Facility;
-import org.custodian.record.FacilityRepository;
 import org.custodian.record.Mrn;
 import org.custodian.record.Patient;
 import org.custodian.record.PatientRepository;
@@ -26,13 +25,13 @@ class PatientResolver {
     record Resolved(Facility facility, UUID patientId, boolean created) {
     }
 
-    private final FacilityRepository facilities;
+    private final FacilityCodes facilities;
     private final PatientRepository patients;
     private final PatientUpdates updates;
     private final RecordWriter writer;
     private final OverlayDetector overlays;
 
-    PatientResolver(FacilityRepository facilities, PatientRepository patients, PatientUpdates updates,
+    PatientResolver(FacilityCodes facilities, PatientRepository patients, PatientUpdates updates,
                     RecordWriter writer, OverlayDetector overlays) {
         this.facilities = facilities;
         this.patients = patients;

@@ -14,8 +14,13 @@ final class MllpTestClient implements AutoCloseable {
     private final OutputStream out;
 
     MllpTestClient(int port) throws IOException {
+        this(port, 10_000);
+    }
+
+    /** With a longer wait for each ACK, for many messages committed together on a busy machine. */
+    MllpTestClient(int port, int ackTimeoutMillis) throws IOException {
         socket = new Socket("localhost", port);
-        socket.setSoTimeout(10_000);
+        socket.setSoTimeout(ackTimeoutMillis);
         in = socket.getInputStream();
         out = socket.getOutputStream();
     }
