@@ -57,7 +57,8 @@ final class MfaGate extends OncePerRequestFilter {
         }
     }
 
-    private static boolean exempt(HttpServletRequest request) {
+    /** Pages every signed-in user reaches before any gate opens: the two-step pages, sign-out, assets, errors. */
+    static boolean exempt(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return path.startsWith("/mfa/") || path.equals("/logout") || path.startsWith("/css/")
                 || path.startsWith("/js/") || path.startsWith("/webjars/") || path.equals("/error")

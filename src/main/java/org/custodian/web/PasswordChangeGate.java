@@ -48,9 +48,7 @@ final class PasswordChangeGate extends OncePerRequestFilter {
 
     private static boolean exempt(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals(AccountPasswordController.PATH) || path.startsWith("/mfa/") || path.equals("/logout")
-                || path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
-                || path.equals("/error") || path.equals(ErrorPageController.DENIED) || path.equals("/healthz");
+        return path.equals(AccountPasswordController.PATH) || MfaGate.exempt(request);
     }
 
     /** After the user chose their own password: the gate opens for the rest of the session. */
