@@ -7,12 +7,8 @@ import ca.uhn.fhir.rest.gclient.TokenClientParam;
 import java.util.UUID;
 import org.custodian.IntegrationTest;
 import org.custodian.privacy.Role;
-import org.custodian.privacy.UserAccounts;
 import org.custodian.record.Facility;
-import org.custodian.record.FacilityRepository;
 import org.custodian.record.FacilityType;
-import org.custodian.record.RecordFixtures;
-import org.custodian.record.RecordWriter;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -27,8 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Observation.status is stored as sent (create and transaction) and read back, not always final. */
 @IntegrationTest
@@ -36,13 +32,7 @@ class FhirObservationStatusTest {
     @LocalServerPort
     int port;
     @Autowired
-    FacilityRepository facilities;
-    @Autowired
-    RecordWriter writer;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    UserAccounts accounts;
+    ApplicationContext context;
     @Autowired
     JdbcClient jdbc;
 
@@ -51,9 +41,10 @@ class FhirObservationStatusTest {
 
     @BeforeEach
     void setUp() {
-        Facility hospital = new RecordFixtures(facilities, writer, tx).facility("FOS", FacilityType.HOSPITAL);
-        FhirClients.user(accounts, "fhir.status", Role.HIM_DIRECTOR, hospital);
-        client = FhirClients.signedIn(port, "fhir.status");
+        FhirTestBed bed = new FhirTestBed(context, port);
+        Facility hospital = bed.records().facility("FOS", FacilityType.HOSPITAL);
+        bed.user("fhir.status", Role.HIM_DIRECTOR, hospital);
+        client = bed.signedIn("fhir.status");
         Patient p = new Patient();
         p.addIdentifier().setSystem(FhirIds.mrnSystem("FOS")).setValue("S" + UUID.randomUUID().toString().substring(0, 8));
         p.addName().setFamily(FhirClients.uniqueName()).addGiven(FhirClients.uniqueName());
