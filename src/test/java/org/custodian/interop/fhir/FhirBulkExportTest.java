@@ -13,19 +13,16 @@ import java.time.LocalDate;
 import java.util.List;
 import org.custodian.IntegrationTest;
 import org.custodian.privacy.Role;
-import org.custodian.privacy.UserAccounts;
 import org.custodian.record.Facility;
-import org.custodian.record.FacilityRepository;
 import org.custodian.record.FacilityType;
 import org.custodian.record.RecordFixtures;
-import org.custodian.record.RecordWriter;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Bulk Data export: kick-off, status polling, NDJSON files, only for the user who asked. */
 @IntegrationTest
@@ -36,13 +33,8 @@ class FhirBulkExportTest {
     @LocalServerPort
     int port;
     @Autowired
-    FacilityRepository facilities;
-    @Autowired
-    RecordWriter writer;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    UserAccounts accounts;
+    ApplicationContext context;
+    FhirTestBed bed;
     @Autowired
     JdbcClient jdbc;
 
@@ -53,10 +45,11 @@ class FhirBulkExportTest {
 
     @BeforeEach
     void setUp() {
-        RecordFixtures fixtures = new RecordFixtures(facilities, writer, tx);
+        bed = new FhirTestBed(context, port);
+        RecordFixtures fixtures = bed.records();
         clinic = fixtures.facility("FXA", FacilityType.PHYSICIAN_OFFICE);
-        FhirClients.user(accounts, "fhir.exporter", Role.CODER, clinic);
-        FhirClients.user(accounts, "fhir.other", Role.CODER, clinic);
+        bed.user("fhir.exporter", Role.CODER, clinic);
+        bed.user("fhir.other", Role.CODER, clinic);
         if (jdbc.sql("SELECT count(*) FROM patient_identifier WHERE facility_id = :f").param("f", clinic.id())
                 .query(Long.class).single() == 0) {
             fixtures.patient("Iris", "Vandermeer", LocalDate.of(1980, 1, 2), clinic, "X1");

@@ -9,12 +9,8 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.util.UUID;
 import org.custodian.IntegrationTest;
 import org.custodian.privacy.Role;
-import org.custodian.privacy.UserAccounts;
 import org.custodian.record.Facility;
-import org.custodian.record.FacilityRepository;
 import org.custodian.record.FacilityType;
-import org.custodian.record.RecordFixtures;
-import org.custodian.record.RecordWriter;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
@@ -35,8 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Transaction and batch bundles of any shape: urn:uuid references, conditional references, all or nothing. */
 @IntegrationTest
@@ -44,13 +40,8 @@ class FhirBundleApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    FacilityRepository facilities;
-    @Autowired
-    RecordWriter writer;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    UserAccounts accounts;
+    ApplicationContext context;
+    FhirTestBed bed;
     @Autowired
     JdbcClient jdbc;
 
@@ -62,9 +53,10 @@ class FhirBundleApiTest {
 
     @BeforeEach
     void setUp() {
-        hospital = new RecordFixtures(facilities, writer, tx).facility("FBA", FacilityType.HOSPITAL);
-        FhirClients.user(accounts, "fhir.bundler", Role.HIM_DIRECTOR, hospital);
-        client = FhirClients.signedIn(port, "fhir.bundler");
+        bed = new FhirTestBed(context, port);
+        hospital = bed.records().facility("FBA", FacilityType.HOSPITAL);
+        bed.user("fhir.bundler", Role.HIM_DIRECTOR, hospital);
+        client = bed.signedIn("fhir.bundler");
         mrn = "B" + UUID.randomUUID().toString().substring(0, 8);
         // a person of their own per test: the same person twice would be linked by the MPI
         family = FhirClients.uniqueName();

@@ -14,12 +14,9 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.custodian.IntegrationTest;
 import org.custodian.privacy.Role;
-import org.custodian.privacy.UserAccounts;
 import org.custodian.record.Facility;
-import org.custodian.record.FacilityRepository;
 import org.custodian.record.FacilityType;
 import org.custodian.record.RecordFixtures;
-import org.custodian.record.RecordWriter;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Condition;
@@ -33,8 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** A FHIR client reads and searches the record through the API, within the same access rules and audit as the UI. */
 @IntegrationTest
@@ -42,13 +39,8 @@ class FhirReadApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    FacilityRepository facilities;
-    @Autowired
-    RecordWriter writer;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    UserAccounts accounts;
+    ApplicationContext context;
+    FhirTestBed bed;
     @Autowired
     JdbcClient jdbc;
 
@@ -59,16 +51,17 @@ class FhirReadApiTest {
 
     @BeforeEach
     void setUp() {
-        RecordFixtures fixtures = new RecordFixtures(facilities, writer, tx);
+        bed = new FhirTestBed(context, port);
+        RecordFixtures fixtures = bed.records();
         hospital = fixtures.facility("FHA", FacilityType.HOSPITAL);
         Facility other = fixtures.facility("FHB", FacilityType.HOSPITAL);
-        FhirClients.user(accounts, "fhir.coder", Role.CODER, hospital);
-        FhirClients.user(accounts, "fhir.elsewhere", Role.CODER, other);
+        bed.user("fhir.coder", Role.CODER, hospital);
+        bed.user("fhir.elsewhere", Role.CODER, other);
         family = "Zephyr" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "q");
         String mrn = "M" + UUID.randomUUID().toString().substring(0, 8);
         alice = fixtures.patient("Alice", family, LocalDate.of(1950, 4, 2), hospital, mrn);
         fixtures.patient("Anna", family, LocalDate.of(1961, 7, 9), hospital, mrn + "b");
-        client = FhirClients.signedIn(port, "fhir.coder");
+        client = bed.signedIn("fhir.coder");
     }
 
     @Test
@@ -165,7 +158,7 @@ class FhirReadApiTest {
 
     @Test
     void aUserOfAnotherFacilityIsDeniedAndTheDenialIsAudited() {
-        IGenericClient elsewhere = FhirClients.signedIn(port, "fhir.elsewhere");
+        IGenericClient elsewhere = bed.signedIn("fhir.elsewhere");
         assertThatThrownBy(() -> elsewhere.read().resource(Patient.class).withId(alice.id().toString()).execute())
                 .isInstanceOfSatisfying(ForbiddenOperationException.class, e -> assertThat(
                         ((OperationOutcome) e.getOperationOutcome()).getIssueFirstRep().getDiagnostics())

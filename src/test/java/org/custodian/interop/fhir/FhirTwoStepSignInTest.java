@@ -18,19 +18,16 @@ import org.custodian.IntegrationTest;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.MultiFactor;
 import org.custodian.privacy.Role;
-import org.custodian.privacy.UserAccounts;
 import org.custodian.record.Facility;
-import org.custodian.record.FacilityRepository;
 import org.custodian.record.FacilityType;
 import org.custodian.record.RecordFixtures;
-import org.custodian.record.RecordWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** HTTP Basic for an account with two-step sign-in: the password alone gets no data; with the authenticator code it does. */
 @IntegrationTest
@@ -40,13 +37,8 @@ class FhirTwoStepSignInTest {
     @LocalServerPort
     int port;
     @Autowired
-    FacilityRepository facilities;
-    @Autowired
-    RecordWriter writer;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    UserAccounts accounts;
+    ApplicationContext context;
+    FhirTestBed bed;
     @Autowired
     UserDetailsService users;
     @Autowired
@@ -60,10 +52,11 @@ class FhirTwoStepSignInTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        RecordFixtures fixtures = new RecordFixtures(facilities, writer, tx);
+        bed = new FhirTestBed(context, port);
+        RecordFixtures fixtures = bed.records();
         Facility hospital = fixtures.facility("FMF", FacilityType.HOSPITAL);
         username = "fhir.mfa." + UUID.randomUUID().toString().substring(0, 8);
-        FhirClients.user(accounts, username, Role.CODER, hospital);
+        bed.user(username, Role.CODER, hospital);
         patient = fixtures.patient("Ines", "Okafor", LocalDate.of(1983, 9, 10), hospital,
                 "M" + UUID.randomUUID().toString().substring(0, 8));
         CustodianUser user = (CustodianUser) users.loadUserByUsername(username);

@@ -13,12 +13,8 @@ import java.util.Date;
 import java.util.UUID;
 import org.custodian.IntegrationTest;
 import org.custodian.privacy.Role;
-import org.custodian.privacy.UserAccounts;
 import org.custodian.record.Facility;
-import org.custodian.record.FacilityRepository;
 import org.custodian.record.FacilityType;
-import org.custodian.record.RecordFixtures;
-import org.custodian.record.RecordWriter;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -36,8 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** A FHIR client creates and updates resources; each change is a version it can read back, with provenance and audit. */
 @IntegrationTest
@@ -45,13 +41,8 @@ class FhirWriteApiTest {
     @LocalServerPort
     int port;
     @Autowired
-    FacilityRepository facilities;
-    @Autowired
-    RecordWriter writer;
-    @Autowired
-    TransactionTemplate tx;
-    @Autowired
-    UserAccounts accounts;
+    ApplicationContext context;
+    FhirTestBed bed;
     @Autowired
     JdbcClient jdbc;
 
@@ -61,10 +52,11 @@ class FhirWriteApiTest {
 
     @BeforeEach
     void setUp() {
-        hospital = new RecordFixtures(facilities, writer, tx).facility("FWA", FacilityType.HOSPITAL);
-        FhirClients.user(accounts, "fhir.writer", Role.HIM_DIRECTOR, hospital);
-        FhirClients.user(accounts, "fhir.reader", Role.CODER, hospital);
-        client = FhirClients.signedIn(port, "fhir.writer");
+        bed = new FhirTestBed(context, port);
+        hospital = bed.records().facility("FWA", FacilityType.HOSPITAL);
+        bed.user("fhir.writer", Role.HIM_DIRECTOR, hospital);
+        bed.user("fhir.reader", Role.CODER, hospital);
+        client = bed.signedIn("fhir.writer");
         mrn = "W" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -200,7 +192,7 @@ class FhirWriteApiTest {
 
     @Test
     void aRoleThatMayNotLoadRecordsCannotWrite() {
-        IGenericClient coder = FhirClients.signedIn(port, "fhir.reader");
+        IGenericClient coder = bed.signedIn("fhir.reader");
         assertThatThrownBy(() -> coder.create().resource(newPatient("Okoro")).execute())
                 .isInstanceOf(ForbiddenOperationException.class);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE username = 'fhir.reader' AND outcome = 'DENIED'"
