@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 public final class CapabilityNotes {
     static final String DELETE = "Nothing is removed from the legal health record: DELETE marks the resource"
             + " entered-in-error as a new version, with provenance and an audit event. Later reads answer 410 Gone,"
-            + " searches leave it out, and _history and vread keep every version. Patients are not deleted;"
+            + " searches leave it out, and _history and vread keep every version. An Encounter deleted (or updated"
+            + " with status entered-in-error) takes the conditions, procedures, observations and notes filed on it"
+            + " along, each audited. Patients are not deleted;"
             + " duplicates are merged through the master patient index.";
     static final String SECURITY = "HTTP Basic with the Custodian account, or a bearer token from POST $token."
             + " Accounts whose role requires two-step sign-in send the 6-digit authenticator code with Basic,"

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +17,11 @@ final class ResourceCrud {
     private final ResourceWrites writes;
     private final ConditionalMatch matches;
     private final WriteAccess access;
+    private final ResourceDeletes deletes;
 
-    ResourceCrud(FhirContext fhir, ResourceWrites writes, ConditionalMatch matches, WriteAccess access) {
+    ResourceCrud(FhirContext fhir, ResourceWrites writes, ConditionalMatch matches, WriteAccess access,
+                 ResourceDeletes deletes) {
+        this.deletes = deletes;
         this.fhir = fhir;
         this.writes = writes;
         this.matches = matches;
@@ -43,7 +47,11 @@ final class ResourceCrud {
         return outcome(writes.create(resource, UUID.randomUUID()));
     }
 
+    /** Updates the resource; an encounter sent with status entered-in-error is retracted as a DELETE retracts it. */
     MethodOutcome update(IIdType id, IBaseResource resource) {
+        if (resource instanceof Encounter encounter && encounter.getStatus() == Encounter.EncounterStatus.ENTEREDINERROR) {
+            return deletes.delete(new IdType("Encounter", id.getIdPart()));
+        }
         return outcome(writes.update(resource, FhirIds.uuid(id), id.getVersionIdPart()));
     }
 

@@ -2,8 +2,10 @@ package org.custodian.interop.fhir;
 
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.custodian.privacy.AuditAction;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.record.ClinicalDocument;
@@ -22,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * gets one more version, entered in error: a fact is retracted in the record ({@link RecordRetractions}),
  * a note marked entered-in-error and its deletion kept in {@link Deletions}. Later reads answer 410 Gone, searches leave it out, and
  * {@code _history} and its Provenance keep every version. Needs the same rights as an update, audited.
+ * An encounter takes what was filed on it along ({@link EncounterFactsRetraction}), each audited.
  */
 @Component
 final class ResourceDeletes {
@@ -33,10 +36,12 @@ final class ResourceDeletes {
     private final RecordRetractions retractions;
     private final DocumentRepository documents;
     private final Deletions deletions;
+    private final EncounterFactsRetraction encounterFacts;
     private final TransactionTemplate tx;
 
     ResourceDeletes(WriteAccess access, ClinicalQueries queries, RecordRetractions retractions, DocumentRepository documents,
-                    Deletions deletions, TransactionTemplate tx) {
+                    Deletions deletions, EncounterFactsRetraction encounterFacts, TransactionTemplate tx) {
+        this.encounterFacts = encounterFacts;
         this.access = access;
         this.queries = queries;
         this.retractions = retractions;
@@ -52,6 +57,7 @@ final class ResourceDeletes {
         UUID patientId = queries.patientOf(ResourceUpdates.KINDS.get(type), uuid).orElseThrow(() -> new ResourceNotFoundException(id));
         access.requirePatient(user, AuditAction.DELETE, patientId, type);
         String source = "DELETE " + type + "/" + uuid;
+        List<EncounterFactsRetraction.Retracted> alongside = new ArrayList<>();
         Integer version = tx.execute(status -> {
             if (deletions.find(uuid).isPresent()) {
                 return null; // deleting again changes nothing (FHIR: still a success)
@@ -63,6 +69,9 @@ final class ResourceDeletes {
                 deletions.recordDocument(uuid, made, user.getUsername(), source);
                 return made;
             }
+            if (type.equals("Encounter")) {
+                alongside.addAll(encounterFacts.retract(patientId, uuid, reason + " with its encounter " + uuid, by));
+            }
             return retractions.retract(ResourceHistory.fact(type), uuid, reason, by)
                     .map(RecordRetractions.Retraction::version).orElse(null);
         });
@@ -73,7 +82,18 @@ final class ResourceDeletes {
             message = type + "/" + uuid + " is marked entered-in-error as version " + version
                     + "; the record keeps it and every earlier version";
             access.written(user, AuditAction.DELETE, patientId, type, uuid.toString(), "delete " + type + "/" + uuid
-                    + ": marked entered-in-error as version " + version + ", nothing removed");
+                    + ": marked entered-in-error as version " + version + ", nothing removed"
+                    + (alongside.isEmpty() ? "" : "; " + alongside.size() + " resources filed on it with it"));
+            for (EncounterFactsRetraction.Retracted r : alongside) {
+                access.written(user, AuditAction.DELETE, patientId, r.type(), r.id().toString(), "delete " + type + "/"
+                        + uuid + ": " + r.type() + "/" + r.id() + " filed on it marked entered-in-error as version "
+                        + r.version());
+            }
+            if (!alongside.isEmpty()) {
+                message += "; so are the " + alongside.size() + " resources filed on it ("
+                        + alongside.stream().map(r -> r.type() + "/" + r.id()).collect(Collectors.joining(", "))
+                        + ")";
+            }
         }
         OperationOutcome outcome = FhirErrors.outcome(OperationOutcome.IssueType.INFORMATIONAL, null, message);
         outcome.getIssueFirstRep().setSeverity(OperationOutcome.IssueSeverity.INFORMATION);
