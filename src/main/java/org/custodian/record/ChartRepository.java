@@ -63,15 +63,19 @@ public class ChartRepository {
     private List<PatientChart.EncounterRow> encounters(UUID id, int limit) {
         return jdbc.sql("""
                 SELECT e.*, f.name AS facility_name, f.type AS facility_type,
-                       trim(pr.given || ' ' || pr.family) AS attending
+                       trim(pr.given || ' ' || pr.family) AS attending,
+                       trim(adm.given || ' ' || adm.family) AS admitting, trim(ref.given || ' ' || ref.family) AS referring
                   FROM encounter e JOIN facility f ON f.id = e.facility_id
                   LEFT JOIN practitioner pr ON pr.id = e.attending_id
+                  LEFT JOIN practitioner adm ON adm.id = e.admitting_id
+                  LEFT JOIN practitioner ref ON ref.id = e.referring_id
                  WHERE e.patient_id = :id AND NOT e.entered_in_error ORDER BY e.admit_at DESC LIMIT :limit""").param("id", id).param("limit", limit)
                 .query((rs, i) -> new PatientChart.EncounterRow(rs.getObject("id", UUID.class),
                         rs.getString("facility_name"), FacilityType.valueOf(rs.getString("facility_type")),
                         EncounterClass.valueOf(rs.getString("class")), rs.getString("visit_number"),
                         instant(rs, "admit_at"), instant(rs, "discharge_at"), rs.getString("attending"),
-                        rs.getString("discharge_disposition"), rs.getString("reason")))
+                        rs.getString("discharge_disposition"), rs.getString("reason"), rs.getString("admitting"),
+                        rs.getString("referring")))
                 .list();
     }
 

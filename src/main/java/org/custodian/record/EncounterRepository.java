@@ -3,6 +3,9 @@ package org.custodian.record;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -17,6 +20,10 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class EncounterRepository {
+    /** The admitting and referring doctors of an encounter (HL7 PV1-17, PV1-8); either may be null. */
+    public record Doctors(UUID admittingId, UUID referringId) {
+    }
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final RecordChanges changes;
@@ -55,6 +62,23 @@ public class EncounterRepository {
             changes.changed(encounter.patientId());
         }
         return changed > 0;
+    }
+
+    /** The admitting and referring doctors of these encounters; encounters with neither are left out. */
+    public Map<UUID, Doctors> doctors(Collection<UUID> encounterIds) {
+        if (encounterIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Doctors> doctors = new HashMap<>();
+        jdbc.sql("""
+                SELECT id, admitting_id, referring_id FROM encounter
+                 WHERE id = ANY(:ids) AND (admitting_id IS NOT NULL OR referring_id IS NOT NULL)""")
+                .param("ids", encounterIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    doctors.put(rs.getObject("id", UUID.class), new Doctors(rs.getObject("admitting_id", UUID.class),
+                            rs.getObject("referring_id", UUID.class)));
+                });
+        return doctors;
     }
 
     /** Moves the patient to {@code location}; false, and nothing recorded, when that is where they already are. */

@@ -34,7 +34,7 @@ public record PatientChart(
 
     public record EncounterRow(UUID id, String facilityName, FacilityType facilityType, EncounterClass encounterClass,
                                String visitNumber, Instant admitAt, Instant dischargeAt, String attending,
-                               String dischargeDisposition, String reason) {
+                               String dischargeDisposition, String reason, String admitting, String referring) {
     }
 
     public record DiagnosisRow(UUID encounterId, CodedValue code, boolean principal, String poa,

@@ -40,11 +40,19 @@ class ChartTableRows {
                     .element("td", e.facilityName())
                     .element("td", "mono", fmt.orNone(e.visitNumber()))
                     .element("td", fmt.orNone(e.attending()))
+                    .element("td", fmt.orNone(admittingAndReferring(e)))
                     .element("td", fmt.orNone(e.dischargeDisposition()))
                     .element("td", fmt.orNone(e.reason()))
                     .close("tr").newline();
         }
         return html.toString();
+    }
+
+    /** The admitting and referring doctors (HL7 PV1-17, PV1-8) in one cell; null when neither is known. */
+    private static String admittingAndReferring(EncounterRow e) {
+        String admitting = e.admitting() == null ? null : "Admitting: " + e.admitting();
+        String referring = e.referring() == null ? null : "Referring: " + e.referring();
+        return admitting == null ? referring : referring == null ? admitting : admitting + " · " + referring;
     }
 
     String diagnoses(List<DiagnosisRow> rows, Map<UUID, String> encounterNames) {

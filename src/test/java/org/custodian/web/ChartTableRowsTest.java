@@ -31,7 +31,7 @@ class ChartTableRowsTest {
     @Test
     void markupInEveryTextColumnIsEscaped() {
         String encounters = rows.encounters(List.of(new EncounterRow(encounterId, HOSTILE, FacilityType.HOSPITAL,
-                EncounterClass.INPATIENT, HOSTILE, ADMITTED, null, HOSTILE, HOSTILE, HOSTILE)));
+                EncounterClass.INPATIENT, HOSTILE, ADMITTED, null, HOSTILE, HOSTILE, HOSTILE, HOSTILE, HOSTILE)));
         String diagnoses = rows.diagnoses(List.of(new DiagnosisRow(encounterId, new CodedValue(HOSTILE, HOSTILE, HOSTILE),
                 true, HOSTILE, ADMITTED, null)), Map.of(encounterId, HOSTILE));
         String procedures = rows.procedures(List.of(new ProcedureRow(encounterId,
@@ -49,10 +49,22 @@ class ChartTableRowsTest {
     @Test
     void encountersShowTimesForMachinesAndPeopleAndAnOpenStay() {
         String html = rows.encounters(List.of(new EncounterRow(encounterId, "General Hospital", FacilityType.HOSPITAL,
-                EncounterClass.INPATIENT, null, ADMITTED, null, null, null, null)));
+                EncounterClass.INPATIENT, null, ADMITTED, null, null, null, null, null, null)));
         assertThat(html).startsWith("<tr><td><time datetime=\"2025-01-02T08:30:00Z\">")
                 .contains("<span class=\"badge active\">Still admitted</span>", "<td>Inpatient</td>",
                         "<td class=\"mono\">–</td>");
+    }
+
+    @Test
+    void encountersShowTheirAdmittingAndReferringDoctorsInOneColumn() {
+        String both = rows.encounters(List.of(new EncounterRow(encounterId, "General Hospital", FacilityType.HOSPITAL,
+                EncounterClass.INPATIENT, "V1", ADMITTED, null, "Ada Attending", null, null, "Al Admitting",
+                "Rita Referring")));
+        String referredOnly = rows.encounters(List.of(new EncounterRow(encounterId, "General Hospital",
+                FacilityType.HOSPITAL, EncounterClass.INPATIENT, "V1", ADMITTED, null, null, null, null, null,
+                "Rita Referring")));
+        assertThat(both).contains("<td>Ada Attending</td><td>Admitting: Al Admitting · Referring: Rita Referring</td>");
+        assertThat(referredOnly).contains("<td>–</td><td>Referring: Rita Referring</td>");
     }
 
     @Test

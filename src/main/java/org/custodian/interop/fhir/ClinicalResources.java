@@ -46,9 +46,7 @@ final class ClinicalResources {
         resource.setSubject(patient(e.patientId()));
         resource.setPeriod(new Period().setStartElement(dateTime(e.admitAt())).setEndElement(dateTime(e.dischargeAt())));
         resource.setServiceProvider(new Reference("Organization/" + e.facilityId()));
-        if (e.attendingId() != null) {
-            resource.addParticipant().setIndividual(new Reference("Practitioner/" + e.attendingId()));
-        }
+        EncounterParticipants.add(resource, EncounterParticipants.Role.ATTENDING, e.attendingId());
         if (e.reason() != null) {
             resource.addReasonCode().setText(e.reason());
         }

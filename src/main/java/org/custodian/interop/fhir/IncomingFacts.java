@@ -11,6 +11,7 @@ import org.custodian.record.ClinicalQueries;
 import org.custodian.record.Diagnosis;
 import org.custodian.record.Encounter;
 import org.custodian.record.EncounterClass;
+import org.custodian.record.EncounterRepository;
 import org.custodian.record.Facility;
 import org.custodian.record.FacilityRepository;
 import org.custodian.record.Observation;
@@ -58,7 +59,7 @@ final class IncomingFacts {
         Facility facility = facilities.find(facilityId).orElseThrow(() -> FhirErrors.unprocessable(
                 "Encounter.serviceProvider.reference", "Organization/" + facilityId + " is not a facility of this record"));
         EncounterClass encounterClass = encounterClass(text(json, "/class/code"));
-        UUID attending = practitioner(json, "Encounter", "participant[0].individual");
+        UUID attending = participant(json, EncounterParticipants.Role.ATTENDING);
         Encounter mapped = mapped("Encounter", () -> EncounterMapping.encounter(json, id.toString(), patientId, facility,
                 encounterClass, attending));
         return new Encounter(id, patientId, facility.id(), text(json, "/identifier/0/value"), encounterClass,
@@ -118,6 +119,17 @@ final class IncomingFacts {
                     "Encounter/" + encounterId + " is not an encounter of Patient/" + patientId);
         }
         return encounterId;
+    }
+
+    /** The encounter's admitting and referring doctors, each a practitioner of the record if given. */
+    EncounterRepository.Doctors doctors(JsonNode encounter) {
+        return new EncounterRepository.Doctors(participant(encounter, EncounterParticipants.Role.ADMITTING),
+                participant(encounter, EncounterParticipants.Role.REFERRING));
+    }
+
+    private UUID participant(JsonNode encounter, EncounterParticipants.Role role) {
+        String element = EncounterParticipants.element(encounter, role);
+        return element == null ? null : practitioner(encounter, "Encounter", element);
     }
 
     private UUID practitioner(JsonNode json, String type, String element) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.custodian.privacy.AuditAction;
 import org.custodian.privacy.CustodianUser;
+import org.custodian.record.EncounterRepository;
 import org.custodian.record.Mrn;
 import org.custodian.record.Provenance;
 import org.custodian.record.RecordWriter;
@@ -22,9 +23,11 @@ final class ResourceCreates {
     private final IncomingFacts facts;
     private final RecordWriter writer;
     private final PatientIdentity identity;
+    private final EncounterRepository encounters;
 
     ResourceCreates(WriteAccess access, IncomingPatients incomingPatients, IncomingFacts facts, RecordWriter writer,
-                    PatientIdentity identity) {
+                    PatientIdentity identity, EncounterRepository encounters) {
+        this.encounters = encounters;
         this.access = access;
         this.incomingPatients = incomingPatients;
         this.facts = facts;
@@ -64,6 +67,10 @@ final class ResourceCreates {
                 default -> throw new IllegalStateException("not writable: " + type);
             }
             batch.flush();
+            if (type.equals("Encounter")) {
+                var doctors = facts.doctors(json);
+                encounters.assignDoctors(facts.encounter(json, id, patientId), doctors.admittingId(), doctors.referringId());
+            }
         }
         access.written(user, AuditAction.CREATE, patientId, type, id.toString(), "create " + type + "/" + id);
         return new ResourceWrites.Written(type, id, 1, true);

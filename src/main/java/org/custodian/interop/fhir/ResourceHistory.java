@@ -15,6 +15,7 @@ import org.custodian.record.ClinicalDocument;
 import org.custodian.record.ClinicalQueries;
 import org.custodian.record.DocumentRepository;
 import org.custodian.record.DocumentVersion;
+import org.custodian.record.EncounterRepository;
 import org.custodian.record.RecordVersions;
 import org.custodian.record.RecordVersions.Fact;
 import org.custodian.record.RecordVersions.Stamp;
@@ -37,9 +38,11 @@ final class ResourceHistory {
     private final ClinicalQueries queries;
     private final DocumentRepository documents;
     private final Deletions deletions;
+    private final EncounterRepository encounters;
 
     ResourceHistory(PhiAccess phi, RecordVersions versions, ClinicalQueries queries, DocumentRepository documents,
-                    Deletions deletions) {
+                    Deletions deletions, EncounterRepository encounters) {
+        this.encounters = encounters;
         this.deletions = deletions;
         this.phi = phi;
         this.versions = versions;
@@ -81,12 +84,19 @@ final class ResourceHistory {
                 + d.deletedAt() + " (entered in error); its versions stay in _history");
     }
 
-    /** Stamps current resources of one type with their version and last update. */
+    /**
+     * Stamps current resources of one type with their version and last update. Current encounters also
+     * get what the record keeps beside their versions: their admitting and referring doctors.
+     */
+    @SuppressWarnings("unchecked")
     <R extends Resource> List<R> stampCurrent(String type, List<R> resources) {
         if (resources.isEmpty() || type.equals("DocumentReference")) {
             return resources; // documents carry their version already
         }
         List<UUID> ids = resources.stream().map(r -> UUID.fromString(r.getIdElement().getIdPart())).toList();
+        if (type.equals("Encounter")) {
+            EncounterParticipants.addDoctors((List<org.hl7.fhir.r4.model.Encounter>) resources, encounters.doctors(ids));
+        }
         Map<UUID, Stamp> stamps = type.equals("Patient") ? versions.patientStamps(ids)
                 : versions.factStamps(fact(type), ids);
         for (R resource : resources) {

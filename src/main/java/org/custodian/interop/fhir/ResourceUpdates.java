@@ -14,6 +14,7 @@ import org.custodian.record.ClinicalDocument;
 import org.custodian.record.ClinicalQueries;
 import org.custodian.record.Diagnosis;
 import org.custodian.record.DocumentRepository;
+import org.custodian.record.EncounterRepository;
 import org.custodian.record.FactCorrections;
 import org.custodian.record.Mrn;
 import org.custodian.record.PatientRepository;
@@ -46,10 +47,13 @@ final class ResourceUpdates {
     private final ClinicalQueries queries;
     private final RecordVersions versions;
     private final Deletions deletions;
+    private final EncounterRepository encounters;
 
     ResourceUpdates(WriteAccess access, IncomingPatients incomingPatients, IncomingFacts facts,
                     PatientRepository patients, PatientUpdates patientUpdates, FactCorrections corrections,
-                    DocumentRepository documents, ClinicalQueries queries, RecordVersions versions, Deletions deletions) {
+                    DocumentRepository documents, ClinicalQueries queries, RecordVersions versions, Deletions deletions,
+                    EncounterRepository encounters) {
+        this.encounters = encounters;
         this.access = access;
         this.incomingPatients = incomingPatients;
         this.facts = facts;
@@ -111,6 +115,9 @@ final class ResourceUpdates {
                 if (!queries.encounter(id).orElseThrow().equals(e)) {
                     corrections.replace(e, provenance);
                 }
+                // an update without them keeps the admitting and referring doctors the record has, as HL7 A08 does
+                var doctors = facts.doctors(json);
+                encounters.assignDoctors(e, doctors.admittingId(), doctors.referringId());
             }
             case "Condition" -> {
                 var d = facts.diagnosis(json, id, patientId);
