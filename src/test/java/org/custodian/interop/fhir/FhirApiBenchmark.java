@@ -1,5 +1,6 @@
 package org.custodian.interop.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -21,10 +22,15 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.custodian.cli.Launcher;
+import org.custodian.privacy.AuditAction;
+import org.custodian.privacy.AuditEntry;
+import org.custodian.privacy.AuditOutcome;
+import org.custodian.privacy.AuditTrail;
 import org.custodian.privacy.NewUser;
 import org.custodian.privacy.Role;
 import org.custodian.privacy.UserAccounts;
 import org.custodian.record.ClinicalDocument;
+import org.custodian.record.ClinicalQueries;
 import org.custodian.record.CodedValue;
 import org.custodian.record.Diagnosis;
 import org.custodian.record.DocumentStatus;
@@ -40,6 +46,7 @@ import org.custodian.record.Observation;
 import org.custodian.record.Patient;
 import org.custodian.record.Procedure;
 import org.custodian.record.Provenance;
+import org.custodian.record.RecordVersions;
 import org.custodian.record.RecordWriter;
 import org.custodian.record.Sex;
 import org.springframework.core.env.Environment;
@@ -81,8 +88,12 @@ public final class FhirApiBenchmark {
             }
             String base = "http://localhost:" + app.bean(Environment.class).getProperty("local.server.port") + "/fhir";
             String token = token(base);
-            export(base, token, bench);
+            if (!Boolean.getBoolean("bench.skipExport")) {
+                export(base, token, bench);
+            }
             nameSearch(base, token);
+            auditAppend(app.bean(AuditTrail.class));
+            searchStages(app, bench);
             if (wait > 0) {
                 System.out.println("serving for " + wait + " s at " + base + " with token " + token);
                 Thread.sleep(wait * 1000L);
@@ -190,6 +201,71 @@ public final class FhirApiBenchmark {
         Collections.sort(millis);
         System.out.printf("Patient?name= (bearer token, sequential, 1000 calls): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms%n",
                 millis.get(500), millis.get(900), millis.get(990));
+    }
+
+    /**
+     * The audit append each search waits for, alone: the same kind of event, appended outside a
+     * transaction (group-committed and durable, as a request's is), 1,000 times in a row.
+     */
+    private static void auditAppend(AuditTrail audit) {
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            long started = System.nanoTime();
+            audit.record(new AuditEntry("fhir.bench", "HIM_DIRECTOR", AuditAction.SEARCH, AuditOutcome.SUCCESS, null,
+                    "Patient", null, "FHIR search name='Chen'; 20 results (audit append benchmark)", "127.0.0.1"));
+            if (i >= 200) {
+                millis.add((System.nanoTime() - started) / 1e6);
+            }
+        }
+        Collections.sort(millis);
+        System.out.printf("audit append alone (sequential, 1000 calls): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms%n",
+                millis.get(500), millis.get(900), millis.get(990));
+    }
+
+    /**
+     * The other stages of a {@code Patient?name=} request, each alone and in-process, as the server runs
+     * them: the name search in the user's facilities, the two reads of the page's 20 patients
+     * (identifiers, version stamps), and HAPI's JSON encoding of the searchset.
+     */
+    private static void searchStages(Launcher.Running app, Facility bench) {
+        ClinicalQueries queries = app.bean(ClinicalQueries.class);
+        RecordVersions versions = app.bean(RecordVersions.class);
+        FhirContext fhir = app.bean(FhirContext.class);
+        Set<UUID> scope = Set.of(bench.id());
+        List<Double> search = new ArrayList<>();
+        List<Double> page = new ArrayList<>();
+        List<Double> encode = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            long started = System.nanoTime();
+            List<Patient> found = queries.searchPatients(new ClinicalQueries.PatientCriteria(
+                    FAMILIES[i % FAMILIES.length].substring(0, 4), null, null, null, null, null, null, null), scope, 1000);
+            long searched = System.nanoTime();
+            List<Patient> twenty = found.subList(0, Math.min(20, found.size()));
+            List<UUID> ids = twenty.stream().map(Patient::id).toList();
+            var identifiers = queries.identifiers(ids);
+            versions.patientStamps(ids);
+            long read = System.nanoTime();
+            org.hl7.fhir.r4.model.Bundle bundle = new org.hl7.fhir.r4.model.Bundle()
+                    .setType(org.hl7.fhir.r4.model.Bundle.BundleType.SEARCHSET).setTotal(found.size());
+            twenty.forEach(p -> bundle.addEntry().setResource(PeopleResources.patient(p,
+                    identifiers.getOrDefault(p.id(), List.of()))));
+            fhir.newJsonParser().encodeResourceToString(bundle);
+            long encoded = System.nanoTime();
+            if (i >= 200) {
+                search.add((searched - started) / 1e6);
+                page.add((read - searched) / 1e6);
+                encode.add((encoded - read) / 1e6);
+            }
+        }
+        print("stage: name search SQL", search);
+        print("stage: identifiers and version stamps of the page", page);
+        print("stage: HAPI JSON encoding of 20 patients", encode);
+    }
+
+    private static void print(String what, List<Double> millis) {
+        Collections.sort(millis);
+        System.out.printf("%s (sequential, %d calls): p50 %.2f ms, p90 %.2f ms, p99 %.2f ms%n", what, millis.size(),
+                millis.get(millis.size() / 2), millis.get(millis.size() * 9 / 10), millis.get(millis.size() * 99 / 100));
     }
 
     private static HttpResponse<String> get(String url, String token, boolean async) throws Exception {
