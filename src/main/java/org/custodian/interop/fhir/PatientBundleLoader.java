@@ -71,7 +71,8 @@ final class PatientBundleLoader {
 
     /** Loads the bundle, or finds its patient already there; a bad bundle throws {@link BundleException}. */
     BundleOutcome load(Path path) {
-        BundleReader.read(path, this::visit);
+        BundleReader.read(path, type -> type.equals("Patient") || CLINICAL.contains(type), this::visit,
+                type -> skipped.merge(type, 1, Integer::sum));
         if (alreadyLoaded) {
             return new BundleOutcome.AlreadyLoaded(file, patientId);
         }

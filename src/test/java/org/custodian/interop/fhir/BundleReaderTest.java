@@ -3,6 +3,7 @@ package org.custodian.interop.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,34 @@ class BundleReaderTest {
     }
 
     @Test
+    void skipsResourcesOfTypesNotWantedAndBuildsTheOthersAsAWholeReadWould() throws IOException {
+        String bundle = """
+                {"resourceType": "Bundle", "entry": [
+                  {"fullUrl": "urn:uuid:1", "resource": {"resourceType": "Patient", "id": "p", "name": [{"family": "Marsh"}],
+                   "extension": [{"valueDecimal": 1.50}], "active": null}, "request": {"method": "POST"}},
+                  {"fullUrl": "urn:uuid:2", "resource": {"resourceType": "ExplanationOfBenefit", "item": [{"a": [1, {"b": 2}]}]},
+                   "request": {"method": "POST"}},
+                  {"resource": {"id": "typed-last", "resourceType": "Claim"}},
+                  {"resource": {}},
+                  {"fullUrl": "urn:uuid:3", "resource": {"resourceType": "Observation", "id": "o"}}
+                ]}""";
+        List<Integer> indexes = new ArrayList<>();
+        List<JsonNode> kept = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<JsonNode> whole = new ArrayList<>();
+
+        int read = BundleReader.read(stream(bundle), type -> !type.equals("ExplanationOfBenefit") && !type.equals("Claim"),
+                (i, e) -> indexes.add(i) && kept.add(e), skipped::add);
+        read(bundle, (i, e) -> whole.add(e));
+
+        assertThat(read).isEqualTo(5);
+        assertThat(skipped).containsExactly("ExplanationOfBenefit");
+        assertThat(indexes).as("a type the reader cannot see first is left to the visitor").containsExactly(0, 2, 3, 4);
+        assertThat(kept).containsExactly(whole.get(0), whole.get(2), whole.get(3), whole.get(4));
+        assertThat(kept.getFirst().at("/resource/extension/0/valueDecimal").decimalValue()).isEqualByComparingTo("1.50");
+    }
+
+    @Test
     void namesWhatIsWrongAndWhere() {
         assertThatThrownBy(() -> read("[]", (i, e) -> true))
                 .hasMessage("Bundle: a bundle is a JSON object");
@@ -53,6 +82,10 @@ class BundleReaderTest {
     }
 
     private static int read(String json, BundleReader.EntryVisitor visitor) throws IOException {
-        return BundleReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), visitor);
+        return BundleReader.read(stream(json), visitor);
+    }
+
+    private static ByteArrayInputStream stream(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
     }
 }
