@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.custodian.privacy.AuditAction;
 import org.custodian.privacy.CustodianUser;
+import org.custodian.record.Encounter;
 import org.custodian.record.EncounterRepository;
 import org.custodian.record.Mrn;
 import org.custodian.record.Provenance;
@@ -58,8 +59,9 @@ final class ResourceCreates {
             patientId = facts.knownPatient(json, type);
             access.requirePatient(user, AuditAction.CREATE, patientId, type);
             RecordWriter.Batch batch = writer.batch();
+            Encounter encounter = type.equals("Encounter") ? facts.encounter(json, id, patientId) : null;
             switch (type) {
-                case "Encounter" -> batch.encounter(facts.encounter(json, id, patientId), provenance);
+                case "Encounter" -> batch.encounter(encounter, provenance);
                 case "Condition" -> batch.diagnosis(facts.diagnosis(json, id, patientId), provenance);
                 case "Procedure" -> batch.procedure(facts.procedure(json, id, patientId), provenance);
                 case "Observation" -> batch.observation(facts.observation(json, id, patientId), provenance);
@@ -67,9 +69,9 @@ final class ResourceCreates {
                 default -> throw new IllegalStateException("not writable: " + type);
             }
             batch.flush();
-            if (type.equals("Encounter")) {
+            if (encounter != null) {
                 var doctors = facts.doctors(json);
-                encounters.assignDoctors(facts.encounter(json, id, patientId), doctors.admittingId(), doctors.referringId());
+                encounters.assignDoctors(encounter, doctors.admittingId(), doctors.referringId());
             }
         }
         access.written(user, AuditAction.CREATE, patientId, type, id.toString(), "create " + type + "/" + id);
