@@ -24,7 +24,8 @@ run() {
     /usr/bin/time -v "$java" ${opts[$build]} "${launch[@]}" import "$source_dir" --data "$data" \
         >"$work/out" 2>"$work/err" || true
     local rate rss
-    rate=$(grep -o '([0-9,]* resources/s)' "$work/out" | tr -d '(),' | cut -d' ' -f1)
+    rate=$(grep -o '([0-9,]* resources/s)' "$work/out" | tr -d '(),' | cut -d' ' -f1 || true)
+    [[ -n $rate ]] || { echo "$build failed:"; tail -5 "$work/out" "$work/err"; }
     rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/err")
     printf '%s\t%s\t%s resources/s\tpeak RSS %d MB\t%s\n' "$build" "$(date -u +%H:%M:%S)" "${rate:-?}" \
         $(( ${rss:-0} / 1024 )) "$(grep -o 'Loaded .*' "$work/out" | head -1)"
