@@ -62,6 +62,21 @@ public class AccessPolicy {
                 facts.documentLabels(documentId));
     }
 
+    /**
+     * Whether the user may release one document of the patient (a disclosure packet): decided as opening
+     * it, except that with the patient's specific 42 CFR Part 2 consent on the request a Part 2 label on
+     * the document or its encounter no longer keeps it back (a Part 2 label on the whole patient still
+     * decides the patient, as every read of their record).
+     */
+    public AccessDecision decideRelease(CustodianUser user, UUID patientId, UUID documentId, boolean part2Consent) {
+        Set<SensitivityLabel> labels = EnumSet.noneOf(SensitivityLabel.class);
+        labels.addAll(facts.documentLabels(documentId));
+        if (part2Consent) {
+            labels.remove(SensitivityLabel.SUBSTANCE_USE_PART2);
+        }
+        return decide(user, Permission.RELEASE_INFORMATION, patientId, PurposeOfUse.usualFor(user.roles()), labels);
+    }
+
     /** {@code partLabels}: labels of the part read (a document and its encounter) beyond the patient's own. */
     AccessDecision decide(CustodianUser user, Permission permission, UUID patientId, PurposeOfUse purpose,
                           Set<SensitivityLabel> partLabels) {
