@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.custodian.record.ChartRepository;
 import org.custodian.record.ChartScope;
@@ -193,6 +194,24 @@ public class PhiAccess {
      */
     public <T> List<T> searchPatients(CustodianUser user, String detail, Function<Set<UUID>, List<T>> searchInScope,
                                       Function<T, UUID> idOf) {
+        return searchPatients(user, detail, searchInScope, idOf, id -> true);
+    }
+
+    /**
+     * For lists that show clinical facts of each patient found (an outcome measure's patients with their
+     * last result): as {@link #searchPatients(CustodianUser, String, Function, Function)}, and a patient
+     * is also left out when any of their encounters or documents carries a label that keeps the user
+     * out, since a listed fact may come from it (the list cannot say which).
+     */
+    public <T> List<T> searchPatientsShowingFacts(CustodianUser user, String detail,
+                                                  Function<Set<UUID>, List<T>> searchInScope, Function<T, UUID> idOf) {
+        PurposeOfUse purpose = PurposeOfUse.usualFor(user.roles());
+        return searchPatients(user, detail, searchInScope, idOf,
+                id -> labelled.hiddenParts(user, purpose, id).isEmpty());
+    }
+
+    private <T> List<T> searchPatients(CustodianUser user, String detail, Function<Set<UUID>, List<T>> searchInScope,
+                                       Function<T, UUID> idOf, Predicate<UUID> partsShown) {
         AccessDecision decision = policy.decide(user, Permission.SEARCH_PATIENTS);
         if (decision instanceof AccessDecision.Deny deny) {
             record(user, AuditAction.SEARCH, AuditOutcome.DENIED, null, "Patient", null, detail + "; " + deny.reason());
@@ -202,7 +221,8 @@ public class PhiAccess {
         Function<UUID, AccessDecision> decide = idOf == null ? null
                 : searchDecisions(user, found.stream().map(idOf).toList());
         List<T> shown = idOf == null ? found : found.stream()
-                .filter(p -> decide.apply(idOf.apply(p)) instanceof AccessDecision.Permit).toList();
+                .filter(p -> decide.apply(idOf.apply(p)) instanceof AccessDecision.Permit
+                        && partsShown.test(idOf.apply(p))).toList();
         int withheld = found.size() - shown.size();
         record(user, AuditAction.SEARCH, AuditOutcome.SUCCESS, null, "Patient", null,
                 detail + "; " + shown.size() + " results" + (withheld > 0 ? ", " + withheld + " withheld" : ""));
