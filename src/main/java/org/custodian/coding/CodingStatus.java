@@ -31,6 +31,11 @@ public enum CodingStatus {
         };
     }
 
+    /** Whether the coding is final: the bill can drop (coded, or coded and audited). */
+    public boolean isFinal() {
+        return this == CODED || this == AUDITED;
+    }
+
     /** Whether codes may still be added or removed (the billed coding is fixed once coded). */
     public boolean editable() {
         return this == TO_CODE || this == IN_PROGRESS || this == ON_HOLD_QUERY;
