@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CodingQueue {
     private static final int MAX_PAYER = 80;
+    private static final int MAX_NOTE = 500;
 
     private final CaseRepository cases;
     private final CodingAccess access;
@@ -75,7 +76,15 @@ public class CodingQueue {
             throw new CodingRefused("a case becomes " + to.label().toLowerCase() + " by finalising its coding"
                     + (to == CodingStatus.AUDITED ? " audit" : ""));
         }
-        move(user, row, to, note);
+        String why = note == null || note.isBlank() ? null : note.strip();
+        if (why != null && why.length() > MAX_NOTE) {
+            throw new CodingRefused("the note is longer than " + MAX_NOTE + " characters");
+        }
+        if (row.status().isFinal() && !to.isFinal() && why == null) {
+            throw new CodingRefused("give the reason for reopening a " + row.status().label().toLowerCase()
+                    + " case: it goes back to DNFB and its bill is held until it is finalised again");
+        }
+        move(user, row, to, why);
     }
 
     /** Records the payer from the registration face sheet (the record carries no coverage). */

@@ -1,6 +1,7 @@
 package org.custodian.coding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -61,6 +62,8 @@ class ReopenedCaseBackInDnfbTest {
         awaitDnfbNow(hospital, 0);
         await().atMost(Duration.ofSeconds(60)).until(() -> !notCodedFindingOpen(stay.encounterId()));
 
+        assertThatThrownBy(() -> queue.changeStatus(coder, stay.encounterId(), CodingStatus.IN_PROGRESS, " "))
+                .isInstanceOf(CodingRefused.class).hasMessageStartingWith("give the reason for reopening a coded case");
         queue.changeStatus(coder, stay.encounterId(), CodingStatus.IN_PROGRESS, "reopened: query the attending");
         awaitDnfbNow(hospital, 1);
         assertThat(notCodedFindingOpen(stay.encounterId()))
