@@ -172,6 +172,7 @@ public class CodingWork {
             queue.move(user, row, CodingStatus.IN_PROGRESS, "work started");
         }
         cases.markCoded(encounterId, user.getUsername(), edits.isEmpty() ? null : reason);
+        queue.announceBilling(row.patientId());
         int retired = finalCodes.file(encounter, coded, user.getUsername());
         String detail = "coded " + coded.size() + " codes (" + coded.stream().map(CodedLine::display)
                 .collect(Collectors.joining(", ")) + ")" + (edits.isEmpty() ? " with a clean edit check"
