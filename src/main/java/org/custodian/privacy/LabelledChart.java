@@ -47,9 +47,12 @@ class LabelledChart {
                 totals.documents() - (chart.documents().size() - documents.size())));
     }
 
-    /** The encounters and documents of the patient whose own labels keep the user out (none in an emergency). */
-    Set<UUID> hiddenParts(CustodianUser user, PurposeOfUse purpose, UUID patientId) {
-        Map<UUID, Set<SensitivityLabel>> parts = facts.labelledParts(patientId);
+    /**
+     * The encounters and documents of the patient whose own labels keep the user out (none in an
+     * emergency). {@code parts}: the patient's labelled encounters and documents.
+     */
+    Set<UUID> hiddenParts(CustodianUser user, PurposeOfUse purpose, UUID patientId,
+                          Map<UUID, Set<SensitivityLabel>> parts) {
         if (parts.isEmpty() || facts.emergencyAccessUntil(user.getUsername(), patientId, clock.instant()).isPresent()) {
             return new HashSet<>();
         }
