@@ -42,9 +42,10 @@ public class AuditTrail {
      */
     public PendingAuditEvent begin(AuditEntry entry) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return new PendingAuditEvent(CompletableFuture.completedFuture(writer.appendAll(List.of(entry)).getFirst()));
+            return new PendingAuditEvent(CompletableFuture.completedFuture(writer.appendAll(List.of(entry)).getFirst()),
+                    null);
         }
-        return new PendingAuditEvent(writer.submit(entry));
+        return new PendingAuditEvent(writer.submit(entry), writer.figures());
     }
 
     /**

@@ -9,15 +9,23 @@ import java.util.concurrent.CompletionException;
  */
 public final class PendingAuditEvent {
     private final CompletableFuture<AuditEvent> appended;
+    private final AuditAppendFigures figures;
 
-    PendingAuditEvent(CompletableFuture<AuditEvent> appended) {
+    PendingAuditEvent(CompletableFuture<AuditEvent> appended, AuditAppendFigures figures) {
         this.appended = appended;
+        this.figures = figures;
     }
 
     /** Waits until the event is durable (committed), and returns it; throws if it could not be written. */
     public AuditEvent durable() {
         try {
-            return appended.join();
+            if (figures == null || !figures.enabled()) {
+                return appended.join();
+            }
+            long start = System.nanoTime();
+            AuditEvent event = appended.join();
+            figures.waited(System.nanoTime() - start);
+            return event;
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
