@@ -110,6 +110,20 @@ class AccessFacts {
                 .param("id", partId).query(String.class).list());
     }
 
+    /** Labelled encounters and documents of a patient, so a chart or a list can leave out what the user may not see. */
+    Map<UUID, Set<SensitivityLabel>> labelledParts(UUID patientId) {
+        Map<UUID, Set<SensitivityLabel>> parts = new HashMap<>();
+        jdbc.sql("""
+                SELECT target_id, label FROM sensitivity_label
+                 WHERE patient_id = :p AND target_type <> 'PATIENT' AND removed_at IS NULL""")
+                .param("p", patientId)
+                .query(rs -> {
+                    parts.computeIfAbsent(rs.getObject(1, UUID.class), k -> EnumSet.noneOf(SensitivityLabel.class))
+                            .add(SensitivityLabel.valueOf(rs.getString(2)));
+                });
+        return parts;
+    }
+
     /** The visit number (or admission time) of an open encounter where the user is the attending clinician. */
     Optional<String> treatingEncounter(UUID patientId, UUID userId) {
         List<String> visits = jdbc.sql("""

@@ -47,6 +47,11 @@ class LabelledChart {
                 totals.documents() - (chart.documents().size() - documents.size())));
     }
 
+    /** The encounters and documents of the patient whose own labels keep the user out (none in an emergency). */
+    Set<UUID> hiddenParts(CustodianUser user, PurposeOfUse purpose, UUID patientId) {
+        return hiddenParts(user, purpose, patientId, facts.labelledParts(patientId));
+    }
+
     /**
      * The encounters and documents of the patient whose own labels keep the user out (none in an
      * emergency). {@code parts}: the patient's labelled encounters and documents.
