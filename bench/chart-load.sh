@@ -30,5 +30,15 @@ patient=$(curl -s -b "$cookies" "http://localhost:$port/patients?name=${SEARCH:-
 # warm-up first (JIT, connection pools, caches), unmeasured, so the figures are of the steady state
 hey -z "${WARMUP:-15}s" -c "$workers" -H "Cookie: SESSION=$session" "http://localhost:$port$patient" >/dev/null
 echo "chart $patient: $([ "$rate" = 0 ] && echo "closed loop" || echo "$rate req/s") for $seconds s from $workers workers (after ${WARMUP:-15} s of warm-up)"
+# CPU time (clock ticks) of the server's JVM and of its PostgreSQL (postmaster and backends)
+postmaster=$(pgrep -f "postgres -D $(cd "$data" && pwd)/pgdata" | head -1 || true)
+cpu_ticks() { for p in "$@"; do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done | awk '{t += $1} END {print t + 0}'; }
+jvm_before=$(cpu_ticks $pid); pg_before=$(cpu_ticks $postmaster $(pgrep -P "${postmaster:-0}" || true))
 hey -z "${seconds}s" -c "$workers" -q $((rate / workers)) -H "Cookie: SESSION=$session" \
-  "http://localhost:$port$patient" | sed -n '/Summary/,/Status code/p'
+  "http://localhost:$port$patient" >"$jar_dir/hey.txt"
+jvm_after=$(cpu_ticks $pid); pg_after=$(cpu_ticks $postmaster $(pgrep -P "${postmaster:-0}" || true))
+sed -n '/Summary/,/Status code/p' "$jar_dir/hey.txt"
+served=$(awk '/\[200\]/ {print $2}' "$jar_dir/hey.txt")
+tick_ms=$((1000 / $(getconf CLK_TCK)))
+echo "CPU per chart served (${served:-0} answers 200): JVM $(( (jvm_after - jvm_before) * tick_ms / ${served:-1} )).$(( (jvm_after - jvm_before) * tick_ms * 10 / ${served:-1} % 10 )) ms," \
+  "PostgreSQL $(( (pg_after - pg_before) * tick_ms / ${served:-1} )).$(( (pg_after - pg_before) * tick_ms * 10 / ${served:-1} % 10 )) ms; load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -46,11 +46,12 @@ public class OutcomeMeasures {
     /**
      * The patients in a measure's population at the facilities asked for (within the user's own),
      * numerator first, for follow-up. Audited as a search naming the measure; a patient whose chart
-     * the user may not open (a sensitivity label, a restriction) is left out.
+     * the user may not open (a sensitivity label, a restriction), or with a labelled encounter or document
+     * the user may not see (its result may be the one listed), is left out.
      */
     public List<MeasurePatient> patients(CustodianUser user, OutcomeMeasure measure, Collection<UUID> facilities) {
         String detail = "outcome measure " + measure.slug() + " patient list";
-        return phi.searchPatients(user, detail, scope -> jdbc.sql("""
+        return phi.searchPatientsShowingFacts(user, detail, scope -> jdbc.sql("""
                         SELECT p.id, p.given, p.family, p.birth_date, f.name AS facility, a.in_numerator,
                                a.last_value, a.last_at
                           FROM analytics_measure a

@@ -53,7 +53,7 @@ class CaseRepository {
         if (QueueFilter.NO_PAYER.equals(filter.payer())) {
             where.append(" AND c.payer IS NULL");
         } else if (filter.payer() != null) {
-            where.append(" AND c.payer = :payer");
+            where.append(" AND lower(c.payer) = lower(:payer)");
             params.put("payer", filter.payer());
         }
         if (filter.assignee() != null) {

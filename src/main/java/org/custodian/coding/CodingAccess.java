@@ -51,6 +51,20 @@ class CodingAccess {
         }
     }
 
+    /**
+     * Whether the user may read one of the encounter's documents: its own and its encounter's labels
+     * count beyond the patient's, as on the chart; {@link #withheld} audits one kept out of an opened screen.
+     */
+    AccessDecision document(CustodianUser user, UUID patientId, UUID documentId) {
+        return policy.decideDocument(user, patientId, documentId);
+    }
+
+    void withheld(CustodianUser user, UUID patientId, UUID documentId, AccessDecision.Deny deny) {
+        audit.record(new AuditEntry(user.getUsername(), user.rolesText(), AuditAction.READ, AuditOutcome.DENIED,
+                patientId, "DocumentReference", documentId.toString(), "withheld from the coding screen: "
+                + deny.reason(), clientAddress()));
+    }
+
     void record(CustodianUser user, AuditAction action, AuditOutcome outcome, UUID patientId, String resourceId,
                 String detail) {
         audit.record(new AuditEntry(user.getUsername(), user.rolesText(), action, outcome, patientId, RESOURCE,

@@ -11,6 +11,7 @@ import org.custodian.privacy.Permission;
 import org.custodian.record.Facility;
 import org.custodian.record.FacilityRepository;
 import org.custodian.record.FacilityType;
+import org.custodian.record.RecordChanges;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,15 +22,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CodingQueue {
     private static final int MAX_PAYER = 80;
+    private static final int MAX_NOTE = 500;
 
     private final CaseRepository cases;
     private final CodingAccess access;
     private final FacilityRepository facilities;
+    private final RecordChanges changes;
 
-    CodingQueue(CaseRepository cases, CodingAccess access, FacilityRepository facilities) {
+    CodingQueue(CaseRepository cases, CodingAccess access, FacilityRepository facilities, RecordChanges changes) {
         this.cases = cases;
         this.access = access;
         this.facilities = facilities;
+        this.changes = changes;
     }
 
     @Transactional
@@ -72,7 +76,15 @@ public class CodingQueue {
             throw new CodingRefused("a case becomes " + to.label().toLowerCase() + " by finalising its coding"
                     + (to == CodingStatus.AUDITED ? " audit" : ""));
         }
-        move(user, row, to, note);
+        String why = note == null || note.isBlank() ? null : note.strip();
+        if (why != null && why.length() > MAX_NOTE) {
+            throw new CodingRefused("the note is longer than " + MAX_NOTE + " characters");
+        }
+        if (row.status().isFinal() && !to.isFinal() && why == null) {
+            throw new CodingRefused("give the reason for reopening a " + row.status().label().toLowerCase()
+                    + " case: it goes back to DNFB and its bill is held until it is finalised again");
+        }
+        move(user, row, to, why);
     }
 
     /** Records the payer from the registration face sheet (the record carries no coverage). */
@@ -102,9 +114,20 @@ public class CodingQueue {
                     + to.label().toLowerCase());
         }
         cases.setStatus(row.encounterId(), to);
+        if (row.status().isFinal() != to.isFinal()) {
+            announceBilling(row.patientId());
+        }
         cases.event(row.encounterId(), user.getUsername(), row.status(), to, note);
         access.changed(user, row.patientId(), row.encounterId(), "coding status " + row.status() + " -> " + to
                 + (note == null || note.isBlank() ? "" : ": " + note));
+    }
+
+    /**
+     * Whether a case is final decides DNFB (analytics) and what the record's derived stores show; a case
+     * becoming final or reopened announces its patient as changed, in the caller's transaction.
+     */
+    void announceBilling(UUID patientId) {
+        changes.changed(patientId);
     }
 
     /** The case of a discharged encounter in the user's scope, opened if it had no row yet, locked for change. */

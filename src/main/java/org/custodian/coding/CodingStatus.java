@@ -31,6 +31,19 @@ public enum CodingStatus {
         };
     }
 
+    /**
+     * The statuses a coder may move this case to by hand, in queue order: coded and audited are reached
+     * only by finalising the coding or its audit; from coded, back to in progress is reopening.
+     */
+    public java.util.List<CodingStatus> byHand() {
+        return java.util.Arrays.stream(values()).filter(s -> next().contains(s) && !s.isFinal()).toList();
+    }
+
+    /** Whether the coding is final: the bill can drop (coded, or coded and audited). */
+    public boolean isFinal() {
+        return this == CODED || this == AUDITED;
+    }
+
     /** Whether codes may still be added or removed (the billed coding is fixed once coded). */
     public boolean editable() {
         return this == TO_CODE || this == IN_PROGRESS || this == ON_HOLD_QUERY;

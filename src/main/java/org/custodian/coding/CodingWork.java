@@ -1,10 +1,12 @@
 package org.custodian.coding;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.custodian.privacy.AccessDecision;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.Permission;
 import org.custodian.privacy.PhiAccess;
@@ -71,7 +73,7 @@ public class CodingWork {
             access.require(user, Permission.AUDIT_CODING, "coding audits");
         }
         return phi.readRecord(user, row.patientId(), "Encounter", encounterId.toString(),
-                () -> Optional.of(view(encounterId, pass))).orElseThrow();
+                () -> Optional.of(view(user, encounterId, pass, true))).orElseThrow();
     }
 
     /** The same view without a new read event, after a change the user just made on the open screen. */
@@ -80,7 +82,7 @@ public class CodingWork {
         CaseRepository.CaseRow row = cases.find(encounterId)
                 .orElseThrow(() -> new CodingRefused("there is no coding case for encounter " + encounterId));
         access.requireCase(user, Permission.CODE_ENCOUNTERS, row.facilityId(), row.patientId(), encounterId);
-        return view(encounterId, pass);
+        return view(user, encounterId, pass, false);
     }
 
     /** Checks a code as typed against the encounter's date of service, for live feedback before adding. */
@@ -170,6 +172,7 @@ public class CodingWork {
             queue.move(user, row, CodingStatus.IN_PROGRESS, "work started");
         }
         cases.markCoded(encounterId, user.getUsername(), edits.isEmpty() ? null : reason);
+        queue.announceBilling(row.patientId());
         int retired = finalCodes.file(encounter, coded, user.getUsername());
         String detail = "coded " + coded.size() + " codes (" + coded.stream().map(CodedLine::display)
                 .collect(Collectors.joining(", ")) + ")" + (edits.isEmpty() ? " with a clean edit check"
@@ -180,17 +183,37 @@ public class CodingWork {
         access.changed(user, row.patientId(), encounterId, detail);
     }
 
-    private EncounterCoding view(UUID encounterId, CodingPass pass) {
+    /**
+     * The screen's view. Each document is decided on its own and its encounter's labels; those the user
+     * may not read are left out (with {@code auditWithheld}, each withholding is audited as a denied read).
+     */
+    private EncounterCoding view(CustodianUser user, UUID encounterId, CodingPass pass, boolean auditWithheld) {
         CaseRepository.CaseRow row = cases.find(encounterId).orElseThrow();
         Encounter encounter = clinical.encounter(encounterId).orElseThrow();
         Patient patient = patients.find(row.patientId()).orElseThrow();
-        List<ClinicalDocument> docs = documents.forPatient(row.patientId()).stream()
-                .filter(d -> encounterId.equals(d.encounterId()) && !d.isEnteredInError()).toList();
+        List<ClinicalDocument> docs = new ArrayList<>();
+        List<String> because = new ArrayList<>();
+        int withheld = 0;
+        for (ClinicalDocument d : documents.forPatient(row.patientId())) {
+            if (!encounterId.equals(d.encounterId()) || d.isEnteredInError()) {
+                continue;
+            }
+            if (access.document(user, row.patientId(), d.id()) instanceof AccessDecision.Deny deny) {
+                withheld++;
+                deny.steps().stream().filter(step -> !because.contains(step)).forEach(because::add);
+                if (auditWithheld) {
+                    access.withheld(user, row.patientId(), d.id(), deny);
+                }
+            } else {
+                docs.add(d);
+            }
+        }
         List<CodedLine> coded = lines.lines(encounterId, pass);
         return new EncounterCoding(encounter, patient, facilities.find(row.facilityId()).map(Facility::name).orElse(""),
                 EditCheck.dateOfService(encounter), docs, pass, coded, editCheck.check(encounter, coded),
                 queries.forEncounter(encounterId), row.status(), row.assignee(), row.payer(), row.codedAt(),
-                row.codedBy(), row.overrideReason());
+                row.codedBy(), row.overrideReason(), withheld == 0 ? EncounterCoding.Withheld.NONE
+                : new EncounterCoding.Withheld(withheld, because));
     }
 
     private Encounter encounter(CustodianUser user, UUID encounterId) {

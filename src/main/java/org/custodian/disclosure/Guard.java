@@ -74,6 +74,20 @@ class Guard {
         return policy.decideDocument(user, patientId, documentId) instanceof AccessDecision.Permit;
     }
 
+    /**
+     * Whether the user may release the document: its own and its encounter's labels counted, a Part 2
+     * label lifted by the patient's specific consent. No audit: callers audit what they withhold.
+     */
+    AccessDecision release(CustodianUser user, UUID patientId, UUID documentId, boolean part2Consent) {
+        return policy.decideRelease(user, patientId, documentId, part2Consent);
+    }
+
+    /** A refusal the caller reports as a message (a withheld document); kept even if its transaction rolls back. */
+    void refused(CustodianUser user, AuditAction action, UUID patientId, String resourceType, String resourceId,
+                 String reason) {
+        denied(user, action, patientId, resourceType, resourceId, reason);
+    }
+
     void done(CustodianUser user, AuditAction action, UUID patientId, String resourceType, String resourceId,
               String detail) {
         record(user, action, AuditOutcome.SUCCESS, patientId, resourceType, resourceId, detail);

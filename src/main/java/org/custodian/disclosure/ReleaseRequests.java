@@ -2,11 +2,13 @@ package org.custodian.disclosure;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.custodian.privacy.AccessDecision;
 import org.custodian.privacy.AuditAction;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.Permission;
@@ -85,16 +87,32 @@ public class ReleaseRequests {
         return requests.recentlyClosed(20).stream().filter(r -> reachable(user, r.patientId())).toList();
     }
 
-    /** The patient's documents that could be released, within the request's dates, newest first. */
-    public List<ClinicalDocument> candidates(CustodianUser user, ReleaseRequest request) {
+    /**
+     * The patient's documents that could be released, within the request's dates, newest first. Those
+     * whose sensitivity labels (their own or their encounter's) keep the user from releasing them are
+     * not listed, only counted; Part 2 records are listed, since the patient's specific consent lets
+     * them go (release checks that it is on the request).
+     */
+    public Candidates candidates(CustodianUser user, ReleaseRequest request) {
         guard.require(user, Permission.RELEASE_INFORMATION, request.patientId(), AuditAction.READ, "DocumentList",
                 request.id().toString());
-        List<ClinicalDocument> found = documents.forPatient(request.patientId()).stream()
+        List<ClinicalDocument> inRange = documents.forPatient(request.patientId()).stream()
                 .filter(d -> !d.isEnteredInError() && d.addendumTo() == null)
                 .filter(d -> within(d, request.dateFrom(), request.dateTo())).toList();
+        List<ClinicalDocument> found = inRange.stream().filter(d -> guard.release(user, request.patientId(), d.id(),
+                true) instanceof AccessDecision.Permit).toList();
+        int withheld = inRange.size() - found.size();
         guard.done(user, AuditAction.READ, request.patientId(), "DocumentList", request.id().toString(),
-                found.size() + " documents listed for release");
-        return found;
+                found.size() + " documents listed for release"
+                        + (withheld == 0 ? "" : ", " + withheld + " withheld by sensitivity labels"));
+        return new Candidates(found, withheld);
+    }
+
+    /** Documents the user may select for release, and how many more the sensitivity labels keep back. */
+    public record Candidates(List<ClinicalDocument> documents, int withheld) {
+        public Candidates {
+            documents = List.copyOf(documents);
+        }
     }
 
     /** The documents any sensitivity labeller marks as Part 2. */
@@ -117,6 +135,7 @@ public class ReleaseRequests {
                 throw new IllegalArgumentException("document " + doc + " is not in this patient's record");
             }
         }
+        refuseWithheld(user, request, documentIds, true, AuditAction.UPDATE);
         requests.select(id, documentIds, from, to);
         guard.done(user, AuditAction.UPDATE, request.patientId(), RESOURCE, id.toString(),
                 "selected " + documentIds.size() + " documents, dates " + from + " to " + to);
@@ -155,6 +174,7 @@ public class ReleaseRequests {
             throw new IllegalArgumentException(part2.size() + " selected document(s) are 42 CFR Part 2 records and"
                     + " need the patient's specific consent; remove them or record the consent");
         }
+        refuseWithheld(user, request, request.selectedDocuments(), request.part2Consent(), AuditAction.PRINT);
         Patient patient = patients.find(request.patientId()).orElseThrow();
         List<ClinicalDocument> all = documents.forPatient(request.patientId());
         List<ClinicalDocument> chosen = all.stream().filter(d -> request.selectedDocuments().contains(d.id()))
@@ -214,6 +234,30 @@ public class ReleaseRequests {
             throw new IllegalArgumentException("this request is already " + request.status().name().toLowerCase());
         }
         return request;
+    }
+
+    /**
+     * Refuses, audited and with the reason in words, documents whose labels (their own or their
+     * encounter's) keep the user from releasing them. Checked again at release: labels may have been
+     * put on since the selection.
+     */
+    private void refuseWithheld(CustodianUser user, ReleaseRequest request, Set<UUID> documentIds,
+                                boolean part2Consent, AuditAction action) {
+        List<AccessDecision.Deny> denials = new ArrayList<>();
+        List<UUID> withheld = new ArrayList<>();
+        for (UUID doc : documentIds) {
+            if (guard.release(user, request.patientId(), doc, part2Consent) instanceof AccessDecision.Deny deny) {
+                denials.add(deny);
+                withheld.add(doc);
+            }
+        }
+        if (withheld.isEmpty()) {
+            return;
+        }
+        guard.refused(user, action, request.patientId(), RESOURCE, request.id().toString(), withheld.size()
+                + " selected document(s) withheld (" + withheld + "): " + denials.getFirst().reason());
+        throw new IllegalArgumentException(withheld.size() + " selected document(s) may not be released by you: "
+                + denials.getFirst().steps().getLast() + " Remove them from the selection");
     }
 
     private boolean reachable(CustodianUser user, UUID patientId) {

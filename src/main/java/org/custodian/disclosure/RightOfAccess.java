@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.custodian.privacy.AccessDecision;
 import org.custodian.privacy.AuditAction;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.Permission;
@@ -47,22 +48,35 @@ public class RightOfAccess {
                 patientId.toString());
         PatientChart chart = phi.chart(user, patientId, ChartScope.FULL)
                 .orElseThrow(() -> new NotFound("no patient " + patientId));
-        List<ClinicalDocument> docs = documents.forPatient(patientId).stream()
+        List<ClinicalDocument> all = documents.forPatient(patientId).stream()
                 .sorted(Comparator.comparing(ClinicalDocument::createdAt)).toList();
+        List<ClinicalDocument> docs = all.stream().filter(d -> releasable(user, chart, d)).toList();
+        int withheld = all.size() - docs.size();
         byte[] out = switch (format) {
             case FHIR -> RecordSetBundle.json(chart, docs).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            case PDF -> pdf(chart, docs);
+            case PDF -> pdf(chart, docs, withheld);
         };
         disclosures.insert(new Disclosure(UUID.randomUUID(), patientId, LocalDate.now(),
                 chart.patient().fullName() + " (patient)", null, "Designated record set as " + format + ": "
                 + chart.encounters().size() + " encounters, " + docs.size() + " documents",
                 Purpose.PERSONAL_USE.label(), LegalBasis.RIGHT_OF_ACCESS, false, null, Instant.now(), user.getUsername()));
         guard.done(user, AuditAction.EXPORT, patientId, "DesignatedRecordSet", patientId.toString(),
-                "right-of-access export as " + format + ", " + out.length + " bytes");
+                "right-of-access export as " + format + ", " + out.length + " bytes"
+                        + (withheld == 0 ? "" : "; " + withheld + " document(s) withheld by sensitivity labels"));
         return out;
     }
 
-    private byte[] pdf(PatientChart chart, List<ClinicalDocument> docs) {
+    /**
+     * A document goes into the copy when the chart shows its encounter (the chart already left out
+     * encounters whose labels keep the user out) and its own and its encounter's labels let the user
+     * release it; a 42 CFR Part 2 record goes only through a release request with the specific consent.
+     */
+    private boolean releasable(CustodianUser user, PatientChart chart, ClinicalDocument d) {
+        return (d.encounterId() == null || chart.encounters().stream().anyMatch(e -> e.id().equals(d.encounterId())))
+                && guard.release(user, d.patientId(), d.id(), false) instanceof AccessDecision.Permit;
+    }
+
+    private byte[] pdf(PatientChart chart, List<ClinicalDocument> docs, int withheld) {
         var p = chart.patient();
         PdfBook book = new PdfBook("Health record of " + p.fullName());
         book.heading("Health record of " + p.family() + ", " + p.given());
@@ -94,6 +108,12 @@ public class RightOfAccess {
             book.paragraph(PacketBuilder.date(o.observedAt()) + "  " + o.display() + ": "
                     + (o.valueNumeric() != null ? o.valueNumeric().toPlainString() : o.valueText())
                     + (o.unit() == null ? "" : " " + o.unit()) + (o.abnormalFlag() == null ? "" : " [" + o.abnormalFlag() + "]"));
+        }
+        if (withheld > 0) {
+            book.subheading("Documents not in this copy");
+            book.paragraph(withheld + " document(s) carry a sensitivity label that this export may not release."
+                    + " Records under 42 CFR Part 2 are released with the patient's specific written consent"
+                    + " through a release-of-information request; ask the HIM department for the others.");
         }
         List<Amendment> linked = amendments.forDocuments(docs.stream().map(ClinicalDocument::id).toList());
         for (ClinicalDocument d : docs) {

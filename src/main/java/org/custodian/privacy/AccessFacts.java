@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,12 +26,41 @@ class AccessFacts {
         this.jdbc = jdbc;
     }
 
-    /** Labels on the patient as a whole. */
-    Set<SensitivityLabel> patientLabels(UUID patientId) {
-        return labels(jdbc.sql("""
-                SELECT label FROM sensitivity_label
-                 WHERE patient_id = :p AND target_type = 'PATIENT' AND removed_at IS NULL""")
-                .param("p", patientId).query(String.class).list());
+    /**
+     * Everything the policy asks about one patient for this user, in one round trip instead of one
+     * query per fact (existence, holding facilities, restriction, record labels, labelled parts).
+     */
+    PatientAccessFacts patient(UUID patientId, String username, Set<Role> roles) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM patient WHERE id = :p),
+                       ARRAY(SELECT f.id::text || ' ' || f.code FROM patient_identifier i
+                               JOIN facility f ON f.id = i.facility_id
+                              WHERE i.patient_id = :p ORDER BY f.code),
+                       (SELECT min(requested_at) FROM patient_restriction
+                         WHERE patient_id = :p AND ended_at IS NULL
+                           AND (restricted_user = :u OR restricted_role = ANY(:roles))),
+                       ARRAY(SELECT label FROM sensitivity_label
+                              WHERE patient_id = :p AND target_type = 'PATIENT' AND removed_at IS NULL),
+                       ARRAY(SELECT target_id::text || ' ' || label FROM sensitivity_label
+                              WHERE patient_id = :p AND target_type <> 'PATIENT' AND removed_at IS NULL)""")
+                .param("p", patientId).param("u", username)
+                .param("roles", roles.stream().map(Enum::name).toArray(String[]::new))
+                .query((rs, i) -> {
+                    Map<UUID, String> facilities = new LinkedHashMap<>();
+                    for (String idAndCode : (String[]) rs.getArray(2).getArray()) {
+                        facilities.put(UUID.fromString(idAndCode.substring(0, 36)), idAndCode.substring(37));
+                    }
+                    OffsetDateTime restricted = rs.getObject(3, OffsetDateTime.class);
+                    Map<UUID, Set<SensitivityLabel>> parts = new HashMap<>();
+                    for (String idAndLabel : (String[]) rs.getArray(5).getArray()) {
+                        parts.computeIfAbsent(UUID.fromString(idAndLabel.substring(0, 36)),
+                                k -> EnumSet.noneOf(SensitivityLabel.class))
+                                .add(SensitivityLabel.valueOf(idAndLabel.substring(37)));
+                    }
+                    return new PatientAccessFacts(rs.getBoolean(1), facilities,
+                            Optional.ofNullable(restricted).map(OffsetDateTime::toInstant),
+                            labels(List.of((String[]) rs.getArray(4).getArray())), parts);
+                }).single();
     }
 
     /**
@@ -80,7 +110,7 @@ class AccessFacts {
                 .param("id", partId).query(String.class).list());
     }
 
-    /** Labelled encounters and documents of a patient, so a chart can leave out what the user may not see. */
+    /** Labelled encounters and documents of a patient, so a chart or a list can leave out what the user may not see. */
     Map<UUID, Set<SensitivityLabel>> labelledParts(UUID patientId) {
         Map<UUID, Set<SensitivityLabel>> parts = new HashMap<>();
         jdbc.sql("""
@@ -92,18 +122,6 @@ class AccessFacts {
                             .add(SensitivityLabel.valueOf(rs.getString(2)));
                 });
         return parts;
-    }
-
-    /** The date of an active restriction the patient asked for that names this user or one of their roles. */
-    Optional<Instant> restriction(UUID patientId, String username, Set<Role> roles) {
-        return jdbc.sql("""
-                SELECT requested_at FROM patient_restriction
-                 WHERE patient_id = :p AND ended_at IS NULL
-                   AND (restricted_user = :u OR restricted_role = ANY(:roles))
-                 ORDER BY requested_at LIMIT 1""")
-                .param("p", patientId).param("u", username)
-                .param("roles", roles.stream().map(Enum::name).toArray(String[]::new))
-                .query(OffsetDateTime.class).list().stream().findFirst().map(OffsetDateTime::toInstant);
     }
 
     /** The visit number (or admission time) of an open encounter where the user is the attending clinician. */

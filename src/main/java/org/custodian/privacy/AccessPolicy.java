@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.custodian.record.PatientRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,12 +27,10 @@ public class AccessPolicy {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    private final PatientRepository patients;
     private final AccessFacts facts;
     private final Clock clock = Clock.systemUTC();
 
-    AccessPolicy(PatientRepository patients, AccessFacts facts) {
-        this.patients = patients;
+    AccessPolicy(AccessFacts facts) {
         this.facts = facts;
     }
 
@@ -62,15 +59,41 @@ public class AccessPolicy {
                 facts.documentLabels(documentId));
     }
 
+    /**
+     * Whether the user may release one document of the patient (a disclosure packet): decided as opening
+     * it, except that with the patient's specific 42 CFR Part 2 consent on the request a Part 2 label on
+     * the document or its encounter no longer keeps it back (a Part 2 label on the whole patient still
+     * decides the patient, as every read of their record).
+     */
+    public AccessDecision decideRelease(CustodianUser user, UUID patientId, UUID documentId, boolean part2Consent) {
+        Set<SensitivityLabel> labels = EnumSet.noneOf(SensitivityLabel.class);
+        labels.addAll(facts.documentLabels(documentId));
+        if (part2Consent) {
+            labels.remove(SensitivityLabel.SUBSTANCE_USE_PART2);
+        }
+        return decide(user, Permission.RELEASE_INFORMATION, patientId, PurposeOfUse.usualFor(user.roles()), labels);
+    }
+
     /** {@code partLabels}: labels of the part read (a document and its encounter) beyond the patient's own. */
     AccessDecision decide(CustodianUser user, Permission permission, UUID patientId, PurposeOfUse purpose,
                           Set<SensitivityLabel> partLabels) {
+        return decide(user, permission, patientId, factsAbout(user, patientId), purpose, partLabels);
+    }
+
+    /** What the decision on this patient for this user needs to know, in one query. */
+    PatientAccessFacts factsAbout(CustodianUser user, UUID patientId) {
+        return facts.patient(patientId, user.getUsername(), user.roles());
+    }
+
+    /** A decision on facts already looked up with {@link #factsAbout}, so a read asks the database once. */
+    AccessDecision decide(CustodianUser user, Permission permission, UUID patientId, PatientAccessFacts patient,
+                          PurposeOfUse purpose, Set<SensitivityLabel> partLabels) {
         AccessDecision byRole = decide(user, permission);
         if (byRole instanceof AccessDecision.Deny deny) {
             return new AccessDecision.Deny(deny.reason(), List.of("Your role (" + roleLabels(user)
                     + ") does not include this kind of access."), false);
         }
-        Map<UUID, String> holding = patients.facilityCodesOf(patientId);
+        Map<UUID, String> holding = patient.facilities();
         if (holding.isEmpty()) {
             return new AccessDecision.Deny("no facility holds a record for this patient");
         }
@@ -92,13 +115,13 @@ public class AccessPolicy {
             auditedProblems.add("not a member of any facility holding this patient's record (" + codes + ")");
         }
 
-        facts.restriction(patientId, user.getUsername(), user.roles()).ifPresent(since -> {
+        patient.restrictedSince().ifPresent(since -> {
             problems.add("The patient asked on " + WHEN.format(since) + " that this record be kept from you.");
             auditedProblems.add("patient-requested restriction of " + WHEN.format(since) + " applies");
         });
 
         Set<SensitivityLabel> labels = EnumSet.noneOf(SensitivityLabel.class);
-        labels.addAll(facts.patientLabels(patientId));
+        labels.addAll(patient.labels());
         labels.addAll(partLabels);
         if (!labels.isEmpty()) {
             labelSteps(user, patientId, purpose, labels, steps, audited, problems, auditedProblems);

@@ -23,6 +23,7 @@ class AuditBatchWriter implements SmartLifecycle {
     private final AuditRepository repository;
     private final TransactionTemplate tx;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final AuditAppendFigures figures = new AuditAppendFigures();
     private volatile Thread writer;
     private volatile boolean running;
 
@@ -35,7 +36,7 @@ class AuditBatchWriter implements SmartLifecycle {
         if (!running) {
             throw new IllegalStateException("the audit trail is not running; nothing can be recorded");
         }
-        Pending pending = new Pending(entry, new CompletableFuture<>());
+        Pending pending = new Pending(entry, new CompletableFuture<>(), System.nanoTime());
         queue.add(pending);
         return pending.done();
     }
@@ -64,6 +65,7 @@ class AuditBatchWriter implements SmartLifecycle {
         List<Pending> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
+                figures.logIfDue();
                 Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
@@ -71,6 +73,7 @@ class AuditBatchWriter implements SmartLifecycle {
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 List<AuditEvent> events = tx.execute(status -> appendAll(batch.stream().map(Pending::entry).toList()));
+                figures.committed(batch.size(), System.nanoTime() - first.submittedAt());
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).done().complete(events.get(i));
                 }
@@ -120,6 +123,10 @@ class AuditBatchWriter implements SmartLifecycle {
                 e.patientId(), e.resourceType(), e.resourceId(), e.detail(), e.clientAddress(), hash);
     }
 
-    private record Pending(AuditEntry entry, CompletableFuture<AuditEvent> done) {
+    AuditAppendFigures figures() {
+        return figures;
+    }
+
+    private record Pending(AuditEntry entry, CompletableFuture<AuditEvent> done, long submittedAt) {
     }
 }

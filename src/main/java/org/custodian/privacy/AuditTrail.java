@@ -1,7 +1,7 @@
 package org.custodian.privacy;
 
 import java.util.List;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -25,14 +25,27 @@ public class AuditTrail {
      * transaction; otherwise it is group-committed with other events waiting at the same moment.
      */
     public AuditEvent record(AuditEntry entry) {
+        return begin(entry).durable();
+    }
+
+    /**
+     * Starts appending an event and returns at once, so the caller can read what the event covers
+     * while the event is written; {@link PendingAuditEvent#durable()} then waits for it. The guarantee
+     * is the same as {@link #record}'s as long as the caller calls {@code durable()} before anything
+     * it read leaves the server: no PHI is shown without a durable event. (A read that fails after
+     * {@code begin} still leaves its event: it records an access that was granted.)
+     * <p>
+     * Outside a transaction the event is group-committed: one writer thread takes every event waiting,
+     * locks the chain's head once, inserts them as one batch and commits once, so concurrent requests
+     * share one disk flush. Inside a transaction the event joins that transaction at once, and commits
+     * or rolls back with it.
+     */
+    public PendingAuditEvent begin(AuditEntry entry) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return writer.appendAll(List.of(entry)).getFirst();
+            return new PendingAuditEvent(CompletableFuture.completedFuture(writer.appendAll(List.of(entry)).getFirst()),
+                    null);
         }
-        try {
-            return writer.submit(entry).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return new PendingAuditEvent(writer.submit(entry), writer.figures());
     }
 
     /**

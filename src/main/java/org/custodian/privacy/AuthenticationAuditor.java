@@ -36,8 +36,8 @@ class AuthenticationAuditor {
         String username = auth.getName();
         int failures = users.recordFailure(username, properties.maxFailedLogins(),
                 Instant.now().plus(properties.lockout()));
-        String detail = event.getException().getClass().getSimpleName()
-                + (failures >= properties.maxFailedLogins() ? "; account locked for " + properties.lockout() : "");
+        String detail = SignInFailure.describe(event.getException(), failures, properties.maxFailedLogins(),
+                properties.lockout());
         audit.record(new AuditEntry(username, "", AuditAction.LOGIN_FAILED, AuditOutcome.FAILURE, null,
                 null, null, detail, address(auth)));
     }

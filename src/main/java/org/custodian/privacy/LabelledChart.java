@@ -49,7 +49,15 @@ class LabelledChart {
 
     /** The encounters and documents of the patient whose own labels keep the user out (none in an emergency). */
     Set<UUID> hiddenParts(CustodianUser user, PurposeOfUse purpose, UUID patientId) {
-        Map<UUID, Set<SensitivityLabel>> parts = facts.labelledParts(patientId);
+        return hiddenParts(user, purpose, patientId, facts.labelledParts(patientId));
+    }
+
+    /**
+     * The encounters and documents of the patient whose own labels keep the user out (none in an
+     * emergency). {@code parts}: the patient's labelled encounters and documents.
+     */
+    Set<UUID> hiddenParts(CustodianUser user, PurposeOfUse purpose, UUID patientId,
+                          Map<UUID, Set<SensitivityLabel>> parts) {
         if (parts.isEmpty() || facts.emergencyAccessUntil(user.getUsername(), patientId, clock.instant()).isPresent()) {
             return new HashSet<>();
         }

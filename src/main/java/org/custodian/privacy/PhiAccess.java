@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.custodian.record.ChartRepository;
 import org.custodian.record.ChartScope;
@@ -100,8 +101,8 @@ public class PhiAccess {
      * the user may not see are left out (with their diagnoses, procedures and results).
      */
     public Optional<PatientChart> chart(CustodianUser user, UUID patientId, ChartScope scope, PurposeOfUse purpose) {
-        return read(user, patientId, purpose, Set.of(), "PatientChart", patientId.toString(),
-                withheld -> charts.chart(patientId, scope).map(chart -> LabelledChart.without(withheld.ids(), chart)));
+        return read(user, patientId, purpose, Set.of(), "PatientChart", patientId.toString(), true,
+                withheld -> charts.chart(patientId, scope).map(chart -> LabelledChart.without(withheld, chart)));
     }
 
     /** A document with its patient's demographics, so the screen can say whose note it is. */
@@ -117,7 +118,7 @@ public class PhiAccess {
         }
         UUID patientId = doc.get().patientId();
         return read(user, patientId, purpose, facts.documentLabels(documentId), "DocumentReference",
-                documentId.toString(),
+                documentId.toString(), false,
                 withheld -> patients.find(patientId).map(patient -> new PatientDocument(patient, doc.get())));
     }
 
@@ -133,7 +134,7 @@ public class PhiAccess {
     public <T> Optional<T> readRecord(CustodianUser user, UUID patientId, String resourceType, String resourceId,
                                       Supplier<Optional<T>> reader) {
         return read(user, patientId, PurposeOfUse.usualFor(user.roles()), partLabels(resourceType, resourceId),
-                resourceType, resourceId, withheld -> reader.get());
+                resourceType, resourceId, false, withheld -> reader.get());
     }
 
     /**
@@ -145,7 +146,7 @@ public class PhiAccess {
     public <T> Optional<T> readPart(CustodianUser user, UUID patientId, ClinicalQueries.Kind part, UUID partId,
                                     String resourceType, String resourceId, Supplier<Optional<T>> reader) {
         return read(user, patientId, PurposeOfUse.usualFor(user.roles()), facts.partLabels(part, partId), resourceType,
-                resourceId, withheld -> reader.get());
+                resourceId, false, withheld -> reader.get());
     }
 
     /**
@@ -156,8 +157,8 @@ public class PhiAccess {
      */
     public <T> Optional<T> readRecordWithout(CustodianUser user, UUID patientId, String resourceType, String resourceId,
                                              Function<Set<UUID>, Optional<T>> reader) {
-        return read(user, patientId, PurposeOfUse.usualFor(user.roles()), Set.of(), resourceType, resourceId,
-                withheld -> reader.apply(withheld.ids()));
+        return read(user, patientId, PurposeOfUse.usualFor(user.roles()), Set.of(), resourceType, resourceId, true,
+                reader);
     }
 
     /**
@@ -193,6 +194,24 @@ public class PhiAccess {
      */
     public <T> List<T> searchPatients(CustodianUser user, String detail, Function<Set<UUID>, List<T>> searchInScope,
                                       Function<T, UUID> idOf) {
+        return searchPatients(user, detail, searchInScope, idOf, id -> true);
+    }
+
+    /**
+     * For lists that show clinical facts of each patient found (an outcome measure's patients with their
+     * last result): as {@link #searchPatients(CustodianUser, String, Function, Function)}, and a patient
+     * is also left out when any of their encounters or documents carries a label that keeps the user
+     * out, since a listed fact may come from it (the list cannot say which).
+     */
+    public <T> List<T> searchPatientsShowingFacts(CustodianUser user, String detail,
+                                                  Function<Set<UUID>, List<T>> searchInScope, Function<T, UUID> idOf) {
+        PurposeOfUse purpose = PurposeOfUse.usualFor(user.roles());
+        return searchPatients(user, detail, searchInScope, idOf,
+                id -> labelled.hiddenParts(user, purpose, id).isEmpty());
+    }
+
+    private <T> List<T> searchPatients(CustodianUser user, String detail, Function<Set<UUID>, List<T>> searchInScope,
+                                       Function<T, UUID> idOf, Predicate<UUID> partsShown) {
         AccessDecision decision = policy.decide(user, Permission.SEARCH_PATIENTS);
         if (decision instanceof AccessDecision.Deny deny) {
             record(user, AuditAction.SEARCH, AuditOutcome.DENIED, null, "Patient", null, detail + "; " + deny.reason());
@@ -202,7 +221,8 @@ public class PhiAccess {
         Function<UUID, AccessDecision> decide = idOf == null ? null
                 : searchDecisions(user, found.stream().map(idOf).toList());
         List<T> shown = idOf == null ? found : found.stream()
-                .filter(p -> decide.apply(idOf.apply(p)) instanceof AccessDecision.Permit).toList();
+                .filter(p -> decide.apply(idOf.apply(p)) instanceof AccessDecision.Permit
+                        && partsShown.test(idOf.apply(p))).toList();
         int withheld = found.size() - shown.size();
         record(user, AuditAction.SEARCH, AuditOutcome.SUCCESS, null, "Patient", null,
                 detail + "; " + shown.size() + " results" + (withheld > 0 ? ", " + withheld + " withheld" : ""));
@@ -222,33 +242,54 @@ public class PhiAccess {
 
     private <T> Optional<T> read(CustodianUser user, UUID patientId, String resourceType, String resourceId,
                                  Supplier<Optional<T>> reader) {
-        return read(user, patientId, PurposeOfUse.usualFor(user.roles()), Set.of(), resourceType, resourceId,
+        return read(user, patientId, PurposeOfUse.usualFor(user.roles()), Set.of(), resourceType, resourceId, false,
                 withheld -> reader.get());
     }
 
+    /**
+     * The one read path: the patient's facts are looked up once, the policy decides on them, and a
+     * permitted read's audit event is started before the record is read, so the event's disk flush
+     * overlaps the read; the result is handed out only once the event is durable. A denial is audited
+     * (durably) before it is thrown. {@code withholdLabelledParts}: look up the encounters and documents
+     * whose own labels keep the user out, hand them to the reader to leave out, and say in the event
+     * how many were withheld.
+     */
     private <T> Optional<T> read(CustodianUser user, UUID patientId, PurposeOfUse purpose,
                                  Set<SensitivityLabel> partLabels, String resourceType, String resourceId,
-                                 Function<WithheldParts, Optional<T>> reader) {
-        if (patients.find(patientId).isEmpty()) {
+                                 boolean withholdLabelledParts, Function<Set<UUID>, Optional<T>> reader) {
+        PatientAccessFacts patient = policy.factsAbout(user, patientId);
+        if (!patient.exists()) {
             return Optional.empty();
         }
-        AccessDecision decision = policy.decide(user, Permission.READ_CHART, patientId, purpose, partLabels);
+        AccessDecision decision = policy.decide(user, Permission.READ_CHART, patientId, patient, purpose, partLabels);
         if (decision instanceof AccessDecision.Deny deny) {
             record(user, AuditAction.READ, AuditOutcome.DENIED, patientId, resourceType, resourceId,
                     "purpose " + purpose + "; " + deny.reason());
             throw new PhiAccessDenied(deny, patientId);
         }
-        WithheldParts withheld = new WithheldParts(() -> labelled.hiddenParts(user, purpose, patientId));
+        Set<UUID> withheld = withholdLabelledParts
+                ? Set.copyOf(labelled.hiddenParts(user, purpose, patientId, patient.labelledParts())) : Set.of();
+        PendingAuditEvent event = audit.begin(entry(user, AuditAction.READ, AuditOutcome.SUCCESS, patientId,
+                resourceType, resourceId, "purpose " + purpose + "; " + decision.reason() + withheldNote(withheld)));
         Optional<T> result = reader.apply(withheld);
-        record(user, AuditAction.READ, AuditOutcome.SUCCESS, patientId, resourceType, resourceId,
-                "purpose " + purpose + "; " + decision.reason() + withheld.auditNote());
+        event.durable();
         return result;
+    }
+
+    /** For the audit event: nothing when nothing was withheld. */
+    private static String withheldNote(Set<UUID> withheld) {
+        return withheld.isEmpty() ? "" : "; " + withheld.size() + " labelled encounter(s)/document(s) withheld";
     }
 
     private void record(CustodianUser user, AuditAction action, AuditOutcome outcome, UUID patientId,
                         String resourceType, String resourceId, String detail) {
-        audit.record(new AuditEntry(user.getUsername(), user.rolesText(), action, outcome, patientId, resourceType,
-                resourceId, detail, RequestOrigin.clientAddress()));
+        audit.record(entry(user, action, outcome, patientId, resourceType, resourceId, detail));
+    }
+
+    private static AuditEntry entry(CustodianUser user, AuditAction action, AuditOutcome outcome, UUID patientId,
+                                    String resourceType, String resourceId, String detail) {
+        return new AuditEntry(user.getUsername(), user.rolesText(), action, outcome, patientId, resourceType,
+                resourceId, detail, RequestOrigin.clientAddress());
     }
 
     private static String describe(PatientQuery q) {

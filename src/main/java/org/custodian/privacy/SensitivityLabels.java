@@ -2,7 +2,10 @@ package org.custodian.privacy;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -119,6 +122,24 @@ public class SensitivityLabels {
                 .query((rs, i) -> new RestrictionRow(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getString(3) == null ? null : Role.valueOf(rs.getString(3)), rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6))).list();
+    }
+
+    /**
+     * Of these documents, the 42 CFR Part 2 records: a Part 2 label on the document, on its encounter or
+     * on the whole patient. For release of information, which needs the patient's specific consent for them.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> part2Documents(Collection<UUID> documentIds) {
+        if (documentIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                SELECT DISTINCT d.id FROM document d JOIN sensitivity_label l
+                    ON (l.target_type = 'DOCUMENT' AND l.target_id = d.id)
+                    OR (l.target_type = 'ENCOUNTER' AND l.target_id = d.encounter_id)
+                    OR (l.target_type = 'PATIENT' AND l.target_id = d.patient_id)
+                 WHERE d.id = ANY(:ids) AND l.label = 'SUBSTANCE_USE_PART2' AND l.removed_at IS NULL""")
+                .param("ids", documentIds.toArray(UUID[]::new)).query(UUID.class).list());
     }
 
     private boolean belongsTo(UUID patientId, LabelTarget target, UUID targetId) {

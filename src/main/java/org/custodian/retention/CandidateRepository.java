@@ -59,25 +59,57 @@ class CandidateRepository {
               AND (m.status IN ('ACCEPTED', 'DUPLICATE') OR (m.status = 'REJECTED' AND m.resolved_by IS NOT NULL))
             """;
 
+    /**
+     * Raw messages whose sending facility (MSH-4) is no facility of ours (or missing): dead letters of
+     * senders never set up, and what a replay resolved of them. They belong to no facility, so the
+     * default raw-message schedule governs them, with the same states as {@link #MESSAGES}: a dead
+     * letter still awaiting its replay is never a candidate.
+     */
+    private static final String MESSAGES_FROM_NO_FACILITY = """
+            SELECT m.id AS record_id, a.patient_id, p.birth_date, CAST(NULL AS uuid) AS facility_id,
+                   coalesce(nullif(btrim(m.sending_facility), ''), '(none)') AS facility_code,
+                   (m.received_at AT TIME ZONE 'UTC')::date AS service_from,
+                   (greatest(m.received_at, (SELECT max(r.received_at) FROM hl7_message r WHERE r.replay_of = m.id))
+                       AT TIME ZONE 'UTC')::date AS last_activity,
+                   (SELECT min(i.value) FROM patient_identifier i WHERE i.patient_id = a.patient_id) AS mrn
+            FROM hl7_message m
+            LEFT JOIN LATERAL (SELECT e.patient_id FROM audit_event e
+                                WHERE e.resource_type = 'HL7Message' AND e.patient_id IS NOT NULL
+                                  AND e.resource_id IN (m.id::text, m.resolved_by::text) LIMIT 1) a ON true
+            LEFT JOIN patient p ON p.id = a.patient_id
+            WHERE m.replay_of IS NULL
+              AND NOT EXISTS (SELECT 1 FROM facility f WHERE f.code = upper(btrim(m.sending_facility)))
+              AND (m.status IN ('ACCEPTED', 'DUPLICATE') OR (m.status = 'REJECTED' AND m.resolved_by IS NOT NULL))
+            """;
+
     private final JdbcClient jdbc;
 
     CandidateRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Records whose last activity is before {@code cutoff} (nothing later can be past retention yet). */
+    /**
+     * Records whose last activity is before {@code cutoff} (nothing later can be past retention yet).
+     * {@code facilityId} null: raw messages from senders that are no facility.
+     */
     List<Candidate> lastActiveBefore(RecordType type, UUID facilityId, LocalDate cutoff) {
-        return jdbc.sql("SELECT * FROM (" + sql(type) + ") c WHERE c.last_activity < :cutoff"
+        return jdbc.sql("SELECT * FROM (" + sql(type, facilityId) + ") c WHERE c.last_activity < :cutoff"
                         + " ORDER BY c.last_activity, c.record_id")
                 .param("facility", facilityId).param("cutoff", cutoff).query((rs, n) -> map(type, rs)).list();
     }
 
     Optional<Candidate> find(RecordType type, UUID facilityId, UUID recordId) {
-        return jdbc.sql("SELECT * FROM (" + sql(type) + ") c WHERE c.record_id = :id")
+        return jdbc.sql("SELECT * FROM (" + sql(type, facilityId) + ") c WHERE c.record_id = :id")
                 .param("facility", facilityId).param("id", recordId).query((rs, n) -> map(type, rs)).optional();
     }
 
-    private static String sql(RecordType type) {
+    private static String sql(RecordType type, UUID facilityId) {
+        if (facilityId == null) {
+            if (type != RecordType.RAW_MESSAGE) {
+                throw new IllegalArgumentException(type.label() + " belong to a facility: choose one");
+            }
+            return MESSAGES_FROM_NO_FACILITY;
+        }
         return switch (type) {
             case ENCOUNTER -> ENCOUNTERS;
             case ROI_PACKET -> PACKETS;

@@ -51,17 +51,19 @@ public class Destructions {
         this.changes = changes;
     }
 
-    /** Proposes every destroyable record of the type at the facility not already in a proposed batch. */
+    /**
+     * Proposes every destroyable record of the type at the facility not already in a proposed batch;
+     * for raw messages with no facility, those of senders that are no facility of ours.
+     */
     @Transactional
     public UUID propose(CustodianUser user, RecordType type, UUID facilityId, LocalDate asOf) {
-        if (type == null || facilityId == null) {
-            throw new IllegalArgumentException("choose a record type and a facility");
-        }
+        Eligibility.requireScope(type, facilityId);
         guard.require(user, Permission.MANAGE_RETENTION, facilityId, AuditAction.CREATE, RESOURCE, null);
         EligibilityReport report = eligibility.assess(type, facilityId, asOf);
         List<Assessment> proposable = report.proposable();
         if (proposable.isEmpty()) {
-            throw new IllegalArgumentException("no " + type.label().toLowerCase() + " at this facility are past retention"
+            throw new IllegalArgumentException("no " + type.label().toLowerCase() + (facilityId == null
+                    ? " from senders that are no facility" : " at this facility") + " are past retention"
                     + " and free of legal holds (and not already proposed) as of " + asOf);
         }
         UUID id = UUID.randomUUID();

@@ -29,17 +29,27 @@ public class Eligibility {
         this.guard = guard;
     }
 
+    /**
+     * What is past retention at the facility. For raw messages {@code facilityId} may be null: the
+     * messages of senders that are no facility (never set up), under the default raw-message schedule.
+     */
     public EligibilityReport report(CustodianUser user, RecordType type, UUID facilityId, LocalDate asOf) {
-        if (type == null || facilityId == null) {
-            throw new IllegalArgumentException("choose a record type and a facility");
-        }
+        requireScope(type, facilityId);
         guard.require(user, Permission.MANAGE_RETENTION, facilityId, AuditAction.SEARCH, "RetentionEligibility",
                 type.name());
         EligibilityReport report = assess(type, facilityId, asOf);
-        guard.done(user, AuditAction.SEARCH, null, "RetentionEligibility", type.name() + "@" + facilityId,
+        guard.done(user, AuditAction.SEARCH, null, "RetentionEligibility", type.name() + "@"
+                        + (facilityId == null ? "no facility" : facilityId),
                 report.eligibleCount() + " past retention and destroyable, " + report.heldCount()
                         + " under legal hold, as of " + asOf);
         return report;
+    }
+
+    /** A record type and a facility; only raw messages may have none (their sender is no facility of ours). */
+    static void requireScope(RecordType type, UUID facilityId) {
+        if (type == null || facilityId == null && type != RecordType.RAW_MESSAGE) {
+            throw new IllegalArgumentException("choose a record type and a facility");
+        }
     }
 
     /** The same assessment without access checks, for the destruction workflow that has made its own. */

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import org.custodian.privacy.AccessDecision;
 import org.custodian.privacy.AccessPolicy;
@@ -20,6 +22,7 @@ import org.custodian.privacy.AuditTrail;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.Permission;
 import org.custodian.privacy.PhiAccess;
+import org.custodian.record.ClinicalQueries;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,14 +37,16 @@ public class ScanReading {
     private final ScanRepository scans;
     private final ScanStore store;
     private final ScanInspector inspector;
+    private final ScanChartDocuments chartDocuments;
     private final PhiAccess phi;
     private final AccessPolicy policy;
     private final AuditTrail audit;
     private final int previewWidth;
 
-    ScanReading(ScanRepository scans, ScanStore store, ScanInspector inspector, PhiAccess phi, AccessPolicy policy,
-                AuditTrail audit, ScanningProperties properties) {
+    ScanReading(ScanRepository scans, ScanStore store, ScanInspector inspector, ScanChartDocuments chartDocuments,
+                PhiAccess phi, AccessPolicy policy, AuditTrail audit, ScanningProperties properties) {
         this.scans = scans;
+        this.chartDocuments = chartDocuments;
         this.store = store;
         this.inspector = inspector;
         this.phi = phi;
@@ -94,11 +99,24 @@ public class ScanReading {
         });
     }
 
-    /** The scans filed to a patient's chart, newest document first; empty when there is no such patient. */
+    /**
+     * The scans filed to a patient's chart, newest document first; empty when there is no such patient.
+     * Scans whose chart document or encounter carries a label that keeps the user out are left out,
+     * as the chart leaves out those documents.
+     */
     public Optional<ChartScans> chartScans(CustodianUser user, UUID patientId) {
-        return phi.readRecord(user, patientId, "ScannedDocument", "patient=" + patientId,
-                () -> scans.patientLabel(patientId).map(label ->
-                        new ChartScans(patientId, label, scans.byPatient(patientId))));
+        return phi.readRecordWithout(user, patientId, "ScannedDocument", "patient=" + patientId,
+                withheld -> scans.patientLabel(patientId).map(label -> new ChartScans(patientId, label,
+                        scans.byPatient(patientId).stream().filter(scan -> !withheld(scan, withheld)).toList())));
+    }
+
+    private boolean withheld(Scan scan, Set<UUID> withheld) {
+        if (withheld.isEmpty()) {
+            return false;
+        }
+        UUID encounter = scan.filing() == null ? null : scan.filing().encounterId();
+        return (encounter != null && withheld.contains(encounter))
+                || chartDocuments.chartDocument(scan.id()).filter(withheld::contains).isPresent();
     }
 
     /** Page 1 as a PNG, rendered once and kept beside the file. */
@@ -126,8 +144,7 @@ public class ScanReading {
         }
         Scan scan = found.get();
         if (scan.filing() != null) {
-            return phi.readRecord(user, scan.filing().patientId(), resourceType, scanId.toString(),
-                    () -> Optional.of(reader.apply(scan)));
+            return readFiled(user, scan, resourceType, () -> Optional.of(reader.apply(scan)));
         }
         boolean allowed = (user.can(Permission.INDEX_SCANS) || user.can(Permission.REVIEW_SCAN_QUALITY))
                 && (scan.facilityId() == null || user.facilityIds().contains(scan.facilityId()));
@@ -139,6 +156,24 @@ public class ScanReading {
         T result = reader.apply(scan);
         record(user, clientAddress, AuditAction.READ, null, resourceType, scanId.toString(), "unindexed scan");
         return Optional.of(result);
+    }
+
+    /**
+     * A filed scan is a chart document: its own labels and its encounter's count beyond the patient's,
+     * as when the document is opened from the chart.
+     */
+    private <T> Optional<T> readFiled(CustodianUser user, Scan scan, String resourceType, Supplier<Optional<T>> reader) {
+        UUID patient = scan.filing().patientId();
+        Optional<UUID> document = chartDocuments.chartDocument(scan.id());
+        if (document.isPresent()) {
+            return phi.readPart(user, patient, ClinicalQueries.Kind.DOCUMENT, document.get(), resourceType,
+                    scan.id().toString(), reader);
+        }
+        if (scan.filing().encounterId() != null) {
+            return phi.readPart(user, patient, ClinicalQueries.Kind.ENCOUNTER, scan.filing().encounterId(),
+                    resourceType, scan.id().toString(), reader);
+        }
+        return phi.readRecord(user, patient, resourceType, scan.id().toString(), reader);
     }
 
     private void render(Scan scan, Path cached) {

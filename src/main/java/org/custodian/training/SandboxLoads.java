@@ -10,6 +10,8 @@ import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.Permission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,6 +52,18 @@ public class SandboxLoads {
         runningHere.add(id);
         Thread.ofVirtual().name("sandbox-load-" + id).start(() -> run(trainer, id, patients, seed));
         return loads.find(id).orElseThrow();
+    }
+
+    /**
+     * A load still marked running when this server starts was cut off when the last one stopped: it is
+     * marked failed now, so the trainer's page says so at once rather than at the next load.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void failLoadsLeftByAStoppedServer() {
+        int failed = loads.failAbandoned(runningHere);
+        if (failed > 0) {
+            log.warn("{} sandbox load(s) were running when the server last stopped; marked failed", failed);
+        }
     }
 
     /** A load, for a trainer; {@link TrainingNotFound} when there is none. */

@@ -49,6 +49,11 @@ class TranscriptionAudit {
         return policy.decide(user, permission, patientId) instanceof AccessDecision.Permit;
     }
 
+    /** Whether the user may open the document: its own and its encounter's labels count beyond the patient's. */
+    boolean permitsDocument(CustodianUser user, UUID patientId, UUID documentId) {
+        return policy.decideDocument(user, patientId, documentId) instanceof AccessDecision.Permit;
+    }
+
     void success(CustodianUser user, AuditAction action, UUID patientId, UUID documentId, String detail) {
         record(user, action, AuditOutcome.SUCCESS, patientId, DOCUMENT, str(documentId), detail);
     }

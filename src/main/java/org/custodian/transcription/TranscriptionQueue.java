@@ -35,7 +35,7 @@ public class TranscriptionQueue {
     /** Documents in these states at the user's facilities, oldest first. */
     public QueuePage work(CustodianUser user, Collection<JobStatus> statuses) {
         audit.requireAny(user, "the transcription queue", Permission.TRANSCRIBE_DOCUMENTS, Permission.REVIEW_TRANSCRIPTION);
-        QueuePage page = visible(user, jobs.inStatus(statuses, user.facilityIds(), LIMIT));
+        QueuePage page = openable(user, jobs.inStatus(statuses, user.facilityIds(), LIMIT));
         audit.list(user, "work", "transcription queue " + statuses + ": " + page.jobs().size() + " documents of "
                 + patients(page.jobs()) + " patients" + (page.withheld() > 0 ? ", " + page.withheld() + " withheld" : ""));
         return page;
@@ -82,6 +82,17 @@ public class TranscriptionQueue {
     private QueuePage visible(CustodianUser user, List<TranscriptionJob> rows) {
         List<TranscriptionJob> shown = rows.stream()
                 .filter(j -> audit.permits(user, Permission.READ_CHART, j.patientId())).toList();
+        return new QueuePage(shown, rows.size() - shown.size());
+    }
+
+    /**
+     * The work queue's rows whose documents the user may open: a row names the document and carries
+     * QA comments on its text, so a document whose own or encounter's label keeps the user out is
+     * withheld like the patient's whole record would be.
+     */
+    private QueuePage openable(CustodianUser user, List<TranscriptionJob> rows) {
+        List<TranscriptionJob> shown = rows.stream()
+                .filter(j -> audit.permitsDocument(user, j.patientId(), j.documentId())).toList();
         return new QueuePage(shown, rows.size() - shown.size());
     }
 

@@ -3,6 +3,11 @@ package org.custodian.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
+import org.custodian.privacy.AuditAction;
+import org.custodian.privacy.AuditEntry;
+import org.custodian.privacy.AuditOutcome;
+import org.custodian.privacy.AuditTrail;
+import org.custodian.privacy.CustodianUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -23,9 +28,11 @@ class ErrorPageController implements org.springframework.boot.webmvc.error.Error
     private static final Logger log = LoggerFactory.getLogger(ErrorPageController.class);
 
     private final Viewers viewers;
+    private final AuditTrail audit;
 
-    ErrorPageController(Viewers viewers) {
+    ErrorPageController(Viewers viewers, AuditTrail audit) {
         this.viewers = viewers;
+        this.audit = audit;
     }
 
     @RequestMapping("${server.error.path:/error}")
@@ -43,10 +50,23 @@ class ErrorPageController implements org.springframework.boot.webmvc.error.Error
         return ErrorPage.of(status).view(viewers.of(user));
     }
 
-    /** Spring Security forwards here when it refuses a request, with the reason as a request attribute. */
+    /**
+     * Spring Security forwards here when it refuses a request, with the reason as a request attribute.
+     * The refusal is audited like the modules' own: who, which address, and why.
+     */
     @RequestMapping(DENIED)
     ModelAndView denied(HttpServletRequest request, Authentication user) {
-        if (request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException) {
+        boolean forged = request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException;
+        if (user != null && user.getPrincipal() instanceof CustodianUser custodianUser) {
+            Object address = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+            audit.record(new AuditEntry(custodianUser.getUsername(), custodianUser.rolesText(),
+                    "GET".equals(request.getMethod()) ? AuditAction.READ : AuditAction.UPDATE, AuditOutcome.DENIED,
+                    null, "WebPage", address == null ? request.getRequestURI() : address.toString(),
+                    forged ? "refused: the form came without a valid CSRF token"
+                            : "refused: role " + custodianUser.rolesText() + " does not allow this address",
+                    request.getRemoteAddr()));
+        }
+        if (forged) {
             return ErrorPage.forbidden("This form has expired or did not come from this site. "
                     + "Go back, reload the page and try again.").view(viewers.of(user));
         }

@@ -6,12 +6,15 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The start page is the first screen the user's roles allow. */
+/** The start page is the first screen the user's roles allow; trainers and trainees start in the training area. */
 @Controller
 class HomeController {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal CustodianUser user) {
+        if (user.can(Permission.TAKE_TRAINING) || user.can(Permission.MANAGE_TRAINING)) {
+            return "redirect:/training";
+        }
         if (!user.can(Permission.SEARCH_PATIENTS) && user.can(Permission.VIEW_AUDIT)) {
             return "redirect:/audit";
         }

@@ -32,17 +32,22 @@ class RetentionController {
     }
 
     @GetMapping("/retention")
-    String page(@RequestParam(required = false) UUID facility, @RequestParam(defaultValue = "ENCOUNTER") RecordType type,
+    String page(@RequestParam(required = false) String facility, @RequestParam(defaultValue = "ENCOUNTER") RecordType type,
                 @AuthenticationPrincipal CustodianUser user, Model model) {
         List<Facility> mine = facilities.byIds(user.facilityIds()).stream()
                 .sorted(java.util.Comparator.comparing(Facility::name)).toList();
-        UUID chosen = facility != null ? facility : mine.isEmpty() ? null : mine.getFirst().id();
+        // raw messages of senders that are no facility of ours have a schedule too (the default one)
+        boolean noFacility = RetentionPages.NO_FACILITY.equals(facility) && type == RecordType.RAW_MESSAGE;
+        UUID asked = noFacility ? null : RetentionPages.facility(facility);
+        UUID chosen = noFacility || asked != null ? asked : mine.isEmpty() ? null : mine.getFirst().id();
         model.addAttribute("facilities", mine);
-        model.addAttribute("facility", chosen);
+        model.addAttribute("facility", noFacility ? RetentionPages.NO_FACILITY : chosen);
+        model.addAttribute("noFacility", RetentionPages.NO_FACILITY);
         model.addAttribute("type", type);
         model.addAttribute("types", RecordType.values());
         model.addAttribute("today", RetentionPages.today());
-        model.addAttribute("report", chosen == null ? null : eligibility.report(user, type, chosen, RetentionPages.today()));
+        model.addAttribute("report", chosen == null && !noFacility ? null
+                : eligibility.report(user, type, chosen, RetentionPages.today()));
         model.addAttribute("holds", holds.active(user));
         model.addAttribute("released", holds.recentlyReleased(user));
         model.addAttribute("batches", destructions.recent(user));

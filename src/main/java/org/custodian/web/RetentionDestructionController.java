@@ -26,11 +26,11 @@ class RetentionDestructionController {
     }
 
     @PostMapping("/retention/batches")
-    String propose(@RequestParam UUID facility, @RequestParam RecordType type,
+    String propose(@RequestParam String facility, @RequestParam RecordType type,
                    @AuthenticationPrincipal CustodianUser user, RedirectAttributes flash) {
         return RetentionPages.attempt(flash, "Destruction proposed; a second person must approve it.",
-                "/retention?facility=" + facility + "&type=" + type,
-                () -> "/retention/batches/" + destructions.propose(user, type, facility, RetentionPages.today()));
+                "/retention?facility=" + facility + "&type=" + type, () -> "/retention/batches/"
+                        + destructions.propose(user, type, RetentionPages.facility(facility), RetentionPages.today()));
     }
 
     @GetMapping("/retention/batches/{id}")

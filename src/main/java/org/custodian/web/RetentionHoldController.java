@@ -23,9 +23,10 @@ class RetentionHoldController {
 
     @PostMapping("/retention/holds/patient")
     String holdPatient(@RequestParam UUID patient, @RequestParam(defaultValue = "") String matter,
-                       @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) UUID facility,
+                       @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) String facility,
                        @AuthenticationPrincipal CustodianUser user, RedirectAttributes flash) {
-        return RetentionPages.attempt(flash, "Legal hold placed on the patient's records.", back(facility), () -> {
+        UUID shown = RetentionPages.facility(facility);
+        return RetentionPages.attempt(flash, "Legal hold placed on the patient's records.", back(shown), () -> {
             holds.holdPatient(user, matter, patient, reason);
             return null;
         });

@@ -60,13 +60,15 @@ class RoiRequestController {
     String request(@PathVariable UUID id, @AuthenticationPrincipal CustodianUser user, Model model) {
         ReleaseRequest request = requests.get(user, id);
         LocalDate today = LocalDate.now();
-        List<ClinicalDocument> candidates = requests.candidates(user, request);
+        ReleaseRequests.Candidates listed = requests.candidates(user, request);
+        List<ClinicalDocument> candidates = listed.documents();
         Set<UUID> ids = candidates.stream().map(ClinicalDocument::id).collect(Collectors.toSet());
         model.addAttribute("r", request);
         model.addAttribute("today", today);
         model.addAttribute("deadline", request.deadline(today));
         model.addAttribute("findings", request.authorizationFindings(today));
         model.addAttribute("candidates", candidates);
+        model.addAttribute("withheldDocuments", listed.withheld());
         model.addAttribute("part2", requests.part2Documents(ids));
         model.addAttribute("packets", requests.packets(user, id));
         model.addAttribute("fees", requests.fees());

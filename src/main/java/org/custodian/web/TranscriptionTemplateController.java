@@ -26,7 +26,7 @@ class TranscriptionTemplateController {
 
     @GetMapping(PATH)
     String list(@AuthenticationPrincipal CustodianUser user, Model model) {
-        if (!TranscriptionGuard.works(user) && !user.can(Permission.EDIT_TRANSCRIPTION_TEMPLATES)) {
+        if (!TranscriptionTabs.mayOpenTemplates(user)) {
             throw new PageForbidden("Your role does not include transcription templates.");
         }
         model.addAttribute("templates", templates.all());

@@ -80,4 +80,8 @@ record Viewer(String displayName, String username, List<String> roles, List<Stri
     public boolean canManageUsers() {
         return permissions.contains(Permission.MANAGE_USERS);
     }
+
+    public boolean canAuditCoding() {
+        return permissions.contains(Permission.AUDIT_CODING);
+    }
 }

@@ -4,24 +4,22 @@ import java.util.Comparator;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.Permission;
 import org.custodian.privacy.Role;
-import org.custodian.record.Facility;
-import org.custodian.record.FacilityRepository;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /** Builds the page header's {@link Viewer} for the signed-in user. */
 @Component
 class Viewers {
-    private final FacilityRepository facilities;
+    private final HeaderFacilityNames facilityNames;
 
-    Viewers(FacilityRepository facilities) {
-        this.facilities = facilities;
+    Viewers(HeaderFacilityNames facilityNames) {
+        this.facilityNames = facilityNames;
     }
 
     Viewer of(CustodianUser user) {
         return new Viewer(user.displayName(), user.getUsername(),
                 user.roles().stream().sorted(Comparator.naturalOrder()).map(Role::label).toList(),
-                facilities.byIds(user.facilityIds()).stream().map(Facility::name).toList(),
+                facilityNames.of(user.facilityIds()),
                 java.util.Arrays.stream(Permission.values()).filter(user::can)
                         .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(Permission.class))));
     }

@@ -3,7 +3,13 @@ package org.custodian.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.custodian.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +97,33 @@ class AuditTrailTest {
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event", Long.class)).isEqualTo(before);
         assertThat(audit.verify()).isInstanceOf(AuditVerification.Intact.class);
+    }
+
+    @Test
+    void eventsBegunByManyReadsAtOnceAreEachCommittedWhenAwaitedAndTheChainStaysIntact() throws Exception {
+        int readers = 40;
+        List<Long> seqs;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Long>> done = new ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                String user = "reader" + i;
+                done.add(threads.submit(() -> {
+                    PendingAuditEvent pending = audit.begin(entry(user));
+                    long seq = pending.durable().seq();
+                    // what a read would now send: its event is already visible to any other connection
+                    assertThat(jdbc.queryForObject("SELECT username FROM audit_event WHERE seq = ?", String.class, seq))
+                            .isEqualTo(user);
+                    return seq;
+                }));
+            }
+            seqs = new ArrayList<>();
+            for (Future<Long> f : done) {
+                seqs.add(f.get(60, TimeUnit.SECONDS));
+            }
+        }
+        assertThat(seqs).doesNotHaveDuplicates().allSatisfy(seq -> assertThat(seq).isGreaterThan(first + 4));
+        assertThat(audit.verify()).isInstanceOfSatisfying(AuditVerification.Intact.class,
+                intact -> assertThat(intact.events()).isGreaterThanOrEqualTo(5 + readers));
     }
 
     @Test

@@ -39,7 +39,19 @@ class SignInPolicyTest {
         assertThat(new Browser().signIn("locky", "the right password")).contains("/login?error=locked");
         var failures = audit.search(new AuditQuery("locky", null, AuditAction.LOGIN_FAILED, null, null, null, false, 0, 10));
         assertThat(failures.total()).isEqualTo(4);
-        assertThat(failures.events().get(1).detail()).contains("account locked");
+        assertThat(failures.events()).extracting(AuditEvent::detail).containsExactly(
+                "account locked",
+                "wrong password (3 in a row); account locked for 15 min",
+                "wrong password (2 of 3 before the account locks)",
+                "wrong password (1 of 3 before the account locks)");
+    }
+
+    @Test
+    void aFailedSignInWithAnUnknownUserNameIsAuditedAsSuch() throws Exception {
+        String nobody = "nobody-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        assertThat(new Browser().signIn(nobody, "guess")).contains("/login?error=bad");
+        var failures = audit.search(new AuditQuery(nobody, null, AuditAction.LOGIN_FAILED, null, null, null, false, 0, 10));
+        assertThat(failures.events()).extracting(AuditEvent::detail).containsExactly("no account with this user name");
     }
 
     @Test

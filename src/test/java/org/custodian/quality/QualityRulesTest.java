@@ -303,6 +303,25 @@ class QualityRulesTest {
         assertThat(f.message()).startsWith("A passage of 81 words is identical to document 'Day one'");
     }
 
+    @Test
+    void aNoteCopiedForwardDayAfterDayIsOneFindingPerCopyingNoteNotOnePerPair() {
+        Chart c = fixtures.cleanInpatient(hospital, attending, 10);
+        String history = words(80, "forward");
+        Instant day1 = c.encounter.admitAt().plus(1, ChronoUnit.DAYS);
+        List<ClinicalDocument> notes = new java.util.ArrayList<>();
+        for (int day = 0; day < 4; day++) {
+            notes.add(QualityFixtures.note(c, DocumentType.PROGRESS_NOTE, "Day " + (day + 1),
+                    day1.plus(day, ChronoUnit.DAYS), attending, true, "Day " + (day + 1) + ". " + history + " Plan."));
+        }
+        c.documents.addAll(notes);
+        List<Finding> found = scanned(c);
+        assertThat(rules(found)).containsExactly("COPY_PASTE", "COPY_PASTE", "COPY_PASTE");
+        assertThat(found).extracting(Finding::documentId)
+                .containsExactlyInAnyOrder(notes.get(1).id(), notes.get(2).id(), notes.get(3).id());
+        Finding last = found.stream().filter(f -> f.documentId().equals(notes.get(3).id())).findFirst().orElseThrow();
+        assertThat(last.message()).contains("identical to document 'Day ", "(and 2 other earlier notes)");
+    }
+
     private static String words(int n, String seed) {
         StringBuilder text = new StringBuilder();
         java.util.Random random = new java.util.Random(seed.hashCode());

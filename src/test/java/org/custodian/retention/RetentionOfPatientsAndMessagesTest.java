@@ -1,6 +1,7 @@
 package org.custodian.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -126,14 +127,70 @@ class RetentionOfPatientsAndMessagesTest {
                 applied.toString(), resolved.toString(), duplicate.toString()).doesNotContain(awaitingReplay.toString());
     }
 
+    /**
+     * Messages whose sender (MSH-4) is no facility of ours, and one naming none: under the default
+     * raw-message schedule, destroyed with their replays, the tombstones and the certificate kept, and
+     * never a dead letter still awaiting its replay.
+     */
+    @Test
+    void messagesOfSendersThatAreNoFacilityFollowTheDefaultScheduleAndNeverTakeOneAwaitingReplay() throws Exception {
+        RetentionFixtures f = RetentionFixtures.of(context);
+        String s = RetentionFixtures.suffix();
+        Facility hospital = f.hospital("RPU-" + s);
+        CustodianUser director = f.user("rpu.director" + s, Role.HIM_DIRECTOR, hospital);
+        CustodianUser privacy = f.user("rpu.privacy" + s, Role.PRIVACY_OFFICER, hospital);
+        String sender = "NOWHERE-" + s;
+        UUID applied = message(sender, "ACCEPTED", LocalDate.of(2015, 3, 1), null);
+        UUID awaitingReplay = message(sender, "REJECTED", LocalDate.of(2015, 3, 3), null);
+        UUID resolved = message(sender, "REJECTED", LocalDate.of(2015, 3, 4), null);
+        UUID replay = message(sender, "ACCEPTED", LocalDate.of(2016, 1, 1), resolved);
+        UUID recent = message(sender, "ACCEPTED", LocalDate.of(2025, 1, 1), null);
+        UUID unnamed = message((String) null, "DUPLICATE", LocalDate.of(2015, 3, 5), null);
+        UUID ours = message(hospital, "ACCEPTED", LocalDate.of(2015, 3, 6), null);
+
+        EligibilityReport report = eligibility.report(director, RecordType.RAW_MESSAGE, null, TODAY);
+        assertThat(report.schedule().isDefault()).as("the default raw-message schedule governs them").isTrue();
+        assertThat(report.eligible()).extracting(a -> a.record().recordId()).contains(applied, resolved, unnamed)
+                .doesNotContain(awaitingReplay, recent, ours);
+
+        UUID batch = destructions.propose(director, RecordType.RAW_MESSAGE, null, TODAY);
+        DestructionBatch done = destructions.approve(privacy, batch, TODAY);
+
+        for (UUID destroyed : new UUID[] {applied, resolved, replay, unnamed}) {
+            assertThat(f.rows("hl7_message", "id", destroyed)).as("destroyed " + destroyed).isZero();
+        }
+        for (UUID kept : new UUID[] {awaitingReplay, recent, ours}) {
+            assertThat(f.rows("hl7_message", "id", kept)).as("kept " + kept).isEqualTo(1);
+        }
+        assertThat(done.items()).filteredOn(i -> i.recordId().equals(applied) || i.recordId().equals(resolved))
+                .as("the tombstones: what was destroyed, from which sender")
+                .allSatisfy(i -> {
+                    assertThat(i.status()).isEqualTo(DestructionItem.Status.DESTROYED);
+                    assertThat(i.facilityCode()).isEqualTo(sender);
+                });
+        assertThat(jdbc.sql("SELECT count(*) FROM destruction_item WHERE batch_id = ? AND record_id IN (?, ?, ?)")
+                .params(batch, applied, resolved, unnamed).query(Long.class).single()).isEqualTo(3);
+        assertThat(text(destructions.certificate(director, batch))).contains("Raw interface messages",
+                applied.toString(), resolved.toString(), unnamed.toString(), sender)
+                .doesNotContain(awaitingReplay.toString(), ours.toString());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'DELETE' AND resource_type = 'HL7Message'"
+                + " AND resource_id = ?").param(applied.toString()).query(Long.class).single()).isEqualTo(1);
+        assertThatThrownBy(() -> eligibility.report(director, RecordType.ENCOUNTER, null, TODAY))
+                .hasMessageContaining("choose a record type and a facility");
+    }
+
     private UUID message(Facility from, String status, LocalDate received, UUID replayOf) {
+        return message(from.code().toLowerCase() + " ", status, received, replayOf);
+    }
+
+    private UUID message(String sender, String status, LocalDate received, UUID replayOf) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO hl7_message (id, received_at, remote_address, control_id, sending_application,
                     sending_facility, message_type, raw, size_bytes, status, ack_code, ack, replay_of)
                 VALUES (?, ?, '127.0.0.1', ?, 'LAB', ?, 'ORU^R01', ?, 3, ?, ?, 'MSA|AA', ?)""")
                 .params(id, Timestamp.from(received.atStartOfDay().toInstant(ZoneOffset.UTC)), id.toString(),
-                        from.code().toLowerCase() + " ", "MSH".getBytes(), status,
+                        sender, "MSH".getBytes(), status,
                         status.equals("REJECTED") ? "AE" : "AA", replayOf).update();
         if (replayOf != null && status.equals("ACCEPTED")) {
             jdbc.sql("UPDATE hl7_message SET resolved_by = ? WHERE id = ?").params(id, replayOf).update();

@@ -75,6 +75,35 @@ class RetentionMessagesAndDemographicsPagesTest {
     }
 
     @Test
+    void messagesOfASenderThatIsNoFacilityAreChosenListedAndDestroyedButNotOneAwaitingReplay() {
+        RetentionFixtures f = RetentionFixtures.of(context);
+        String s = RetentionFixtures.suffix();
+        Facility hospital = f.hospital("RNW-" + s);
+        WebFixtures web = WebFixtures.of(context);
+        String director = web.user("rnw.director." + s.toLowerCase(), Role.HIM_DIRECTOR, hospital);
+        String officer = web.user("rnw.officer." + s.toLowerCase(), Role.PRIVACY_OFFICER, hospital);
+        UUID stray = message("STRAY-" + s, "ACCEPTED", LocalDate.of(2015, 3, 1));
+        UUID deadLetter = message("STRAY-" + s, "REJECTED", LocalDate.of(2015, 3, 2));
+
+        WebSession proposer = WebSession.signedIn(port, director, PASSWORD);
+        Page report = proposer.get("/retention?facility=none&type=RAW_MESSAGE");
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.body()).contains("Senders that are no facility (raw messages)</option>",
+                        "id=\"schedule-applied\"", stray.toString().substring(0, 8))
+                .doesNotContain(deadLetter.toString().substring(0, 8));
+        Page proposed = proposer.postWithToken("/retention/batches", Map.of("facility", "none", "type", "RAW_MESSAGE"));
+        assertThat(proposed.location()).contains("/retention/batches/");
+        String batch = proposed.location().substring(proposed.location().indexOf("/retention/batches/"));
+
+        WebSession approver = WebSession.signedIn(port, officer, PASSWORD);
+        approver.get(batch);
+        approver.postWithToken(batch + "/approve", Map.of());
+        assertThat(approver.get(batch).body()).contains(stray.toString(), "Senders that are no facility", "hl7_message 1");
+        assertThat(f.rows("hl7_message", "id", stray)).isZero();
+        assertThat(f.rows("hl7_message", "id", deadLetter)).isEqualTo(1);
+    }
+
+    @Test
     void aBatchThatTookAPatientsLastRecordShowsTheirDemographicsWentByIdOnly() {
         RetentionFixtures f = RetentionFixtures.of(context);
         String s = RetentionFixtures.suffix();
@@ -101,13 +130,17 @@ class RetentionMessagesAndDemographicsPagesTest {
     }
 
     private UUID message(Facility from, String status, LocalDate received) {
+        return message(from.code(), status, received);
+    }
+
+    private UUID message(String sender, String status, LocalDate received) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO hl7_message (id, received_at, remote_address, control_id, sending_application,
                     sending_facility, message_type, raw, size_bytes, status, ack_code, ack)
                 VALUES (?, ?, '127.0.0.1', ?, 'LAB', ?, 'ORU^R01', ?, 3, ?, ?, 'MSA|AA')""")
                 .params(id, Timestamp.from(received.atStartOfDay().toInstant(ZoneOffset.UTC)), id.toString(),
-                        from.code(), "MSH".getBytes(), status, status.equals("REJECTED") ? "AE" : "AA").update();
+                        sender, "MSH".getBytes(), status, status.equals("REJECTED") ? "AE" : "AA").update();
         return id;
     }
 }

@@ -27,6 +27,7 @@ class SignInPageTest {
 
     String coder;
     String auditor;
+    String trainee;
 
     @BeforeAll
     void users() {
@@ -34,6 +35,7 @@ class SignInPageTest {
         var hospital = fixtures.hospital("SIGNIN-H");
         coder = fixtures.user("signin.coder", Role.CODER, hospital);
         auditor = fixtures.user("signin.auditor", Role.AUDITOR);
+        trainee = fixtures.user("signin.trainee", Role.TRAINEE, hospital);
     }
 
     @Test
@@ -66,6 +68,16 @@ class SignInPageTest {
         WebSession session = WebSession.signedIn(port, auditor, PASSWORD);
         Page home = session.get("/");
         assertThat(home.location()).endsWith("/audit");
+    }
+
+    @Test
+    void aTraineeStartsInTheTrainingArea() {
+        WebSession session = WebSession.signedIn(port, trainee, PASSWORD);
+        assertThat(session.get("/").location()).endsWith("/training");
+        Page queue = session.open("/coding");
+        assertThat(queue.status()).isEqualTo(200);
+        assertThat(queue.body()).as("no links to coding figures a trainee may not open")
+                .doesNotContain("/coding/figures", "/coding/audits");
     }
 
     @Test

@@ -72,4 +72,17 @@ class TranscriptionPagesTest {
         assertThat(typist.postWithToken(path + "/sign", Map.of()).status()).isEqualTo(403);
         assertThat(typist.open("/transcription/jobs/00000000-0000-0000-0000-000000000009").status()).isEqualTo(404);
     }
+
+    @Test
+    void aSignerIsNotOfferedTheTemplatesTabTheyMayNotOpen() {
+        TranscriptionFixtures f = new TranscriptionFixtures(context, "tt");
+        WebSession attending = WebSession.signedIn(port, f.attendingUser, TranscriptionFixtures.PASSWORD);
+        assertThat(attending.open("/transcription/signatures").body()).contains("To sign")
+                .doesNotContain("href=\"/transcription/templates\"");
+        assertThat(attending.open("/transcription/templates").status()).isEqualTo(403);
+
+        WebSession typist = WebSession.signedIn(port, f.transcriptionist, TranscriptionFixtures.PASSWORD);
+        assertThat(typist.open("/transcription").body()).contains("href=\"/transcription/templates\"");
+        assertThat(typist.open("/transcription/templates").status()).isEqualTo(200);
+    }
 }

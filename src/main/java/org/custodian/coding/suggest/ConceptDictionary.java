@@ -19,7 +19,9 @@ import org.custodian.terminology.MedicalCode;
 public final class ConceptDictionary {
     /** Qualifiers ICD-10-CM spells out for the default case, which notes usually leave unsaid. */
     static final Set<String> DEFAULT_QUALIFIERS = Set.of("essential", "primary", "unilateral", "initial", "encounter",
-            "closed", "mellitus", "organism", "site", "uncomplicated", "episode", "care", "routine");
+            "closed", "mellitus", "organism", "site", "uncomplicated", "episode", "care", "routine",
+            // unknown or unstated intent of a poisoning or injury is coded as accidental (I.C.19.e.5.b, I.C.20.g)
+            "accidental", "unintentional");
 
     private final Map<String, MedicalCode> byCode = new HashMap<>();
     private final Map<String, List<Concept>> byRarestToken = new HashMap<>();
@@ -169,11 +171,14 @@ public final class ConceptDictionary {
             boolean of = false;
             for (String w : words) {
                 denying |= w.equals("without") || w.equals("not");
-                rest |= denying || heading && of && w.equals("and");
+                rest |= heading && of && w.equals("and");
                 of |= w.equals("of");
                 // "Other disorders of gingiva": the category is the rest of its block, its default still the default
                 if (denying) {
                     denied.add(w);
+                    // "Laceration without foreign body of lip": the open-wound qualifier is a fixed pair; the site
+                    // after it belongs to the wound and is required, not denied
+                    denying = !endsWithForeignBody(denied);
                 } else if (rest || w.equals("unspecified") || heading && w.equals("other")) {
                     dropped.add(w);
                 } else {
@@ -200,6 +205,11 @@ public final class ConceptDictionary {
         optional.remove("unspecified");
         optional.remove("and");
         return new Concept(code, Set.copyOf(required), Set.copyOf(defaults), Set.copyOf(optional), heading);
+    }
+
+    private static boolean endsWithForeignBody(List<String> denied) {
+        int n = denied.size();
+        return n >= 3 && denied.get(n - 1).equals("body") && denied.get(n - 2).equals("foreign");
     }
 
     private static List<String> wordsOf(String text) {

@@ -11,7 +11,19 @@ final class GuidelineDefaults {
     private static final Set<String> DIABETES_TYPED = Set.of("1", "2", "gestational", "insipidus", "pregnancy",
             "childbirth", "puerperium", "underlying", "drug", "chemical", "neonatal", "other", "prediabete", "prediabetes");
 
+    /**
+     * Conditions coded only when confirmed, even for inpatients, whose uncertain diagnoses are otherwise
+     * coded as established (Section II.H): HIV disease (I.C.1.a.1.a), COVID-19 (I.C.1.g.1.a), Zika virus
+     * disease (I.C.1.h) and influenza due to identified viruses (I.C.10.c.1). Codes (without dot) or their categories.
+     */
+    private static final Set<String> CONFIRMED_ONLY = Set.of("B20", "U071", "A925", "J09", "J10");
+
     private GuidelineDefaults() {
+    }
+
+    /** Whether the guidelines allow this code only for a confirmed diagnosis ("suspected COVID-19" is not U07.1). */
+    static boolean onlyWhenConfirmed(String code) {
+        return CONFIRMED_ONLY.contains(code) || code.length() >= 3 && CONFIRMED_ONLY.contains(code.substring(0, 3));
     }
 
     static void apply(List<Normalizer.Normalized> clause) {

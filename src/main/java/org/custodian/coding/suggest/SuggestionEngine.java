@@ -172,7 +172,8 @@ public final class SuggestionEngine {
                     case UNCERTAIN -> {
                         // signs and symptoms are observed, not uncertain: they are what an outpatient is coded for
                         if (!concept.code().code().startsWith("R")) {
-                            coded = setting == CareSetting.INPATIENT ? coded : Optional.empty();
+                            coded = setting == CareSetting.INPATIENT
+                                    && !GuidelineDefaults.onlyWhenConfirmed(concept.code().code()) ? coded : Optional.empty();
                             confidence *= 0.8;
                         }
                     }

@@ -9,8 +9,9 @@ import org.custodian.quality.Severity;
 /**
  * Copy and paste across a patient's notes (an AHIMA documentation-integrity concern): a later note
  * that repeats a long passage of an earlier one word for word. Candidate pairs come from winnowed
- * fingerprints; the passage is then measured exactly. Addenda quote what they correct, so they are
- * only ever the source, never the copy.
+ * fingerprints; the passage is then measured exactly. A copying note is one finding, however many
+ * earlier notes it repeats (templated notes copied forward day after day would otherwise give a finding
+ * per pair). Addenda quote what they correct, so they are only ever the source, never the copy.
  */
 public final class CopyPasteRule implements Rule {
     @Override
@@ -51,6 +52,9 @@ public final class CopyPasteRule implements Rule {
             if (copy.doc().addendumTo() != null) {
                 continue;
             }
+            Note longestSource = null;
+            int longest = 0;
+            int sources = 0;
             for (int earlier = 0; earlier < later; earlier++) {
                 Note source = notes.get(earlier);
                 if (!Winnowing.overlap(source.prints(), copy.prints())) {
@@ -58,16 +62,37 @@ public final class CopyPasteRule implements Rule {
                 }
                 int words = Winnowing.longestSharedRun(source.shingles(), copy.shingles());
                 if (words >= threshold) {
-                    PatientFacts.DocumentRow d = copy.doc();
-                    var encounter = facts.encounter(d.encounterId());
-                    out.add(d.id() + ":" + source.doc().id(), d.encounterId(), d.id(),
-                            encounter.map(PatientFacts.EncounterRow::facilityId).orElse(null), d.authorId(),
-                            "Document " + d.label() + " of " + d.createdAt().toString().substring(0, 10),
-                            "A passage of " + words + " words is identical to document " + source.doc().label() + " of "
-                                    + source.doc().createdAt().toString().substring(0, 10) + ": check it was not copied forward.");
+                    sources++;
+                    if (words > longest) {
+                        longest = words;
+                        longestSource = source;
+                    }
                 }
             }
+            if (longestSource != null) {
+                report(facts, copy.doc(), longestSource.doc(), longest, sources - 1, out);
+            }
         }
+    }
+
+    /** One finding per copying note, naming the note it shares the longest passage with. */
+    private static void report(PatientFacts facts, PatientFacts.DocumentRow copy, PatientFacts.DocumentRow source,
+                               int words, int otherSources, Findings out) {
+        var encounter = facts.encounter(copy.encounterId());
+        String others = switch (otherSources) {
+            case 0 -> "";
+            case 1 -> " (and 1 other earlier note)";
+            default -> " (and " + otherSources + " other earlier notes)";
+        };
+        out.add(copy.id().toString(), copy.encounterId(), copy.id(),
+                encounter.map(PatientFacts.EncounterRow::facilityId).orElse(null), copy.authorId(),
+                "Document " + copy.label() + " of " + day(copy),
+                "A passage of " + words + " words is identical to document " + source.label() + " of " + day(source)
+                        + others + ": check it was not copied forward.");
+    }
+
+    private static String day(PatientFacts.DocumentRow document) {
+        return document.createdAt().toString().substring(0, 10);
     }
 
     private record Note(PatientFacts.DocumentRow doc, long[] shingles, long[] prints) {
