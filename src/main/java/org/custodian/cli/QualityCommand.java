@@ -90,7 +90,7 @@ public final class QualityCommand {
             line.put("rule_id", f.ruleId());
             line.put("category", f.category().name().toLowerCase(Locale.ROOT));
             line.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
-            line.put("patient", f.patientId().toString());
+            line.put("patient", f.patientId() == null ? null : f.patientId().toString());
             line.put("encounter", f.encounterId() == null ? null : f.encounterId().toString());
             line.put("document", f.documentId() == null ? null : f.documentId().toString());
             line.put("location", f.location());

@@ -11,7 +11,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Deficiencies (the chart-completion findings) and discharged charts, as workqueues. */
+/**
+ * Deficiencies (the chart-completion findings) and discharged charts, as workqueues. An encounter
+ * retracted as entered in error is no chart to complete: neither it nor its deficiencies are listed,
+ * even before the quality rules have re-checked the patient.
+ */
 @Repository
 class DeficiencyRepository {
     /** The rules whose findings a physician must clear to complete a chart. */
@@ -37,7 +41,7 @@ class DeficiencyRepository {
                   LEFT JOIN practitioner pr ON pr.id = f.responsible_id
                  WHERE f.status = 'OPEN' AND f.rule_id IN %s
                    AND (CAST(:responsible AS uuid) IS NULL OR f.responsible_id = :responsible)
-                   AND e.facility_id = ANY(:facilities)
+                   AND e.facility_id = ANY(:facilities) AND NOT e.entered_in_error
                  ORDER BY e.discharge_at NULLS LAST, f.first_seen
                  LIMIT :limit""".formatted(RULES))
                 .param("responsible", responsible.orElse(null))
@@ -59,6 +63,7 @@ class DeficiencyRepository {
                   LEFT JOIN practitioner pr ON pr.id = e.attending_id
                   LEFT JOIN quality_chart_review r ON r.encounter_id = e.id
                  WHERE e.discharge_at IS NOT NULL AND e.discharge_at <= :now AND e.facility_id = ANY(:facilities)
+                   AND NOT e.entered_in_error
                    AND ((e.class = 'INPATIENT' AND (:all OR r.encounter_id IS NULL))
                         OR EXISTS (SELECT 1 FROM quality_finding f WHERE f.encounter_id = e.id
                                     AND f.status = 'OPEN' AND f.rule_id IN %s))

@@ -1,13 +1,14 @@
 package org.custodian.quality;
 
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -26,6 +27,9 @@ import org.custodian.quality.rules.PatientFacts.MrnRow;
 import org.custodian.quality.rules.PatientFacts.ObservationRow;
 import org.custodian.quality.rules.PatientFacts.PatientRow;
 import org.custodian.quality.rules.PatientFacts.ProcedureRow;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -33,13 +37,12 @@ import org.springframework.stereotype.Repository;
 /**
  * Reads patients' records, as stored, for the rules. Read-only; the record module's writers remain
  * the only writers. Two ways, with the same queries: {@link #load} reads a few patients in one round
- * trip (every table's query sent at once), {@link #stream} reads every patient with one ordered
- * cursor per table, merged by patient in memory, handing on batches of whole records.
+ * trip (every table's query sent at once, read through JDBC), {@link #stream} reads every patient
+ * with one {@code COPY ... TO STDOUT} per table, each ordered by patient on its own connection in one
+ * shared snapshot, merged by patient in memory, handing on batches of whole records.
  */
 @Repository
 class FactsRepository {
-    /** Rows fetched per cursor round trip when streaming. */
-    static final int FETCH = 4_000;
     /** The order PostgreSQL sorts uuids in: their bytes, unsigned, most significant first. */
     static final Comparator<UUID> PG_ORDER = (a, b) -> {
         int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
@@ -47,9 +50,11 @@ class FactsRepository {
     };
 
     private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
 
-    FactsRepository(JdbcTemplate jdbc) {
+    FactsRepository(JdbcTemplate jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     int patientCount() {
@@ -68,7 +73,7 @@ class FactsRepository {
         return jdbc.execute((ConnectionCallback<Map<UUID, PatientFacts>>) con -> {
             StringBuilder sql = new StringBuilder(PATIENTS.sql("p.id = ANY(?)"));
             for (Table t : TABLES) {
-                sql.append(";\n").append(t.sqlForFew(t.patientColumn() + " = ANY(?)"));
+                sql.append(";\n").append(t.sql(t.patientColumn() + " = ANY(?)"));
             }
             Map<UUID, Builder> builders = new LinkedHashMap<>();
             try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
@@ -82,14 +87,19 @@ class FactsRepository {
                         break;
                     }
                     try (ResultSet rs = ps.getResultSet()) {
+                        int columns = rs.getMetaData().getColumnCount();
                         while (rs.next()) {
+                            String[] row = new String[columns];
+                            for (int c = 0; c < columns; c++) {
+                                row[c] = rs.getString(c + 1);
+                            }
                             if (table < 0) {
-                                PatientRow row = patient(rs);
-                                builders.put(row.id(), new Builder(row));
+                                Builder b = new Builder(patient(row));
+                                builders.put(b.patient.id(), b);
                             } else {
-                                Builder b = builders.get(uuid(rs, "patient_id"));
+                                Builder b = builders.get(UUID.fromString(row[0]));
                                 if (b != null) {
-                                    TABLES.get(table).reader().read(rs, b);
+                                    TABLES.get(table).reader().read(row, b);
                                 }
                             }
                         }
@@ -105,217 +115,243 @@ class FactsRepository {
 
     /**
      * Every patient's record, in patient id order, handed to {@code sink} in batches of
-     * {@code batchSize}. One cursor per table, each ordered by patient, read {@link #FETCH} rows
-     * at a time in one read-only transaction: no query per patient or per chunk.
+     * {@code batchSize}. One COPY per table, each on its own connection ordered by patient, all in the
+     * snapshot of the first (so the tables agree with each other): no query per patient or per chunk.
      */
     void stream(int batchSize, Consumer<List<PatientFacts>> sink) {
-        jdbc.execute((ConnectionCallback<Void>) con -> {
-            boolean autoCommit = con.getAutoCommit();
-            con.setAutoCommit(false);
-            con.setReadOnly(true);
-            try {
-                streamIn(con, batchSize, sink);
-                con.commit();
-            } finally {
-                con.setReadOnly(false);
-                con.setAutoCommit(autoCommit);
+        List<Connection> connections = new ArrayList<>();
+        List<CopyCursor> cursors = new ArrayList<>();
+        try {
+            Connection first = snapshotConnection(null);
+            connections.add(first);
+            String snapshot;
+            try (Statement s = first.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_export_snapshot()")) {
+                rs.next();
+                snapshot = rs.getString(1);
             }
-            return null;
-        });
-    }
-
-    private static void streamIn(Connection con, int batchSize, Consumer<List<PatientFacts>> sink) throws SQLException {
-        List<Cursor> cursors = new ArrayList<>();
-        try (PreparedStatement patients = con.prepareStatement(PATIENTS.sql("true"))) {
+            CopyCursor patients = new CopyCursor(first, PATIENTS);
             for (Table t : TABLES) {
-                cursors.add(new Cursor(con, t));
+                Connection con = snapshotConnection(snapshot);
+                connections.add(con);
+                cursors.add(new CopyCursor(con, t));
             }
-            patients.setFetchSize(FETCH);
             List<PatientFacts> batch = new ArrayList<>(batchSize);
-            try (ResultSet rs = patients.executeQuery()) {
-                while (rs.next()) {
-                    Builder b = new Builder(patient(rs));
-                    for (Cursor c : cursors) {
-                        c.drainInto(b);
-                    }
-                    batch.add(b.build());
-                    if (batch.size() == batchSize) {
-                        sink.accept(batch);
-                        batch = new ArrayList<>(batchSize);
-                    }
+            for (String[] row = patients.take(); row != null; row = patients.take()) {
+                Builder b = new Builder(patient(row));
+                for (CopyCursor c : cursors) {
+                    c.drainInto(b);
                 }
+                batch.add(b.build());
+                if (batch.size() == batchSize) {
+                    sink.accept(batch);
+                    batch = new ArrayList<>(batchSize);
+                }
+            }
+            for (CopyCursor c : cursors) {
+                c.drainInto(null);
             }
             if (!batch.isEmpty()) {
                 sink.accept(batch);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the records for the quality scan failed: " + e.getMessage(), e);
         } finally {
-            for (Cursor c : cursors) {
-                c.close();
+            for (CopyCursor c : cursors) {
+                c.cancelQuietly();
+            }
+            for (Connection con : connections) {
+                closeQuietly(con);
             }
         }
     }
 
-    /** One table's rows in patient order; {@link #drainInto} takes the rows of the patient being built. */
-    private static final class Cursor {
-        private final Table table;
-        private final PreparedStatement statement;
-        private final ResultSet rows;
-        private UUID current;
+    /** A read-only repeatable-read transaction, in {@code snapshot} when given; sorts get room in memory. */
+    private Connection snapshotConnection(String snapshot) throws SQLException {
+        Connection con = dataSource.getConnection();
+        try {
+            con.setAutoCommit(false);
+            con.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            con.setReadOnly(true);
+            try (Statement s = con.createStatement()) {
+                if (snapshot != null) {
+                    s.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "") + "'");
+                }
+                // ten sorts at once already keep the cores busy: no parallel workers on top
+                s.execute("SET LOCAL work_mem = '32MB'; SET LOCAL max_parallel_workers_per_gather = 0");
+            }
+            return con;
+        } catch (SQLException e) {
+            closeQuietly(con);
+            throw e;
+        }
+    }
 
-        Cursor(Connection con, Table table) throws SQLException {
+    private static void closeQuietly(Connection con) {
+        try {
+            con.rollback();
+        } catch (SQLException ignored) {
+            // the connection is closed below either way; the read-only transaction changed nothing
+        }
+        try {
+            con.close();
+        } catch (SQLException ignored) {
+            // returned to the pool or dropped by it; nothing more to do
+        }
+    }
+
+    /** One table's COPY in patient order; {@link #drainInto} takes the rows of the patient being built. */
+    private static final class CopyCursor {
+        private final Table table;
+        private final CopyRows rows;
+        private String[] current;
+        private UUID currentPatient;
+
+        CopyCursor(Connection con, Table table) throws SQLException {
             this.table = table;
-            this.statement = con.prepareStatement(table.sql("true"));
-            statement.setFetchSize(FETCH);
-            this.rows = statement.executeQuery();
+            CopyOut copy = con.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + table.sql("true") + ") TO STDOUT");
+            this.rows = new CopyRows(copy, copy.getFieldCount());
             advance();
         }
 
+        /** Reads this table's rows up to and including {@code b}'s patient (all remaining ones when null). */
         void drainInto(Builder b) throws SQLException {
-            UUID patient = b.patient.id();
-            while (current != null && PG_ORDER.compare(current, patient) <= 0) {
-                if (current.equals(patient)) {
-                    table.reader().read(rows, b);
+            UUID patient = b == null ? null : b.patient.id();
+            while (current != null && (patient == null || PG_ORDER.compare(currentPatient, patient) <= 0)) {
+                if (currentPatient.equals(patient)) {
+                    table.reader().read(current, b);
                 }
                 advance();
             }
         }
 
-        private void advance() throws SQLException {
-            current = rows.next() ? uuid(rows, "patient_id") : null;
+        /** The current row, moving on to the next. */
+        String[] take() throws SQLException {
+            String[] row = current;
+            if (row != null) {
+                advance();
+            }
+            return row;
         }
 
-        void close() throws SQLException {
-            rows.close();
-            statement.close();
+        private void advance() throws SQLException {
+            current = rows.next();
+            currentPatient = current == null ? null : UUID.fromString(current[0]);
+        }
+
+        void cancelQuietly() {
+            try {
+                rows.cancel();
+            } catch (SQLException ignored) {
+                // the connection is rolled back and closed next
+            }
         }
     }
 
-    /**
-     * A query over one table; {@code %s} is the patient filter; rows come ordered by patient.
-     * {@code fewTemplate}, when it differs, is the form for a few patients (index lookups rather
-     * than a pass over the whole table).
-     */
-    private record Table(String template, String fewTemplate, String patientColumn, RowReader reader) {
-        Table(String template, String patientColumn, RowReader reader) {
-            this(template, template, patientColumn, reader);
-        }
-
+    /** A query over one table; {@code %s} is the patient filter; rows come ordered by patient, patient id first. */
+    private record Table(String template, String patientColumn, RowReader reader) {
         String sql(String filter) {
             return template.formatted(filter);
-        }
-
-        String sqlForFew(String filter) {
-            return fewTemplate.formatted(filter);
         }
     }
 
     @FunctionalInterface
     private interface RowReader {
-        void read(ResultSet rs, Builder into) throws SQLException;
+        void read(String[] row, Builder into);
+    }
+
+    /** Timestamps travel as microseconds since the epoch: no date parsing on either side. */
+    private static String micros(String column) {
+        return "(extract(epoch FROM " + column + ") * 1000000)::bigint";
     }
 
     private static final Table PATIENTS = new Table("""
             SELECT p.id, p.given, p.family, p.birth_date, p.sex, p.address_line, p.city, p.state, p.postal_code, p.phone,
-                   p.deceased_at
-              FROM patient p WHERE %s ORDER BY p.id""", "p.id", (rs, b) -> { });
+                   %s
+              FROM patient p WHERE %%s ORDER BY p.id""".formatted(micros("p.deceased_at")), "p.id", (f, b) -> { });
 
     private static final List<Table> TABLES = List.of(
             new Table("""
                     SELECT i.patient_id, i.facility_id, f.code, i.value FROM patient_identifier i
                       JOIN facility f ON f.id = i.facility_id WHERE %s ORDER BY i.patient_id""", "i.patient_id",
-                    (rs, b) -> b.mrns.add(new String[] {rs.getString("facility_id"), rs.getString("code"), rs.getString("value")})),
+                    (f, b) -> b.mrns.add(new String[] {f[1], f[2], f[3]})),
             new Table("""
                     SELECT i.patient_id, i.facility_id, i.value, o.patient_id AS other
                       FROM patient_identifier i
                       JOIN patient_identifier o ON o.facility_id = i.facility_id AND upper(o.value) = upper(i.value)
                                                AND o.patient_id <> i.patient_id
                      WHERE %s ORDER BY i.patient_id""", "i.patient_id",
-                    (rs, b) -> b.sharers.computeIfAbsent(rs.getString("facility_id") + "|" + rs.getString("value"),
-                            k -> new ArrayList<>()).add(uuid(rs, "other"))),
+                    (f, b) -> b.sharers.computeIfAbsent(f[1] + "|" + f[2], k -> new ArrayList<>()).add(uuid(f[3]))),
             new Table("""
-                    SELECT e.id, e.patient_id, e.facility_id, e.visit_number, e.class, e.admit_at, e.discharge_at,
-                           e.attending_id
-                      FROM encounter e WHERE NOT e.entered_in_error AND %s ORDER BY e.patient_id, e.admit_at""", "e.patient_id",
-                    (rs, b) -> b.encounters.add(new EncounterRow(uuid(rs, "id"), uuid(rs, "patient_id"),
-                            uuid(rs, "facility_id"), rs.getString("visit_number"), rs.getString("class"),
-                            instant(rs, "admit_at"), instant(rs, "discharge_at"), uuid(rs, "attending_id")))),
+                    SELECT e.patient_id, e.id, e.facility_id, e.visit_number, e.class, %s, %s, e.attending_id
+                      FROM encounter e WHERE NOT e.entered_in_error AND %%s ORDER BY e.patient_id, e.admit_at"""
+                    .formatted(micros("e.admit_at"), micros("e.discharge_at")), "e.patient_id",
+                    (f, b) -> b.encounters.add(new EncounterRow(uuid(f[1]), uuid(f[0]), uuid(f[2]), f[3], f[4],
+                            instant(f[5]), instant(f[6]), uuid(f[7])))),
             new Table("""
-                    SELECT d.id, d.patient_id, d.encounter_id, e.patient_id AS encounter_owner, d.code_system, d.code,
-                           d.display, d.onset_at
+                    SELECT d.patient_id, d.id, d.encounter_id, e.patient_id AS encounter_owner, d.code_system, d.code,
+                           d.display, %s
                       FROM diagnosis d LEFT JOIN encounter e ON e.id = d.encounter_id
-                     WHERE NOT d.entered_in_error AND %s ORDER BY d.patient_id""", "d.patient_id",
-                    (rs, b) -> b.diagnoses.add(new DiagnosisRow(uuid(rs, "id"), uuid(rs, "encounter_id"),
-                            uuid(rs, "encounter_owner"), rs.getString("code_system"), rs.getString("code"),
-                            rs.getString("display"), instant(rs, "onset_at")))),
+                     WHERE NOT d.entered_in_error AND %%s ORDER BY d.patient_id""".formatted(micros("d.onset_at")),
+                    "d.patient_id",
+                    (f, b) -> b.diagnoses.add(new DiagnosisRow(uuid(f[1]), uuid(f[2]), uuid(f[3]), f[4], f[5], f[6],
+                            instant(f[7])))),
             new Table("""
-                    SELECT p.id, p.patient_id, p.encounter_id, e.patient_id AS encounter_owner, p.code_system, p.code,
-                           p.display, p.performed_at
+                    SELECT p.patient_id, p.id, p.encounter_id, e.patient_id AS encounter_owner, p.code_system, p.code,
+                           p.display, %s
                       FROM procedure_performed p LEFT JOIN encounter e ON e.id = p.encounter_id
-                     WHERE NOT p.entered_in_error AND %s ORDER BY p.patient_id""", "p.patient_id",
-                    (rs, b) -> b.procedures.add(new ProcedureRow(uuid(rs, "id"), uuid(rs, "encounter_id"),
-                            uuid(rs, "encounter_owner"), rs.getString("code_system"), rs.getString("code"),
-                            rs.getString("display"), instant(rs, "performed_at")))),
+                     WHERE NOT p.entered_in_error AND %%s ORDER BY p.patient_id""".formatted(micros("p.performed_at")),
+                    "p.patient_id",
+                    (f, b) -> b.procedures.add(new ProcedureRow(uuid(f[1]), uuid(f[2]), uuid(f[3]), f[4], f[5], f[6],
+                            instant(f[7])))),
             new Table("""
-                    SELECT o.id, o.patient_id, o.encounter_id, o.loinc_code, o.display, o.value_numeric, o.unit,
-                           o.observed_at, e.patient_id AS encounter_owner
+                    SELECT o.patient_id, o.id, o.encounter_id, e.patient_id AS encounter_owner, o.loinc_code, o.display,
+                           o.value_numeric, o.unit, %s
                       FROM observation o LEFT JOIN encounter e ON e.id = o.encounter_id
-                     WHERE NOT o.entered_in_error AND %s ORDER BY o.patient_id""", "o.patient_id",
-                    (rs, b) -> b.observations.add(new ObservationRow(uuid(rs, "id"), uuid(rs, "encounter_id"),
-                            uuid(rs, "encounter_owner"), rs.getString("loinc_code"), rs.getString("display"),
-                            rs.getBigDecimal("value_numeric"), rs.getString("unit"), instant(rs, "observed_at")))),
+                     WHERE NOT o.entered_in_error AND %%s ORDER BY o.patient_id""".formatted(micros("o.observed_at")),
+                    "o.patient_id",
+                    (f, b) -> b.observations.add(new ObservationRow(uuid(f[1]), uuid(f[2]), uuid(f[3]), f[4], f[5],
+                            f[6] == null ? null : new BigDecimal(f[6]), f[7], instant(f[8])))),
             new Table("""
-                    SELECT d.id, d.patient_id, d.encounter_id, d.type, d.addendum_to, d.created_at,
-                           e.patient_id AS encounter_owner, a.patient_id AS addendum_to_patient, v.version, v.status,
-                           v.title, v.body, v.author_id, v.signed_at, v.signed_by
+                    SELECT d.patient_id, d.id, d.encounter_id, d.type, d.addendum_to, %s,
+                           e.patient_id AS encounter_owner, a.patient_id AS addendum_to_patient
                       FROM document d
-                      JOIN document_version v ON v.document_id = d.id
                       LEFT JOIN encounter e ON e.id = d.encounter_id
                       LEFT JOIN document a ON a.id = d.addendum_to
-                     WHERE NOT EXISTS (SELECT 1 FROM document_version w
-                                        WHERE w.document_id = v.document_id AND w.version > v.version)
-                       AND %s
-                     ORDER BY d.patient_id, d.created_at""", """
-                    SELECT d.id, d.patient_id, d.encounter_id, d.type, d.addendum_to, d.created_at,
-                           e.patient_id AS encounter_owner, a.patient_id AS addendum_to_patient, v.version, v.status,
-                           v.title, v.body, v.author_id, v.signed_at, v.signed_by
-                      FROM document d
-                      JOIN LATERAL (SELECT * FROM document_version dv WHERE dv.document_id = d.id
-                                     ORDER BY dv.version DESC LIMIT 1) v ON true
-                      LEFT JOIN encounter e ON e.id = d.encounter_id
-                      LEFT JOIN document a ON a.id = d.addendum_to
-                     WHERE %s
-                     ORDER BY d.patient_id, d.created_at""", "d.patient_id",
-                    (rs, b) -> b.documents.add(new DocumentRow(uuid(rs, "id"), uuid(rs, "encounter_id"),
-                            uuid(rs, "encounter_owner"), rs.getString("type"), uuid(rs, "addendum_to"),
-                            uuid(rs, "addendum_to_patient"), instant(rs, "created_at"), rs.getInt("version"),
-                            rs.getString("status"), rs.getString("title"), rs.getString("body"), uuid(rs, "author_id"),
-                            instant(rs, "signed_at"), uuid(rs, "signed_by")))),
+                     WHERE %%s ORDER BY d.patient_id""".formatted(micros("d.created_at")), "d.patient_id",
+                    (f, b) -> b.documents.add(f)),
+            // every version, the newest of each document kept: cheaper than asking PostgreSQL for the newest
             new Table("""
-                    SELECT s.id, s.patient_id, s.encounter_id, s.chart_document_id, s.facility_id, s.document_type,
-                           s.document_date, s.flag_reason, s.flag_comment, s.flagged_by, s.flagged_at
-                      FROM scan_document s WHERE s.status = 'FLAGGED' AND %s ORDER BY s.patient_id""", "s.patient_id",
-                    (rs, b) -> b.flaggedScans.add(new FlaggedScanRow(uuid(rs, "id"), uuid(rs, "encounter_id"),
-                            uuid(rs, "chart_document_id"), uuid(rs, "facility_id"), rs.getString("document_type"),
-                            rs.getObject("document_date", LocalDate.class), rs.getString("flag_reason"),
-                            rs.getString("flag_comment"), rs.getString("flagged_by"), instant(rs, "flagged_at")))));
+                    SELECT v.patient_id, v.document_id, v.version, v.status, v.title, v.body, v.author_id, %s, v.signed_by
+                      FROM document_version v WHERE %%s ORDER BY v.patient_id""".formatted(micros("v.signed_at")),
+                    "v.patient_id",
+                    (f, b) -> b.versions.merge(f[1], f, (old, now) -> Integer.parseInt(now[2]) > Integer.parseInt(old[2])
+                            ? now : old)),
+            new Table("""
+                    SELECT s.patient_id, s.id, s.encounter_id, s.chart_document_id, s.facility_id, s.document_type,
+                           s.document_date, s.flag_reason, s.flag_comment, s.flagged_by, %s
+                      FROM scan_document s WHERE s.status = 'FLAGGED' AND %%s ORDER BY s.patient_id"""
+                    .formatted(micros("s.flagged_at")), "s.patient_id",
+                    (f, b) -> b.flaggedScans.add(new FlaggedScanRow(uuid(f[1]), uuid(f[2]), uuid(f[3]), uuid(f[4]), f[5],
+                            f[6] == null ? null : LocalDate.parse(f[6]), f[7], f[8], f[9], instant(f[10])))));
 
-    private static PatientRow patient(ResultSet rs) throws SQLException {
-        return new PatientRow(uuid(rs, "id"), rs.getString("given"), rs.getString("family"),
-                rs.getObject("birth_date", LocalDate.class), rs.getString("sex"), rs.getString("address_line"),
-                rs.getString("city"), rs.getString("state"), rs.getString("postal_code"), rs.getString("phone"),
-                instant(rs, "deceased_at"));
+    private static PatientRow patient(String[] f) {
+        return new PatientRow(uuid(f[0]), f[1], f[2], f[3] == null ? null : LocalDate.parse(f[3]), f[4], f[5], f[6], f[7],
+                f[8], f[9], instant(f[10]));
     }
 
-    private static UUID uuid(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, UUID.class);
+    private static UUID uuid(String text) {
+        return text == null ? null : UUID.fromString(text);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+    private static Instant instant(String micros) {
+        if (micros == null) {
+            return null;
+        }
+        long us = Long.parseLong(micros);
+        return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1_000L);
     }
 
-    /** One patient's rows as they arrive; MRNs get the other holders of their number when built. */
+    /** One patient's rows as they arrive; documents meet their newest version, MRNs their other holders, when built. */
     private static final class Builder {
         final PatientRow patient;
         final List<String[]> mrns = new ArrayList<>();
@@ -324,7 +360,8 @@ class FactsRepository {
         final List<DiagnosisRow> diagnoses = new ArrayList<>();
         final List<ProcedureRow> procedures = new ArrayList<>();
         final List<ObservationRow> observations = new ArrayList<>();
-        final List<DocumentRow> documents = new ArrayList<>();
+        final List<String[]> documents = new ArrayList<>();
+        final Map<String, String[]> versions = new HashMap<>();
         final List<FlaggedScanRow> flaggedScans = new ArrayList<>();
 
         Builder(PatientRow patient) {
@@ -336,8 +373,16 @@ class FactsRepository {
             for (String[] m : mrns) {
                 numbers.add(new MrnRow(UUID.fromString(m[0]), m[1], m[2], sharers.getOrDefault(m[0] + "|" + m[2], List.of())));
             }
-            return new PatientFacts(patient, numbers, encounters, diagnoses, procedures, observations, documents,
-                    flaggedScans);
+            List<DocumentRow> docs = new ArrayList<>(documents.size());
+            for (String[] d : documents) {
+                String[] v = versions.get(d[1]);
+                if (v != null) {
+                    docs.add(new DocumentRow(uuid(d[1]), uuid(d[2]), uuid(d[6]), d[3], uuid(d[4]), uuid(d[7]),
+                            instant(d[5]), Integer.parseInt(v[2]), v[3], v[4], v[5], uuid(v[6]), instant(v[7]), uuid(v[8])));
+                }
+            }
+            docs.sort(Comparator.comparing(DocumentRow::createdAt));
+            return new PatientFacts(patient, numbers, encounters, diagnoses, procedures, observations, docs, flaggedScans);
         }
     }
 }

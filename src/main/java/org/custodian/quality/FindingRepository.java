@@ -46,6 +46,27 @@ class FindingRepository {
         stored(patients, known, failedBefore);
         Set<String> failed = new HashSet<>();
         failures.forEach(f -> failed.add(f.ruleId() + "|" + f.patientId()));
+        Reconciled reconciled = apply(known, failed, found, now);
+        if (!failedBefore.isEmpty() || !failures.isEmpty()) {
+            recordFailures(patients, failures, now);
+        }
+        return reconciled;
+    }
+
+    /**
+     * Makes the stored findings of one rule about no patient's record (see {@link UnindexedScans})
+     * agree with what it found now, across the whole installation.
+     */
+    Reconciled reconcileRule(String ruleId, List<Finding> found, Instant now) {
+        Map<String, StoredFinding> known = new HashMap<>();
+        jdbc.query("SELECT " + COLUMNS + " FROM quality_finding WHERE rule_id = ?",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                        known.put(key(rs.getString("rule_id"), rs.getString("subject")), map(rs)), ruleId);
+        return apply(known, Set.of(), found, now);
+    }
+
+    /** Opens, updates and resolves against {@code known}; findings of a rule that failed on their patient are kept. */
+    private Reconciled apply(Map<String, StoredFinding> known, Set<String> failed, List<Finding> found, Instant now) {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -92,9 +113,6 @@ class FindingRepository {
                     changed_at = ? WHERE id = ?""", updates);
         batch("UPDATE quality_finding SET status = 'RESOLVED', resolved_at = ?, changed_at = ? WHERE id = ?",
                 resolutions);
-        if (!failedBefore.isEmpty() || !failures.isEmpty()) {
-            recordFailures(patients, failures, now);
-        }
         return new Reconciled(opened, resolutions.size(), seen.size());
     }
 

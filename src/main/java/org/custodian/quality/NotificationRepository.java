@@ -25,7 +25,7 @@ class NotificationRepository {
                   FROM quality_finding f
                   LEFT JOIN encounter e ON e.id = f.encounter_id
                   LEFT JOIN quality_notification n ON n.finding_id = f.id
-                 WHERE f.status = 'OPEN' AND f.responsible_id IS NOT NULL
+                 WHERE f.status = 'OPEN' AND f.responsible_id IS NOT NULL AND NOT coalesce(e.entered_in_error, false)
                    AND f.rule_id IN ('DOCUMENT_UNSIGNED', 'DISCHARGE_SUMMARY_MISSING', 'HP_MISSING')
                  GROUP BY f.id, f.responsible_id, f.location, f.message, e.visit_number""")
                 .query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getObject("responsible_id", UUID.class),

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param delinquentAfterDays an incomplete record becomes delinquent this many days after discharge (30)
  * @param escalateAfterDays   a physician notified of a deficiency is reminded again (escalated) after these days
  * @param copyPasteWords      the shortest passage, in words, copied between two notes that is reported
+ * @param indexScansWithinDays a scanned document still not indexed to a chart this many days after upload is a finding
  */
 @ConfigurationProperties("custodian.quality")
 public record QualityProperties(
@@ -19,16 +20,18 @@ public record QualityProperties(
         @DefaultValue("4") int codingDueAfterDays,
         @DefaultValue("30") int delinquentAfterDays,
         @DefaultValue("7") int escalateAfterDays,
-        @DefaultValue("60") int copyPasteWords) {
+        @DefaultValue("60") int copyPasteWords,
+        @DefaultValue("3") int indexScansWithinDays) {
 
     public static QualityProperties defaults() {
-        return new QualityProperties(Duration.ofHours(24), 4, 30, 7, 60);
+        return new QualityProperties(Duration.ofHours(24), 4, 30, 7, 60, 3);
     }
 
     public QualityProperties {
-        if (codingDueAfterDays < 0 || delinquentAfterDays < 1 || escalateAfterDays < 1 || copyPasteWords < 10) {
+        if (codingDueAfterDays < 0 || delinquentAfterDays < 1 || escalateAfterDays < 1 || copyPasteWords < 10
+                || indexScansWithinDays < 0) {
             throw new IllegalArgumentException("custodian.quality: coding-due-after-days >= 0, delinquent-after-days >= 1,"
-                    + " escalate-after-days >= 1 and copy-paste-words >= 10 are required");
+                    + " escalate-after-days >= 1, copy-paste-words >= 10 and index-scans-within-days >= 0 are required");
         }
     }
 }

@@ -41,12 +41,14 @@ public class QualityScans {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final PhysicianNotifier notifier;
+    private final UnindexedScans unindexedScans;
     private final RuleEngine engine = new RuleEngine(Rules.all());
 
     QualityScans(FactsRepository facts, FindingRepository findings, Terminology terminology, CodingEdits codingEdits,
                  QualityProperties properties, TransactionTemplate tx, JdbcTemplate jdbc, PhysicianNotifier notifier,
-                 java.util.Optional<Clock> clock) {
+                 UnindexedScans unindexedScans, java.util.Optional<Clock> clock) {
         this.notifier = notifier;
+        this.unindexedScans = unindexedScans;
         this.facts = facts;
         this.findings = findings;
         this.terminology = terminology;
@@ -59,7 +61,10 @@ public class QualityScans {
 
     /** The ids and titles of every rule, for listings and reports. */
     public List<RuleInfo> rules() {
-        return engine.rules().stream().map(r -> new RuleInfo(r.id(), r.category(), r.severity(), r.title())).toList();
+        List<RuleInfo> rules = new ArrayList<>(engine.rules().stream()
+                .map(r -> new RuleInfo(r.id(), r.category(), r.severity(), r.title())).toList());
+        rules.add(UnindexedScans.info());
+        return List.copyOf(rules);
     }
 
     public record RuleInfo(String id, Category category, Severity severity, String title) {
@@ -69,7 +74,8 @@ public class QualityScans {
      * Checks every patient: one reader streams whole records (one cursor per table, see
      * {@link FactsRepository#stream}) and hands batches to as many workers as there are cores (at
      * most four), each checking its batch and reconciling it with the stored findings in its own
-     * transaction. Records the scan and sends the notices due.
+     * transaction. Then checks the scan backlog ({@link UnindexedScans}), records the scan and sends
+     * the notices due.
      */
     public ScanResult fullScan(ScanProgress progress) {
         long start = System.nanoTime();
@@ -106,6 +112,8 @@ public class QualityScans {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
+        FindingRepository.Reconciled backlog = tx.execute(s -> unindexedScans.check(now));
+        totals.add(new ChunkResult(backlog, List.of()));
         ScanResult result = totals.result(done[0], start);
         recordScan("FULL", now, result);
         notifier.notifyDue(now);
@@ -131,6 +139,17 @@ public class QualityScans {
             }
         });
         return totals.result(patientIds.size(), start);
+    }
+
+    /** Checks the scan backlog alone (the daily run): overdue unindexed scans opened, filed ones resolved. */
+    public int checkScanBacklog() {
+        Instant now = clock.instant();
+        return tx.execute(s -> unindexedScans.check(now)).open();
+    }
+
+    /** Resolves the findings of scans filed to a chart since they were found (after a record change). */
+    int resolveFiledScans() {
+        return unindexedScans.resolveFiled(clock.instant());
     }
 
     /** What the rules consult for one scan; code verdicts are remembered for the scan's length. */

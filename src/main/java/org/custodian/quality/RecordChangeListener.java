@@ -6,7 +6,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Re-checks the patients whose records changed, after the change committed. A bulk load may turn
+ * Re-checks the patients whose records changed, after the change committed; filing a scanned
+ * document is such a change, so the findings of scans filed since are resolved too. A bulk load may turn
  * this off ({@code custodian.quality.incremental=false}) and run one full scan after.
  */
 @Component
@@ -21,5 +22,6 @@ class RecordChangeListener {
     @ApplicationModuleListener
     void on(RecordChanged event) {
         scans.check(event.patientIds());
+        scans.resolveFiledScans();
     }
 }

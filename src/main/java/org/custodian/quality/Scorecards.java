@@ -78,7 +78,7 @@ public class Scorecards {
                        count(*) FILTER (WHERE days BETWEEN 15 AND :late) AS c, count(*) FILTER (WHERE days > :late) AS d
                   FROM (SELECT extract(day FROM CAST(:now AS timestamptz) - coalesce(e.discharge_at, f.first_seen)) AS days
                           FROM quality_finding f JOIN encounter e ON e.id = f.encounter_id
-                         WHERE f.status = 'OPEN' AND e.facility_id = ANY(:scope)
+                         WHERE f.status = 'OPEN' AND e.facility_id = ANY(:scope) AND NOT e.entered_in_error
                            AND f.rule_id IN ('DOCUMENT_UNSIGNED', 'DISCHARGE_SUMMARY_MISSING', 'HP_MISSING')) x""")
                 .param("now", Timestamp.from(now)).param("scope", scope).param("late", late)
                 .query((rs, n) -> List.of(new Scorecard.AgeBucket("0–7 days", rs.getInt("a")),

@@ -15,7 +15,7 @@ import org.custodian.terminology.EncounterCodes;
 
 /**
  * Sex and age edits from the terminology module's Medicare Code Editor tables, one code at a time,
- * remembered for one scan (the same code, sex and age on the same fiscal year give the same answer).
+ * remembered for one scan (the same code, sex and age group on the same fiscal year give the same answer).
  */
 final class TerminologyClinicalEdits implements ClinicalEditCheck {
     private static final int OLDEST_MCE_AGE = 124;
@@ -27,11 +27,26 @@ final class TerminologyClinicalEdits implements ClinicalEditCheck {
         this.edits = edits;
     }
 
+    /**
+     * Asked once per fiscal year, sex, code and MCE age group (the edits' ages only change at the group
+     * bounds); a conflict's message names the patient's age, so a conflict is asked again for that age.
+     */
     @Override
     public Optional<List<Conflict>> conflicts(LocalDate dateOfService, String sex, int age, String code, boolean procedure) {
         int year = dateOfService.getMonthValue() >= 10 ? dateOfService.getYear() + 1 : dateOfService.getYear();
-        String key = year + "|" + sex + "|" + age + "|" + procedure + "|" + code;
-        return answers.computeIfAbsent(key, k -> ask(dateOfService, sex, Math.clamp(age, 0, OLDEST_MCE_AGE), code, procedure));
+        int clamped = Math.clamp(age, 0, OLDEST_MCE_AGE);
+        String key = year + "|" + sex + "|" + procedure + "|" + code + "|";
+        Optional<List<Conflict>> byGroup = answers.computeIfAbsent(key + "group " + ageGroup(clamped),
+                k -> ask(dateOfService, sex, clamped, code, procedure));
+        if (byGroup.isEmpty() || byGroup.get().isEmpty()) {
+            return byGroup;
+        }
+        return answers.computeIfAbsent(key + clamped, k -> ask(dateOfService, sex, clamped, code, procedure));
+    }
+
+    /** The ages between the bounds of the MCE age edits: newborn 0, pediatric 0-17, maternity 9-64, adult 15-124. */
+    static int ageGroup(int age) {
+        return age == 0 ? 0 : age <= 8 ? 1 : age <= 14 ? 9 : age <= 17 ? 15 : age <= 64 ? 18 : 65;
     }
 
     private Optional<List<Conflict>> ask(LocalDate date, String sex, int age, String code, boolean procedure) {

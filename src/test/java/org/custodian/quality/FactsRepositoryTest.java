@@ -1,0 +1,93 @@
+package org.custodian.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.custodian.IntegrationTest;
+import org.custodian.quality.QualityFixtures.Chart;
+import org.custodian.quality.rules.PatientFacts;
+import org.custodian.record.DocumentRepository;
+import org.custodian.record.DocumentType;
+import org.custodian.record.Facility;
+import org.custodian.record.Practitioner;
+import org.custodian.record.Provenance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The full scan's streamed read (one COPY per table, merged by patient) and the incremental check's
+ * read of a few patients give the same record, down to the newest version of each document, times
+ * to the microsecond and text with tabs, newlines and backslashes.
+ */
+@IntegrationTest
+class FactsRepositoryTest {
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    FactsRepository facts;
+    @Autowired
+    DocumentRepository documents;
+
+    private static PatientFacts sameOrder(PatientFacts f) {
+        return new PatientFacts(f.patient(), f.mrns(), f.encounters(), sorted(f.diagnoses()), sorted(f.procedures()),
+                sorted(f.observations()), sorted(f.documents()), f.flaggedScans());
+    }
+
+    private static <T> List<T> sorted(List<T> rows) {
+        return rows.stream().sorted(java.util.Comparator.comparing(Object::toString)).toList();
+    }
+
+    @Test
+    void theStreamedRecordIsTheRecordLoadedForAFewPatients() {
+        QualityFixtures fixtures = new QualityFixtures(context);
+        Facility hospital = fixtures.hospital("QFR" + UUID.randomUUID().toString().substring(0, 6).toUpperCase());
+        Practitioner doctor = fixtures.physician("Fran", "Facts");
+        Chart plain = fixtures.cleanInpatient(hospital, doctor, 12);
+        fixtures.write(plain);
+        Chart awkward = fixtures.cleanInpatient(hospital, doctor,
+                QualityFixtures.NOW.minus(3, ChronoUnit.DAYS).plus(123_456, ChronoUnit.MICROS));
+        awkward.documents.add(QualityFixtures.note(awkward, DocumentType.PROGRESS_NOTE, "Tabs\tand \\ slashes",
+                awkward.encounter.admitAt().plus(5, ChronoUnit.HOURS), doctor, false,
+                "Line one\n\tindented \\N not null, café \u2013 r\u00e9sum\u00e9\r\nend"));
+        awkward.observations.add(QualityFixtures.lab(awkward, "2345-7", "Glucose", "101.50", "mg/dL",
+                awkward.encounter.admitAt().plus(1, ChronoUnit.HOURS)));
+        fixtures.write(awkward);
+        var note = awkward.document(DocumentType.PROGRESS_NOTE);
+        documents.sign(note.id(), 1, doctor.id(), awkward.encounter.admitAt().plus(6, ChronoUnit.HOURS),
+                Provenance.now("test", "facts", "tester"));
+
+        Set<UUID> mine = Set.of(plain.patientId(), awkward.patientId());
+        Map<UUID, PatientFacts> streamed = new HashMap<>();
+        List<Integer> batchSizes = new ArrayList<>();
+        facts.stream(7, batch -> {
+            batchSizes.add(batch.size());
+            batch.stream().filter(r -> mine.contains(r.patientId())).forEach(r -> streamed.put(r.patientId(), r));
+        });
+        Map<UUID, PatientFacts> loaded = facts.load(mine);
+
+        assertThat(streamed).hasSize(2);
+        for (UUID id : mine) {
+            assertThat(sameOrder(streamed.get(id))).as("rows within a patient come in no particular order")
+                    .isEqualTo(sameOrder(loaded.get(id)));
+        }
+        assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).as("every patient once")
+                .isEqualTo(facts.patientCount());
+        PatientFacts record = streamed.get(awkward.patientId());
+        assertThat(record.encounters()).singleElement().satisfies(e -> assertThat(e.admitAt())
+                .isEqualTo(awkward.encounter.admitAt()));
+        assertThat(record.documents()).filteredOn(d -> d.type().equals("PROGRESS_NOTE")).singleElement().satisfies(d -> {
+            assertThat(d.version()).as("the newest version").isEqualTo(2);
+            assertThat(d.status()).isEqualTo("FINAL");
+            assertThat(d.title()).isEqualTo("Tabs\tand \\ slashes");
+            assertThat(d.body()).isEqualTo("Line one\n\tindented \\N not null, café \u2013 r\u00e9sum\u00e9\r\nend");
+        });
+        assertThat(record.observations()).extracting(o -> o.value().toPlainString()).contains("101.50");
+    }
+}
