@@ -35,11 +35,11 @@ public final class DateConsistencyRule implements Rule {
     public void check(PatientFacts facts, RuleContext context, Findings out) {
         PatientFacts.PatientRow p = facts.patient();
         LocalDate today = RuleContext.day(context.now());
-        if (p.birthDate().isAfter(today)) {
+        if (p.birthDate() != null && p.birthDate().isAfter(today)) {
             out.patient(p.id() + ":birth", "Patient " + p.given() + " " + p.family() + ": birth date",
                     "The birth date " + p.birthDate() + " is in the future.");
         }
-        if (p.deceasedAt() != null && RuleContext.day(p.deceasedAt()).isBefore(p.birthDate())) {
+        if (p.deceasedAt() != null && p.birthDate() != null && RuleContext.day(p.deceasedAt()).isBefore(p.birthDate())) {
             out.patient(p.id() + ":death", "Patient " + p.given() + " " + p.family() + ": date of death",
                     "The date of death " + RuleContext.day(p.deceasedAt()) + " is before the birth date " + p.birthDate() + ".");
         }
@@ -65,7 +65,7 @@ public final class DateConsistencyRule implements Rule {
         if (at == null) {
             return;
         }
-        if (RuleContext.day(at).isBefore(p.birthDate())) {
+        if (p.birthDate() != null && RuleContext.day(at).isBefore(p.birthDate())) {
             out.add(subject, encounterId, null, facilityId, null, location,
                     what + " " + RuleContext.day(at) + ", before the patient's birth on " + p.birthDate() + ".");
         } else if (p.deceasedAt() != null && at.isAfter(p.deceasedAt())) {

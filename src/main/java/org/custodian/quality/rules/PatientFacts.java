@@ -3,18 +3,24 @@ package org.custodian.quality.rules;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * One patient's record as the rules see it: plain rows as stored, so that even data the record's
  * own value types would refuse (a discharge before admission) can be checked and reported.
+ * Encounters and documents are also indexed by id, because rules look one up per fact (a long
+ * Synthea life has thousands of each).
  */
 public record PatientFacts(PatientRow patient, List<MrnRow> mrns, List<EncounterRow> encounters,
                            List<DiagnosisRow> diagnoses, List<ProcedureRow> procedures,
                            List<ObservationRow> observations, List<DocumentRow> documents,
-                           List<FlaggedScanRow> flaggedScans) {
+                           List<FlaggedScanRow> flaggedScans, Map<UUID, EncounterRow> encountersById,
+                           Map<UUID, DocumentRow> documentsById) {
 
     public PatientFacts {
         mrns = List.copyOf(mrns);
@@ -24,6 +30,25 @@ public record PatientFacts(PatientRow patient, List<MrnRow> mrns, List<Encounter
         observations = List.copyOf(observations);
         documents = List.copyOf(documents);
         flaggedScans = List.copyOf(flaggedScans);
+        encountersById = Map.copyOf(encountersById);
+        documentsById = Map.copyOf(documentsById);
+    }
+
+    public PatientFacts(PatientRow patient, List<MrnRow> mrns, List<EncounterRow> encounters,
+                        List<DiagnosisRow> diagnoses, List<ProcedureRow> procedures,
+                        List<ObservationRow> observations, List<DocumentRow> documents,
+                        List<FlaggedScanRow> flaggedScans) {
+        this(patient, mrns, encounters, diagnoses, procedures, observations, documents, flaggedScans,
+                byId(encounters, EncounterRow::id), byId(documents, DocumentRow::id));
+    }
+
+    /** The first row with each id, as a search from the start of the list would find it. */
+    private static <T> Map<UUID, T> byId(List<T> rows, Function<T, UUID> id) {
+        Map<UUID, T> index = new LinkedHashMap<>();
+        for (T row : rows) {
+            index.putIfAbsent(id.apply(row), row);
+        }
+        return index;
     }
 
     public UUID patientId() {
@@ -31,11 +56,11 @@ public record PatientFacts(PatientRow patient, List<MrnRow> mrns, List<Encounter
     }
 
     public Optional<EncounterRow> encounter(UUID id) {
-        return id == null ? Optional.empty() : encounters.stream().filter(e -> e.id().equals(id)).findFirst();
+        return id == null ? Optional.empty() : Optional.ofNullable(encountersById.get(id));
     }
 
     public Optional<DocumentRow> document(UUID id) {
-        return id == null ? Optional.empty() : documents.stream().filter(d -> d.id().equals(id)).findFirst();
+        return id == null ? Optional.empty() : Optional.ofNullable(documentsById.get(id));
     }
 
     public record PatientRow(UUID id, String given, String family, LocalDate birthDate, String sex,
