@@ -80,4 +80,8 @@ record Viewer(String displayName, String username, List<String> roles, List<Stri
     public boolean canManageUsers() {
         return permissions.contains(Permission.MANAGE_USERS);
     }
+
+    public boolean canRegisterPatients() {
+        return permissions.contains(Permission.REGISTER_PATIENTS);
+    }
 }

@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  * <li>m (how often matches agree) by expectation–maximisation, once per training blocking rule
  * ({@link BlockingRule#trainsModel()}: keys strangers rarely share, so true matches are common among
  * their pairs at any size of index), leaving out the fields that rule forces to agree (as Splink
- * does), then averaged over the rules weighted by their expected matches. EM starts from a given
+ * does) and the pairs {@link HouseholdRule} calls two people (twins share a birth date block), then averaged over the rules weighted by their expected matches. EM starts from a given
  * model's m (the bootstrap model's, in practice) and keeps u fixed; a field whose estimate comes out
  * implausible (agreement no likelier among matches than among strangers) keeps the starting m.</li>
  * <li>lambda, the share of matches among all candidates, by a last EM round with m and u fixed.</li>
@@ -109,6 +109,8 @@ public final class ModelTrainer {
             List<CandidatePairs.Block> blocks = pairs.blocks().stream().filter(b -> b.rule() == rule.ordinal()).toList();
             Map<Integer, Long> counts = countPatterns(records, pairs, sample(blocks, maxPairs / rules.size(), rule.ordinal()),
                     true);
+            // pairs the household rule calls two people whatever their weight (twins) teach nothing about matches
+            counts.keySet().removeIf(pattern -> HouseholdRule.twoPeople(pattern).isPresent());
             if (!counts.isEmpty()) {
                 out.put(rule, counts);
             }
