@@ -150,6 +150,8 @@ public final class MpiCommand {
                 out.printf(Locale.ROOT, "latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; %.2f candidates a lookup%n",
                         r.p50Micros() / 1e3, r.p95Micros() / 1e3, r.p99Micros() / 1e3, r.maxMicros() / 1e3,
                         r.candidatesPerProbe());
+                out.printf(Locale.ROOT, "CPU of the asking thread p50 %.1f ms, p99 %.1f ms%n", r.cpuP50Micros() / 1e3,
+                        r.cpuP99Micros() / 1e3);
                 out.printf(Locale.ROOT, "duplicates of indexed people found: %,d of %,d; load average %.1f%n",
                         r.duplicatesFound(), r.duplicateProbes(),
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

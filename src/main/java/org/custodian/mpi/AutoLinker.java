@@ -41,6 +41,11 @@ class AutoLinker {
     }
 
     Outcome link(Collection<CertainPair> pairs, Actor actor) {
+        return link(pairs, actor, "SCAN");
+    }
+
+    /** Links the pairs; {@code source} names the door on the review tasks proposed (SCAN, REALTIME, HL7, FHIR). */
+    Outcome link(Collection<CertainPair> pairs, Actor actor, String source) {
         if (pairs.isEmpty()) {
             return new Outcome(0, 0, 0);
         }
@@ -69,7 +74,7 @@ class AutoLinker {
             }
             UUID survivor = survivor(rootA, rootB, registrations);
             UUID retired = survivor.equals(rootA) ? rootB : rootA;
-            tasks.propose(pair.a(), pair.b(), pair.weight(), pair.pattern(), new MatchDecision.AutoLink(), "SCAN");
+            tasks.propose(pair.a(), pair.b(), pair.weight(), pair.pattern(), new MatchDecision.AutoLink(), source);
             try {
                 merges.merge(survivor, retired, MergeSource.AUTO_LINK, actor);
                 groups.join(survivor, retired);

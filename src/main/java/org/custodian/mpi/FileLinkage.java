@@ -44,7 +44,7 @@ public final class FileLinkage {
             // too few pairs to estimate m and u from this file alone
             run = Linker.standard().score(records, CandidatePairs.of(records), BootstrapModel.get(), minWeight, progress);
         } else {
-            run = Linker.standard().link(records, minWeight, progress);
+            run = Linker.standard().link(records, BootstrapModel.get(), minWeight, progress);
         }
         long auto = 0;
         long review = 0;

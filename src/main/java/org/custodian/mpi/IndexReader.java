@@ -78,7 +78,7 @@ class IndexReader {
 
     /**
      * Patients sharing a blocking key with the probe (birth date either way round, family-name sound
-     * and birth year, SSN, phone), found through indexes: the real-time path's candidate set.
+     * with birth year and given initial, SSN), found through indexes: the real-time path's candidate set.
      */
     List<Demographics> candidates(Demographics probe, int limit) {
         List<String> conditions = new ArrayList<>();
@@ -91,10 +91,17 @@ class IndexReader {
             spec.params.put("birth", birth);
             spec.params.put("swapped", swapped(birth));
             if (probe.family() != null) {
-                conditions.add("(dmetaphone(p.family) = dmetaphone(:family) AND p.birth_date BETWEEN :yearStart AND :yearEnd)");
+                // as the batch key: family sound, birth year and given initial (a common name's sound in
+                // one year is over a thousand people at a million patients; the initial keeps it to dozens)
+                boolean initial = probe.given() != null && !probe.given().isBlank();
+                conditions.add("(dmetaphone(p.family) = dmetaphone(:family) AND p.birth_date BETWEEN :yearStart AND :yearEnd"
+                        + (initial ? " AND upper(left(p.given, 1)) = :initial)" : ")"));
                 spec.params.put("family", probe.family());
                 spec.params.put("yearStart", LocalDate.of(birth.getYear(), 1, 1));
                 spec.params.put("yearEnd", LocalDate.of(birth.getYear(), 12, 31));
+                if (initial) {
+                    spec.params.put("initial", probe.given().strip().substring(0, 1).toUpperCase(java.util.Locale.ROOT));
+                }
             }
         }
         if (probe.ssn() != null && !probe.ssn().isBlank()) {

@@ -29,7 +29,7 @@ public final class MpiBenchmark {
         Preparer preparer = Preparer.standard();
         List<Prepared> prepared = rows.parallelStream().map(r -> preparer.prepare(r.demographics())).toList();
         long preparedAt = System.nanoTime();
-        Linker.Run run = Linker.standard().link(prepared, thresholds.review(), progress);
+        Linker.Run run = Linker.standard().link(prepared, BootstrapModel.get(), thresholds.review(), progress);
         long end = System.nanoTime();
         long cpu = processCpuNanos() - cpuStart;
         List<LinkageQuality.Linked> linked = new ArrayList<>(run.pairs().size());

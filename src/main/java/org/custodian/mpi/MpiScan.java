@@ -69,7 +69,7 @@ public class MpiScan {
         }
         Linker.Run run;
         if (records.size() >= BootstrapModel.MIN_TRAINING_RECORDS) {
-            run = Linker.standard().link(records, thresholds.review(), progress);
+            run = Linker.standard().link(records, BootstrapModel.get(), thresholds.review(), progress);
             MatchModel model = run.model();
             models.save(model, records.size());
             matcher.useModel(model);

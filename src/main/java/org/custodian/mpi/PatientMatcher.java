@@ -14,7 +14,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Real-time matching: registration, ADT and FHIR create ask for the existing patients a new or
- * changed one may be, each with its weight, sealed decision and per-field explanation. Scores with
+ * changed one may be, each with its weight, sealed decision and per-field explanation, and flag
+ * ({@link #flagNewPatient}) or, when certain, link ({@link #linkOrFlagNewPatient}) a new patient's
+ * duplicates at once. Scores with
  * the model the last {@code mpi scan} estimated; before any scan, with one estimated (by the same EM)
  * on a seeded generated population, so a fresh installation still catches duplicates.
  */
@@ -26,15 +28,18 @@ public class PatientMatcher {
     private final ModelStore models;
     private final ThresholdStore thresholds;
     private final ReviewTaskRepository tasks;
+    private final EntryLinker entryLinker;
     private final Preparer preparer = Preparer.standard();
     private final Comparisons comparisons = new Comparisons(Nicknames.standard());
     private volatile MatchModel model;
 
-    PatientMatcher(IndexReader index, ModelStore models, ThresholdStore thresholds, ReviewTaskRepository tasks) {
+    PatientMatcher(IndexReader index, ModelStore models, ThresholdStore thresholds, ReviewTaskRepository tasks,
+                   EntryLinker entryLinker) {
         this.index = index;
         this.models = models;
         this.thresholds = thresholds;
         this.tasks = tasks;
+        this.entryLinker = entryLinker;
     }
 
     /** An existing patient the probe may be. */
@@ -43,10 +48,18 @@ public class PatientMatcher {
 
     /** Existing patients that may be the probe, best first, with the decision under the facility's thresholds. */
     public List<Candidate> candidates(Demographics probe, UUID facilityId) {
+        return score(probe, facilityId).stream().map(Scored::candidate).toList();
+    }
+
+    /** A candidate with its comparison pattern, which the review task keeps. */
+    private record Scored(Candidate candidate, int pattern) {
+    }
+
+    private List<Scored> score(Demographics probe, UUID facilityId) {
         Thresholds limits = thresholds.forFacility(facilityId);
         Prepared a = preparer.prepare(probe);
         MatchModel current = model();
-        List<Candidate> out = new ArrayList<>();
+        List<Scored> out = new ArrayList<>();
         for (Demographics existing : index.candidates(probe, CANDIDATE_LIMIT)) {
             if (existing.id().equals(probe.id())) {
                 continue;
@@ -56,27 +69,51 @@ public class PatientMatcher {
             double weight = current.weight(pattern, a, b);
             MatchDecision decision = limits.decide(weight, pattern, FileLinkage.problems(a, b));
             if (!(decision instanceof MatchDecision.NoMatch)) {
-                out.add(new Candidate(UUID.fromString(existing.id()), weight, decision, explain(current, pattern, a)));
+                out.add(new Scored(new Candidate(UUID.fromString(existing.id()), weight, decision,
+                        explain(current, pattern, a)), pattern));
             }
         }
-        out.sort(Comparator.comparingDouble(Candidate::weight).reversed());
+        out.sort(Comparator.comparingDouble((Scored s) -> s.candidate().weight()).reversed());
         return out;
     }
 
     /**
      * Checks a patient just created against the index and puts every likely duplicate in the review
-     * queue at once (an auto-link candidate too: a person confirms before charts are merged).
+     * queue at once (an auto-link candidate too: a person confirms before charts are merged). The
+     * door for interfaces that go on writing for the new patient afterwards (HL7 ADT, FHIR).
      */
     public List<Candidate> flagNewPatient(UUID patientId, UUID facilityId, String source) {
+        return check(patientId, facilityId, source, null);
+    }
+
+    /**
+     * Checks a patient just created against the index under the facility's thresholds: likely
+     * duplicates are queued for review at once, in the caller's transaction, and the strongest
+     * auto-link candidate is merged with the new record through the reviewer's merge path (audited
+     * under {@code actor}, undone by unmerge) once that transaction commits; other certain candidates
+     * wait for a person. Returns every candidate, best first. The registration desk uses it.
+     */
+    public List<Candidate> linkOrFlagNewPatient(UUID patientId, UUID facilityId, String source, Actor actor) {
+        return check(patientId, facilityId, source, java.util.Objects.requireNonNull(actor, "actor"));
+    }
+
+    private List<Candidate> check(UUID patientId, UUID facilityId, String source, Actor linkAs) {
         List<Demographics> found = index.find(List.of(patientId));
         if (found.isEmpty()) {
             return List.of();
         }
-        List<Candidate> candidates = candidates(found.getFirst(), facilityId);
-        for (Candidate c : candidates) {
-            tasks.propose(patientId, c.patientId(), c.weight(), 0, c.decision(), source);
+        List<Scored> scored = score(found.getFirst(), facilityId);
+        boolean linking = false;
+        for (Scored s : scored) {
+            Candidate c = s.candidate();
+            tasks.propose(patientId, c.patientId(), c.weight(), s.pattern(), c.decision(), source);
+            if (linkAs != null && !linking && c.decision() instanceof MatchDecision.AutoLink) {
+                linking = true;
+                entryLinker.linkOnceCommitted(new AutoLinker.CertainPair(patientId, c.patientId(), c.weight(),
+                        s.pattern()), source, linkAs);
+            }
         }
-        return candidates;
+        return scored.stream().map(Scored::candidate).toList();
     }
 
     /** How two patients compare, field by field, with the current model. */

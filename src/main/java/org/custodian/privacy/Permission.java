@@ -54,5 +54,7 @@ public enum Permission {
     /** QA-review transcribed documents: pass them to the author's signature queue or return them with a comment. */
     REVIEW_TRANSCRIPTION,
     /** Edit the transcription templates that prefill each document type (no PHI). */
-    EDIT_TRANSCRIPTION_TEMPLATES
+    EDIT_TRANSCRIPTION_TEMPLATES,
+    /** Register new patients at the registration desk (the MPI checks each for duplicates at once). */
+    REGISTER_PATIENTS
 }

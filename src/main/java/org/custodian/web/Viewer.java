@@ -84,4 +84,8 @@ record Viewer(String displayName, String username, List<String> roles, List<Stri
     public boolean canAuditCoding() {
         return permissions.contains(Permission.AUDIT_CODING);
     }
+
+    public boolean canRegisterPatients() {
+        return permissions.contains(Permission.REGISTER_PATIENTS);
+    }
 }

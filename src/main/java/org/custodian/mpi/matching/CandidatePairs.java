@@ -106,6 +106,23 @@ public final class CandidatePairs {
         return visited;
     }
 
+    /** Visits every pair of the block that shares its key, whichever rule owns the pair; returns how many. */
+    public long visitAll(Block block, PairVisitor visitor) {
+        int[] members = block.members();
+        int bit = 1 << block.rule();
+        long visited = 0;
+        for (int x = 0; x < members.length; x++) {
+            for (int y = x + 1; y < members.length; y++) {
+                int mask = ruleMask(members[x], members[y]);
+                if ((mask & bit) != 0) {
+                    visitor.visit(members[x], members[y], mask);
+                    visited++;
+                }
+            }
+        }
+        return visited;
+    }
+
     /** The rules under which two records share a key. */
     public int ruleMask(int a, int b) {
         int mask = 0;

@@ -51,12 +51,15 @@ public final class Linker {
     public record Run(MatchModel model, List<ScoredPair> pairs, Stats stats) {
     }
 
-    /** Trains on the records and scores them; {@code progress} receives pairs compared so far. */
-    public Run link(List<Prepared> records, double minWeight, Progress progress) {
+    /**
+     * Trains on the records (EM starting from {@code start}'s m; null for even starting values) and
+     * scores them; {@code progress} receives pairs compared so far.
+     */
+    public Run link(List<Prepared> records, MatchModel start, double minWeight, Progress progress) {
         long started = System.nanoTime();
         CandidatePairs candidates = CandidatePairs.of(records);
         long blocked = System.nanoTime();
-        MatchModel model = new ModelTrainer(comparisons, RANDOM_PAIRS, seed).train(records, candidates, TRAINING_PAIRS);
+        MatchModel model = new ModelTrainer(comparisons, RANDOM_PAIRS, seed).train(records, candidates, TRAINING_PAIRS, start);
         long trained = System.nanoTime();
         Run run = score(records, candidates, model, minWeight, progress);
         long scored = System.nanoTime();

@@ -11,10 +11,13 @@ import java.util.stream.IntStream;
  * Estimates a {@link MatchModel} from the records themselves, with no hand-set weights.
  * <ul>
  * <li>u (how often non-matches agree) from random pairs: almost every random pair is two people.</li>
- * <li>m (how often matches agree) by expectation–maximisation over the candidate pairs, once per
- * blocking rule, leaving out the fields that rule forces to agree (as Splink does), then averaged
- * over the rules weighted by their expected matches.</li>
- * <li>lambda, the share of matches among candidates, by a last EM round with m and u fixed.</li>
+ * <li>m (how often matches agree) by expectation–maximisation, once per training blocking rule
+ * ({@link BlockingRule#trainsModel()}: keys strangers rarely share, so true matches are common among
+ * their pairs at any size of index), leaving out the fields that rule forces to agree (as Splink
+ * does) and the pairs {@link HouseholdRule} calls two people (twins share a birth date block), then averaged over the rules weighted by their expected matches. EM starts from a given
+ * model's m (the bootstrap model's, in practice) and keeps u fixed; a field whose estimate comes out
+ * implausible (agreement no likelier among matches than among strangers) keeps the starting m.</li>
+ * <li>lambda, the share of matches among all candidates, by a last EM round with m and u fixed.</li>
  * </ul>
  */
 public final class ModelTrainer {
@@ -22,6 +25,8 @@ public final class ModelTrainer {
     private static final double FLOOR = 1e-5;
     private static final int ITERATIONS = 40;
     private static final int RANDOM_CHUNKS = 64;
+    /** Candidate pairs sampled (over all rules) to estimate lambda. */
+    private static final long LAMBDA_PAIRS = 200_000;
 
     private final Comparisons comparisons;
     private final long randomPairs;
@@ -33,15 +38,23 @@ public final class ModelTrainer {
         this.seed = seed;
     }
 
-    /** Trains on the records and candidate pairs, visiting at most {@code maxPairs} candidate pairs. */
+    /** Trains with EM started from even starting values; see {@link #train(List, CandidatePairs, long, MatchModel)}. */
     public MatchModel train(List<Prepared> records, CandidatePairs pairs, long maxPairs) {
+        return train(records, pairs, maxPairs, null);
+    }
+
+    /**
+     * Trains on the records and candidate pairs, EM visiting at most {@code maxPairs} pairs of the
+     * training rules, starting from the m of {@code start} (null: agreement likely among matches).
+     */
+    public MatchModel train(List<Prepared> records, CandidatePairs pairs, long maxPairs, MatchModel start) {
         if (records.size() < 2) {
             throw new IllegalArgumentException("at least two records are needed to estimate a model");
         }
         double[][] u = estimateU(records);
-        Map<Long, long[]> patterns = samplePatterns(records, pairs, maxPairs);
-        double[][] m = estimateM(patterns, u);
-        double lambda = estimateLambda(patterns, m, u);
+        double[][] startM = start == null ? initialM() : start.mTable();
+        double[][] m = estimateM(trainingPatterns(records, pairs, maxPairs), startM, u);
+        double lambda = estimateLambda(candidatePatterns(records, pairs, Math.min(maxPairs, LAMBDA_PAIRS)), m, u);
         return new MatchModel(m, u, lambda, TermFrequencies.of(records));
     }
 
@@ -84,46 +97,77 @@ public final class ModelTrainer {
         return out;
     }
 
-    /** Pattern counts keyed by (rule mask << 24 | pattern); the value is a one-element counter. */
-    private Map<Long, long[]> samplePatterns(List<Prepared> records, CandidatePairs pairs, long maxPairs) {
-        long total = pairs.blocks().stream().mapToLong(CandidatePairs.Block::pairCount).sum();
-        double keep = total <= maxPairs ? 1.0 : (double) maxPairs / total;
-        SplittableRandom random = new SplittableRandom(seed + 1);
+    /**
+     * Pattern counts of each training rule: every pair sharing the rule's key in a random share of
+     * its blocks (the same share for every block of a rule), whichever rule the scoring assigns it to.
+     */
+    private Map<BlockingRule, Map<Integer, Long>> trainingPatterns(List<Prepared> records, CandidatePairs pairs,
+                                                                   long maxPairs) {
+        List<BlockingRule> rules = java.util.Arrays.stream(BlockingRule.values()).filter(BlockingRule::trainsModel).toList();
+        Map<BlockingRule, Map<Integer, Long>> out = new java.util.EnumMap<>(BlockingRule.class);
+        for (BlockingRule rule : rules) {
+            List<CandidatePairs.Block> blocks = pairs.blocks().stream().filter(b -> b.rule() == rule.ordinal()).toList();
+            Map<Integer, Long> counts = countPatterns(records, pairs, sample(blocks, maxPairs / rules.size(), rule.ordinal()),
+                    true);
+            // pairs the household rule calls two people whatever their weight (twins) teach nothing about matches
+            counts.keySet().removeIf(pattern -> HouseholdRule.twoPeople(pattern).isPresent());
+            if (!counts.isEmpty()) {
+                out.put(rule, counts);
+            }
+        }
+        return out;
+    }
+
+    /** Pattern counts over a random share of all candidate pairs, each pair once. */
+    private Map<Integer, Long> candidatePatterns(List<Prepared> records, CandidatePairs pairs, long maxPairs) {
+        return countPatterns(records, pairs, sample(pairs.blocks(), maxPairs, -1), false);
+    }
+
+    private List<CandidatePairs.Block> sample(List<CandidatePairs.Block> blocks, long maxPairs, int salt) {
+        long total = blocks.stream().mapToLong(CandidatePairs.Block::pairCount).sum();
+        if (total <= maxPairs) {
+            return blocks;
+        }
+        double keep = (double) maxPairs / total;
+        SplittableRandom random = new SplittableRandom(seed + 1 + salt);
         List<CandidatePairs.Block> sampled = new ArrayList<>();
-        for (CandidatePairs.Block block : pairs.blocks()) {
-            if (keep >= 1.0 || random.nextDouble() < keep) {
+        for (CandidatePairs.Block block : blocks) {
+            if (random.nextDouble() < keep) {
                 sampled.add(block);
             }
         }
-        return sampled.parallelStream().collect(HashMap::new, (Map<Long, long[]> patterns, CandidatePairs.Block block) ->
-                pairs.visit(block, (a, b, mask) -> {
-                    int pattern = comparisons.compare(records.get(a), records.get(b));
-                    patterns.computeIfAbsent((long) mask << 24 | pattern, key -> new long[1])[0]++;
-                }), (into, from) -> from.forEach((key, count) ->
-                into.computeIfAbsent(key, k -> new long[1])[0] += count[0]));
+        return sampled;
     }
 
-    private double[][] estimateM(Map<Long, long[]> patterns, double[][] u) {
+    private Map<Integer, Long> countPatterns(List<Prepared> records, CandidatePairs pairs,
+                                             List<CandidatePairs.Block> blocks, boolean everySharingPair) {
+        Map<Integer, long[]> counted = blocks.parallelStream().collect(HashMap::new,
+                (Map<Integer, long[]> patterns, CandidatePairs.Block block) -> {
+                    CandidatePairs.PairVisitor visitor = (a, b, mask) -> patterns.computeIfAbsent(
+                            comparisons.compare(records.get(a), records.get(b)), key -> new long[1])[0]++;
+                    if (everySharingPair) {
+                        pairs.visitAll(block, visitor);
+                    } else {
+                        pairs.visit(block, visitor);
+                    }
+                }, (into, from) -> from.forEach((key, count) -> into.computeIfAbsent(key, k -> new long[1])[0] += count[0]));
+        Map<Integer, Long> out = new HashMap<>();
+        counted.forEach((pattern, count) -> out.put(pattern, count[0]));
+        return out;
+    }
+
+    private double[][] estimateM(Map<BlockingRule, Map<Integer, Long>> patterns, double[][] startM, double[][] u) {
         double[][] sum = new double[FIELDS.length][];
         double[] mass = new double[FIELDS.length];
         for (Field f : FIELDS) {
             sum[f.ordinal()] = new double[f.levelCount()];
         }
-        for (BlockingRule rule : BlockingRule.values()) {
-            Map<Integer, Long> ruleCounts = new HashMap<>();
-            patterns.forEach((key, count) -> {
-                if ((key >>> 24 & (1L << rule.ordinal())) != 0) {
-                    ruleCounts.merge((int) (key & 0xFFFFFF), count[0], Long::sum);
-                }
-            });
-            if (ruleCounts.isEmpty()) {
-                continue;
-            }
+        patterns.forEach((rule, ruleCounts) -> {
             boolean[] free = new boolean[FIELDS.length];
             for (Field f : FIELDS) {
                 free[f.ordinal()] = !rule.forcedFields().contains(f);
             }
-            Em em = em(ruleCounts, initialM(), u, free);
+            Em em = em(ruleCounts, deepCopy(startM), u, free);
             for (Field f : FIELDS) {
                 if (free[f.ordinal()] && em.matchedWithField[f.ordinal()] > 0) {
                     double weight = em.matchedWithField[f.ordinal()];
@@ -133,30 +177,40 @@ public final class ModelTrainer {
                     mass[f.ordinal()] += weight;
                 }
             }
-        }
-        double[][] m = initialM();
+        });
+        double[][] m = deepCopy(startM);
         for (Field f : FIELDS) {
-            if (mass[f.ordinal()] > 0) {
-                for (int level = 1; level < f.levelCount(); level++) {
-                    m[f.ordinal()][level] = Math.max(FLOOR, sum[f.ordinal()][level] / mass[f.ordinal()]);
-                }
+            int i = f.ordinal();
+            if (mass[i] == 0) {
+                continue;
+            }
+            double[] estimate = new double[f.levelCount()];
+            for (int level = 1; level < f.levelCount(); level++) {
+                estimate[level] = Math.max(FLOOR, sum[i][level] / mass[i]);
+            }
+            if (estimate[1] > u[i][1]) {
+                m[i] = estimate;
             }
         }
         return m;
     }
 
-    private double estimateLambda(Map<Long, long[]> patterns, double[][] m, double[][] u) {
-        double matched = 0;
-        double all = 0;
+    private static double[][] deepCopy(double[][] table) {
+        double[][] copy = new double[table.length][];
+        for (int i = 0; i < table.length; i++) {
+            copy[i] = table[i].clone();
+        }
+        return copy;
+    }
+
+    private double estimateLambda(Map<Integer, Long> patterns, double[][] m, double[][] u) {
         double lambda = 0.1;
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-            matched = 0;
-            all = 0;
+            double matched = 0;
+            double all = 0;
             for (var entry : patterns.entrySet()) {
-                int pattern = (int) (entry.getKey() & 0xFFFFFF);
-                double g = posterior(pattern, lambda, m, u, null);
-                matched += g * entry.getValue()[0];
-                all += entry.getValue()[0];
+                matched += posterior(entry.getKey(), lambda, m, u, null) * entry.getValue();
+                all += entry.getValue();
             }
             lambda = all == 0 ? 0.1 : Math.clamp(matched / all, FLOOR, 1 - FLOOR);
         }
