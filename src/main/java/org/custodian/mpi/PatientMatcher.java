@@ -43,7 +43,10 @@ public class PatientMatcher {
 
     /** Existing patients that may be the probe, best first, with the decision under the facility's thresholds. */
     public List<Candidate> candidates(Demographics probe, UUID facilityId) {
-        Thresholds limits = thresholds.forFacility(facilityId);
+        return candidates(probe, thresholds.forFacility(facilityId));
+    }
+
+    private List<Candidate> candidates(Demographics probe, Thresholds limits) {
         Prepared a = preparer.prepare(probe);
         MatchModel current = model();
         List<Candidate> out = new ArrayList<>();
@@ -77,6 +80,26 @@ public class PatientMatcher {
             tasks.propose(patientId, c.patientId(), c.weight(), 0, c.decision(), source);
         }
         return candidates;
+    }
+
+    /**
+     * {@link #flagNewPatient} for the patients a feed registered in one transaction (patient id to the
+     * facility that registered them): their demographics read together and each facility's thresholds
+     * once. A pair of new patients that match each other is queued once.
+     */
+    public java.util.Map<UUID, List<Candidate>> flagNewPatients(java.util.Map<UUID, UUID> facilityOf, String source) {
+        java.util.Map<UUID, List<Candidate>> flagged = new java.util.HashMap<>();
+        java.util.Map<UUID, Thresholds> limits = new java.util.HashMap<>();
+        for (Demographics probe : index.find(facilityOf.keySet())) {
+            UUID patientId = UUID.fromString(probe.id());
+            List<Candidate> candidates = candidates(probe,
+                    limits.computeIfAbsent(facilityOf.get(patientId), thresholds::forFacility));
+            for (Candidate c : candidates) {
+                tasks.propose(patientId, c.patientId(), c.weight(), 0, c.decision(), source);
+            }
+            flagged.put(patientId, candidates);
+        }
+        return flagged;
     }
 
     /** How two patients compare, field by field, with the current model. */
