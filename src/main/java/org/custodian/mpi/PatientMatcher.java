@@ -48,15 +48,14 @@ public class PatientMatcher {
 
     /** Existing patients that may be the probe, best first, with the decision under the facility's thresholds. */
     public List<Candidate> candidates(Demographics probe, UUID facilityId) {
-        return score(probe, facilityId).stream().map(Scored::candidate).toList();
+        return score(probe, thresholds.forFacility(facilityId)).stream().map(Scored::candidate).toList();
     }
 
     /** A candidate with its comparison pattern, which the review task keeps. */
     private record Scored(Candidate candidate, int pattern) {
     }
 
-    private List<Scored> score(Demographics probe, UUID facilityId) {
-        Thresholds limits = thresholds.forFacility(facilityId);
+    private List<Scored> score(Demographics probe, Thresholds limits) {
         Prepared a = preparer.prepare(probe);
         MatchModel current = model();
         List<Scored> out = new ArrayList<>();
@@ -102,7 +101,7 @@ public class PatientMatcher {
         if (found.isEmpty()) {
             return List.of();
         }
-        List<Scored> scored = score(found.getFirst(), facilityId);
+        List<Scored> scored = score(found.getFirst(), thresholds.forFacility(facilityId));
         boolean linking = false;
         for (Scored s : scored) {
             Candidate c = s.candidate();
@@ -114,6 +113,27 @@ public class PatientMatcher {
             }
         }
         return scored.stream().map(Scored::candidate).toList();
+    }
+
+    /**
+     * {@link #flagNewPatient} for the patients a feed registered in one transaction (patient id to the
+     * facility that registered them): their demographics read together and each facility's thresholds
+     * once. A pair of new patients that match each other is queued once.
+     */
+    public java.util.Map<UUID, List<Candidate>> flagNewPatients(java.util.Map<UUID, UUID> facilityOf, String source) {
+        java.util.Map<UUID, List<Candidate>> flagged = new java.util.HashMap<>();
+        java.util.Map<UUID, Thresholds> limits = new java.util.HashMap<>();
+        for (Demographics probe : index.find(facilityOf.keySet())) {
+            UUID patientId = UUID.fromString(probe.id());
+            List<Scored> scored = score(probe,
+                    limits.computeIfAbsent(facilityOf.get(patientId), thresholds::forFacility));
+            for (Scored sc : scored) {
+                Candidate c = sc.candidate();
+                tasks.propose(patientId, c.patientId(), c.weight(), sc.pattern(), c.decision(), source);
+            }
+            flagged.put(patientId, scored.stream().map(Scored::candidate).toList());
+        }
+        return flagged;
     }
 
     /** How two patients compare, field by field, with the current model. */

@@ -71,9 +71,9 @@ class FactsRepository {
             return Map.of();
         }
         return jdbc.execute((ConnectionCallback<Map<UUID, PatientFacts>>) con -> {
-            StringBuilder sql = new StringBuilder(PATIENTS.sql("p.id = ANY(?)"));
+            StringBuilder sql = new StringBuilder(PATIENTS.sqlForFew("p.id = ANY(?)"));
             for (Table t : TABLES) {
-                sql.append(";\n").append(t.sql(t.patientColumn() + " = ANY(?)"));
+                sql.append(";\n").append(t.sqlForFew(t.patientColumn() + " = ANY(?)"));
             }
             Map<UUID, Builder> builders = new LinkedHashMap<>();
             try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
@@ -248,9 +248,33 @@ class FactsRepository {
     }
 
     /** A query over one table; {@code %s} is the patient filter; rows come ordered by patient, patient id first. */
-    private record Table(String template, String patientColumn, RowReader reader) {
+    private record Table(String template, String fewTemplate, String patientColumn, RowReader reader) {
+        Table(String template, String patientColumn, RowReader reader) {
+            this(template, template, patientColumn, reader);
+        }
+
+        /**
+         * A fact table whose rows carry their encounter's owner: for a few patients the owner is looked up by
+         * primary key, since joined the planner hashes the whole encounter table for a few hundred rows
+         * (7 ms at 10,000 encounters); the full scan keeps the join.
+         */
+        static Table withEncounterOwner(String template, String alias, String patientColumn, RowReader reader) {
+            String few = template
+                    .replace("e.patient_id AS encounter_owner",
+                            "(SELECT e.patient_id FROM encounter e WHERE e.id = " + alias + ".encounter_id) AS encounter_owner")
+                    .replace(" LEFT JOIN encounter e ON e.id = " + alias + ".encounter_id", "");
+            if (few.equals(template) || few.contains("JOIN encounter")) {
+                throw new IllegalStateException("no encounter-owner join to replace in " + template);
+            }
+            return new Table(template, few, patientColumn, reader);
+        }
+
         String sql(String filter) {
             return template.formatted(filter);
+        }
+
+        String sqlForFew(String filter) {
+            return fewTemplate.formatted(filter);
         }
     }
 
@@ -287,28 +311,28 @@ class FactsRepository {
                     .formatted(micros("e.admit_at"), micros("e.discharge_at")), "e.patient_id",
                     (f, b) -> b.encounters.add(new EncounterRow(uuid(f[1]), uuid(f[0]), uuid(f[2]), f[3], f[4],
                             instant(f[5]), instant(f[6]), uuid(f[7])))),
-            new Table("""
+            Table.withEncounterOwner("""
                     SELECT d.patient_id, d.id, d.encounter_id, e.patient_id AS encounter_owner, d.code_system, d.code,
                            d.display, %s
                       FROM diagnosis d LEFT JOIN encounter e ON e.id = d.encounter_id
                      WHERE NOT d.entered_in_error AND %%s ORDER BY d.patient_id""".formatted(micros("d.onset_at")),
-                    "d.patient_id",
+                    "d", "d.patient_id",
                     (f, b) -> b.diagnoses.add(new DiagnosisRow(uuid(f[1]), uuid(f[2]), uuid(f[3]), f[4], f[5], f[6],
                             instant(f[7])))),
-            new Table("""
+            Table.withEncounterOwner("""
                     SELECT p.patient_id, p.id, p.encounter_id, e.patient_id AS encounter_owner, p.code_system, p.code,
                            p.display, %s
                       FROM procedure_performed p LEFT JOIN encounter e ON e.id = p.encounter_id
                      WHERE NOT p.entered_in_error AND %%s ORDER BY p.patient_id""".formatted(micros("p.performed_at")),
-                    "p.patient_id",
+                    "p", "p.patient_id",
                     (f, b) -> b.procedures.add(new ProcedureRow(uuid(f[1]), uuid(f[2]), uuid(f[3]), f[4], f[5], f[6],
                             instant(f[7])))),
-            new Table("""
+            Table.withEncounterOwner("""
                     SELECT o.patient_id, o.id, o.encounter_id, e.patient_id AS encounter_owner, o.loinc_code, o.display,
                            o.value_numeric, o.unit, %s
                       FROM observation o LEFT JOIN encounter e ON e.id = o.encounter_id
                      WHERE NOT o.entered_in_error AND %%s ORDER BY o.patient_id""".formatted(micros("o.observed_at")),
-                    "o.patient_id",
+                    "o", "o.patient_id",
                     (f, b) -> b.observations.add(new ObservationRow(uuid(f[1]), uuid(f[2]), uuid(f[3]), f[4], f[5],
                             f[6] == null ? null : new BigDecimal(f[6]), f[7], instant(f[8])))),
             new Table("""

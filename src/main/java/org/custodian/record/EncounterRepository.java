@@ -37,12 +37,36 @@ public class EncounterRepository {
     public Optional<Encounter> byVisitNumber(UUID facilityId, String visitNumber) {
         return jdbc.sql("SELECT * FROM encounter WHERE facility_id = :f AND visit_number = :v")
                 .param("f", facilityId).param("v", visitNumber)
-                .query((rs, i) -> new Encounter(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
-                        rs.getObject("facility_id", UUID.class), rs.getString("visit_number"),
-                        EncounterClass.valueOf(rs.getString("class")), instant(rs.getObject("admit_at", OffsetDateTime.class)),
-                        instant(rs.getObject("discharge_at", OffsetDateTime.class)), rs.getObject("attending_id", UUID.class),
-                        rs.getString("discharge_disposition"), rs.getString("reason")))
+                .query(EncounterRepository::map)
                 .optional();
+    }
+
+    /** A facility and one of its visit numbers. */
+    public record Visit(UUID facilityId, String visitNumber) {
+    }
+
+    /** {@link #byVisitNumber} for many visits in one query: the encounters found (absent when none). */
+    public java.util.Map<Visit, Encounter> byVisitNumbers(java.util.Collection<Visit> visits) {
+        java.util.Map<Visit, Encounter> found = new java.util.HashMap<>();
+        if (visits.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                SELECT e.* FROM encounter e JOIN unnest(:f::uuid[], :v::text[]) AS k(facility_id, visit_number)
+                    ON e.facility_id = k.facility_id AND e.visit_number = k.visit_number""")
+                .param("f", visits.stream().map(Visit::facilityId).toArray(UUID[]::new))
+                .param("v", visits.stream().map(Visit::visitNumber).toArray(String[]::new))
+                .query((rs, i) -> map(rs, i)).list()
+                .forEach(e -> found.put(new Visit(e.facilityId(), e.visitNumber()), e));
+        return found;
+    }
+
+    private static Encounter map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Encounter(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+                rs.getObject("facility_id", UUID.class), rs.getString("visit_number"),
+                EncounterClass.valueOf(rs.getString("class")), instant(rs.getObject("admit_at", OffsetDateTime.class)),
+                instant(rs.getObject("discharge_at", OffsetDateTime.class)), rs.getObject("attending_id", UUID.class),
+                rs.getString("discharge_disposition"), rs.getString("reason"));
     }
 
     /**

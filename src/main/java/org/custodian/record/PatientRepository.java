@@ -64,6 +64,24 @@ public class PatientRepository {
                 .param("f", facilityId).param("v", mrn.trim()).query(UUID.class).optional();
     }
 
+    /** {@link #findByMrn} for many MRNs in one query: the patient holding each MRN found (absent when none). */
+    public java.util.Map<Mrn, UUID> findByMrns(Collection<Mrn> mrns) {
+        java.util.Map<Mrn, UUID> found = new java.util.HashMap<>();
+        if (mrns.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                SELECT i.facility_id, i.value, i.patient_id
+                  FROM patient_identifier i JOIN unnest(:f::uuid[], :v::text[]) AS k(facility_id, value)
+                    ON i.facility_id = k.facility_id AND i.value = k.value""")
+                .param("f", mrns.stream().map(Mrn::facilityId).toArray(UUID[]::new))
+                .param("v", mrns.stream().map(Mrn::value).toArray(String[]::new))
+                .query(rs -> {
+                    found.put(new Mrn(rs.getObject(1, UUID.class), rs.getString(2)), rs.getObject(3, UUID.class));
+                });
+        return found;
+    }
+
     public void addIdentifier(UUID patientId, Mrn mrn) {
         jdbc.sql("INSERT INTO patient_identifier (patient_id, facility_id, value) VALUES (:p, :f, :v) "
                         + "ON CONFLICT DO NOTHING")

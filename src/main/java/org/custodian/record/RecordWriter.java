@@ -42,6 +42,9 @@ public class RecordWriter {
         private final List<Object[]> documents = new ArrayList<>();
         private final List<Object[]> versions = new ArrayList<>();
         private final List<Object[]> charges = new ArrayList<>();
+        private final List<Object[]> locations = new ArrayList<>();
+        private final List<Object[]> moves = new ArrayList<>();
+        private final List<Object[]> doctors = new ArrayList<>();
         private final Set<UUID> touched = new HashSet<>();
 
         private Batch() {
@@ -103,6 +106,28 @@ public class RecordWriter {
             return this;
         }
 
+        /**
+         * Where the patient of an encounter added in this batch is: its first location, recorded as
+         * {@link EncounterRepository#transfer} records a move from nowhere (an encounter event that keeps it).
+         */
+        public Batch firstLocation(Encounter e, String location, Instant at, Provenance prov) {
+            touched.add(e.patientId());
+            locations.add(new Object[] {location, e.id()});
+            moves.add(new Object[] {
+                e.id(), e.patientId(), ts(at), location, prov.sourceSystem(), prov.sourceRef(), ts(prov.receivedAt()),
+                prov.recordedBy()});
+            return this;
+        }
+
+        /** The admitting and referring doctors of an encounter added in this batch (either may be null). */
+        public Batch doctors(Encounter e, java.util.UUID admittingId, java.util.UUID referringId) {
+            if (admittingId != null || referringId != null) {
+                touched.add(e.patientId());
+                doctors.add(new Object[] {admittingId, referringId, e.id()});
+            }
+            return this;
+        }
+
         /** Gross charges of one claim on an encounter added before (in this batch or earlier). */
         public Batch charge(EncounterCharge c, Provenance prov) {
             touched.add(c.patientId());
@@ -124,7 +149,8 @@ public class RecordWriter {
 
         public int size() {
             return patients.size() + identifiers.size() + encounters.size() + diagnoses.size()
-                    + procedures.size() + observations.size() + documents.size() + charges.size();
+                    + procedures.size() + observations.size() + documents.size() + charges.size()
+                    + locations.size() + doctors.size();
         }
 
         /** Writes everything added so far, in foreign-key order, and empties the batch. */
@@ -139,6 +165,13 @@ public class RecordWriter {
                     INSERT INTO encounter (id, patient_id, facility_id, visit_number, class, admit_at, discharge_at,
                         attending_id, discharge_disposition, reason, source_system, source_ref, received_at, recorded_by)
                     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)""", encounters);
+            run("UPDATE encounter SET location = ? WHERE id = ?", locations);
+            run("""
+                    INSERT INTO encounter_event (encounter_id, patient_id, event, occurred_at, location, source_system,
+                        source_ref, received_at, recorded_by) VALUES (?,?,'TRANSFERRED',?,?,?,?,?,?)""", moves);
+            run("""
+                    UPDATE encounter SET admitting_id = coalesce(?, admitting_id), referring_id = coalesce(?, referring_id)
+                     WHERE id = ?""", doctors);
             run("""
                     INSERT INTO encounter_charge (id, patient_id, encounter_id, amount, currency, source_system,
                         source_ref, received_at, recorded_by) VALUES (?,?,?,?,?,?,?,?,?)""", charges);

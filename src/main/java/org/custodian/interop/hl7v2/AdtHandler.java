@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.custodian.mpi.PatientMatcher;
 import org.custodian.record.Encounter;
 import org.custodian.record.EncounterRepository;
 import org.custodian.record.FactCorrections;
-import org.custodian.record.RecordWriter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,17 +21,13 @@ import org.springframework.stereotype.Component;
 class AdtHandler {
     private final PatientResolver resolver;
     private final EncounterRepository encounters;
-    private final RecordWriter writer;
-    private final PatientMatcher matcher;
     private final PractitionerResolver practitioners;
     private final FactCorrections corrections;
 
-    AdtHandler(PatientResolver resolver, EncounterRepository encounters, RecordWriter writer, PatientMatcher matcher,
-               PractitionerResolver practitioners, FactCorrections corrections) {
+    AdtHandler(PatientResolver resolver, EncounterRepository encounters, PractitionerResolver practitioners,
+               FactCorrections corrections) {
         this.resolver = resolver;
         this.encounters = encounters;
-        this.writer = writer;
-        this.matcher = matcher;
         this.practitioners = practitioners;
         this.corrections = corrections;
     }
@@ -45,7 +39,11 @@ class AdtHandler {
             default -> false;
         };
         var patient = resolver.resolve(message, message.segments().required("PID"), demographics);
-        String duplicates = patient.created() ? likelyDuplicates(patient) : "";
+        BatchScope scope = message.scope();
+        if (patient.created()) {
+            // a new patient is checked against the index before the batch commits; likely duplicates go to the review queue
+            scope.checkForDuplicates(message.id(), patient.patientId(), patient.facility().id());
+        }
         if (event.equals("A31")) {
             return new Hl7Outcome.Accepted(patient.patientId(), "person updated");
         }
@@ -53,18 +51,19 @@ class AdtHandler {
         String visit = pv1 == null ? null : pv1.get(19);
         if (visit == null) {
             if (event.equals("A04") || event.equals("A05") || event.equals("A08")) {
-                return new Hl7Outcome.Accepted(patient.patientId(),
-                        (patient.created() ? "patient registered" : "patient updated") + duplicates);
+                scope.reportDuplicatesIn(message.id());
+                return new Hl7Outcome.Accepted(patient.patientId(), patient.created() ? "patient registered" : "patient updated");
             }
             throw new Hl7Rejection(ErrorCode.REQUIRED_FIELD_MISSING, Location.of("PV1", 19),
                     "visit number is required for ADT^" + event);
         }
         UUID facility = patient.facility().id();
-        var existing = encounters.byVisitNumber(facility, visit);
+        var existing = scope.encounter(facility, visit);
         if (existing.isPresent() && !existing.get().patientId().equals(patient.patientId())) {
             throw new Hl7Rejection(ErrorCode.DUPLICATE_KEY, pv1.at(19, 0),
                     "visit number " + visit + " belongs to another patient at " + patient.facility().code());
         }
+        existing.ifPresent(scope::changing); // changed directly below, so stored first and read again next time
         Instant at = message.messageTime();
         UUID attending = practitioners.resolve(pv1, 7, "attending doctor", message);
         UUID referring = practitioners.resolve(pv1, 8, "referring doctor", message);
@@ -72,9 +71,9 @@ class AdtHandler {
         switch (event) {
             case "A01", "A04", "A05", "A08" -> {
                 if (existing.isEmpty()) {
-                    Encounter opened = admit(message, pv1, patient.patientId(), facility, visit, event, attending);
-                    encounters.assignDoctors(opened, admitting, referring);
-                    return new Hl7Outcome.Accepted(patient.patientId(), "encounter " + visit + " opened" + duplicates);
+                    admit(message, pv1, patient.patientId(), facility, visit, event, attending, admitting, referring);
+                    scope.reportDuplicatesIn(message.id());
+                    return new Hl7Outcome.Accepted(patient.patientId(), "encounter " + visit + " opened");
                 }
                 List<String> changes = update(message, pv1, existing.get(), attending, true);
                 if (encounters.assignDoctors(existing.get(), admitting, referring)) {
@@ -175,26 +174,22 @@ class AdtHandler {
         return encounter;
     }
 
-    /** A new patient is checked against the index at once; likely duplicates go to the review queue. */
-    private String likelyDuplicates(PatientResolver.Resolved patient) {
-        var candidates = matcher.flagNewPatient(patient.patientId(), patient.facility().id(), "HL7");
-        return candidates.isEmpty() ? "" : "; likely duplicate of " + candidates.size()
-                + " existing patient" + (candidates.size() == 1 ? "" : "s") + ", queued for review";
-    }
-
-    private Encounter admit(InboundMessage message, Fields pv1, UUID patientId, UUID facility, String visit, String event,
-                            UUID attending) {
+    /** A new encounter, inserted with the batch: its first location and doctors with it. */
+    private void admit(InboundMessage message, Fields pv1, UUID patientId, UUID facility, String visit, String event,
+                       UUID attending, UUID admitting, UUID referring) {
         Instant admitAt = pv1.time(44, message.zone());
         Encounter encounter = new Encounter(
                 UUID.nameUUIDFromBytes(("hl7/encounter/" + facility + "/" + visit).getBytes(StandardCharsets.UTF_8)),
                 patientId, facility, visit, EncounterRevision.newClass(pv1, event),
                 admitAt != null ? admitAt : message.messageTime(), null, attending, null, null);
-        writer.batch().encounter(encounter, message.provenance()).flush();
+        var pending = message.scope().pending().encounter(encounter, message.provenance());
         String location = EncounterRevision.location(pv1);
         if (location != null) {
-            encounters.transfer(encounter, location, encounter.admitAt(), message.provenance());
+            pending.firstLocation(encounter, location, encounter.admitAt(), message.provenance());
         }
-        return encounter;
+        pending.doctors(encounter, admitting, referring);
+        message.scope().encounterAdded(encounter);
+        message.scope().added();
     }
 
     private static Encounter known(java.util.Optional<Encounter> existing, Fields pv1, String visit) {

@@ -41,16 +41,18 @@ class Hl7Inbox {
     private final Hl7MessageStore store;
     private final MessageApplier applier;
     private final BatchWithoutSavepoints whole;
+    private final BatchScopes scopes;
     private final AuditTrail audit;
     private final ConcurrentLinkedQueue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock committer = new ReentrantLock();
 
     Hl7Inbox(PlatformTransactionManager transactions, Hl7MessageStore store, MessageApplier applier,
-             BatchWithoutSavepoints whole, AuditTrail audit) {
+             BatchWithoutSavepoints whole, BatchScopes scopes, AuditTrail audit) {
         this.tx = new TransactionTemplate(transactions);
         this.store = store;
         this.applier = applier;
         this.whole = whole;
+        this.scopes = scopes;
         this.audit = audit;
     }
 
@@ -150,6 +152,7 @@ class Hl7Inbox {
 
     private Receipt apply(Pending p) {
         MshHeader header = p.header();
+        BatchScope scope = scopes.single();
         if (store.acceptedId(header).isPresent()) {
             return duplicate(p);
         }
@@ -157,7 +160,7 @@ class Hl7Inbox {
         String ack = MessageApplier.acceptedAck(header);
         // Stored first: a copy of this control id in another transaction waits here for this one's outcome.
         store.insert(id, p.raw(), header, new Hl7Outcome.Accepted(null, ""), ack, p.replayOf(), p.replayedBy());
-        Hl7Outcome.Accepted accepted = applier.apply(id, p);
+        Hl7Outcome.Accepted accepted = BatchWithoutSavepoints.withDuplicates(applier.apply(id, p, scope), scope.finish().get(id));
         if (p.replayOf() != null && !store.resolve(p.replayOf(), id)) {
             throw new Hl7Rejection(ErrorCode.DUPLICATE_KEY, Location.MESSAGE, "this dead letter was already replayed");
         }

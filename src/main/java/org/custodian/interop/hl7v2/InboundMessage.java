@@ -4,9 +4,12 @@ import java.time.ZoneId;
 import java.util.UUID;
 import org.custodian.record.Provenance;
 
-/** A parsed message being applied: its stored id, header, segments and the provenance its facts get. */
+/**
+ * A parsed message being applied: its stored id, header, segments, the provenance its facts get and
+ * the scope of the batch it is applied in.
+ */
 record InboundMessage(UUID id, MshHeader header, Segments segments, Provenance provenance, String remoteAddress,
-                      ZoneId zone) {
+                      ZoneId zone, BatchScope scope) {
 
     static String usernameFor(MshHeader header) {
         return "hl7:" + (header.sendingApplication() == null ? "unknown" : header.sendingApplication());

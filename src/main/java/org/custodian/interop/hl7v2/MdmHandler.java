@@ -11,7 +11,6 @@ import org.custodian.record.DocumentRepository;
 import org.custodian.record.DocumentStatus;
 import org.custodian.record.DocumentType;
 import org.custodian.record.DocumentVersion;
-import org.custodian.record.EncounterRepository;
 import org.custodian.record.Practitioner;
 import org.custodian.record.PractitionerRepository;
 import org.custodian.record.RecordWriter;
@@ -25,15 +24,13 @@ import org.springframework.stereotype.Component;
 @Component
 class MdmHandler {
     private final PatientResolver resolver;
-    private final EncounterRepository encounters;
     private final PractitionerRepository practitioners;
     private final DocumentRepository documents;
     private final RecordWriter writer;
 
-    MdmHandler(PatientResolver resolver, EncounterRepository encounters, PractitionerRepository practitioners,
+    MdmHandler(PatientResolver resolver, PractitionerRepository practitioners,
                DocumentRepository documents, RecordWriter writer) {
         this.resolver = resolver;
-        this.encounters = encounters;
         this.practitioners = practitioners;
         this.documents = documents;
         this.writer = writer;
@@ -67,7 +64,7 @@ class MdmHandler {
         }
         var version = new DocumentVersion(1, status, title, body, author, signed,
                 status == DocumentStatus.FINAL ? author : null, null, message.provenance());
-        UUID encounterId = EncounterLink.find(message, encounters, patient.facility().id(), patient.patientId());
+        UUID encounterId = EncounterLink.find(message, patient.facility().id(), patient.patientId());
         writer.batch().document(new ClinicalDocument(id, patient.patientId(), encounterId, type, null, created,
                 List.of(version))).flush();
         return new Hl7Outcome.Accepted(patient.patientId(), "document " + number + " " + status);

@@ -19,11 +19,12 @@ class MessageApplier {
     }
 
     /** Applies the message stored (or about to be stored) as {@code id}; an {@link Hl7Rejection} says why not. */
-    Hl7Outcome.Accepted apply(UUID id, Hl7Inbox.Pending p) {
+    Hl7Outcome.Accepted apply(UUID id, Hl7Inbox.Pending p, BatchScope scope) {
         MshHeader header = p.header();
         var provenance = new Provenance("hl7v2:" + header.sendingApplication() + "/" + header.sendingFacility(),
                 "hl7_message/" + id, p.raw().receivedAt(), InboundMessage.usernameFor(header));
-        return router.apply(new InboundMessage(id, header, p.segments(), provenance, p.raw().remoteAddress(), zone));
+        return router.apply(new InboundMessage(id, header, p.segments(), provenance, p.raw().remoteAddress(), zone,
+                scope));
     }
 
     static AuditEntry audit(UUID id, Hl7Inbox.Pending p, Hl7Outcome.Accepted accepted) {

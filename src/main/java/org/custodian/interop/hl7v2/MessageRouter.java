@@ -42,9 +42,10 @@ class MessageRouter {
 
     Hl7Outcome.Accepted apply(InboundMessage message) {
         return switch (message.header().messageCode()) {
-            case "ADT" -> message.header().triggerEvent().equals("A40") ? merge.apply(message) : adt.apply(message);
+            case "ADT" -> message.header().triggerEvent().equals("A40")
+                    ? message.scope().directly(() -> merge.apply(message)) : adt.apply(message);
             case "ORU" -> oru.apply(message);
-            case "MDM" -> mdm.apply(message);
+            case "MDM" -> message.scope().directly(() -> mdm.apply(message));
             default -> throw new IllegalStateException("not checked by requireSupported: " + message.header().messageType());
         };
     }

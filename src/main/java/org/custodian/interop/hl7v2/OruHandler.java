@@ -13,10 +13,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.custodian.record.ClinicalQueries;
-import org.custodian.record.EncounterRepository;
 import org.custodian.record.FactCorrections;
 import org.custodian.record.Observation;
-import org.custodian.record.RecordVersions;
 import org.custodian.record.RecordWriter;
 import org.springframework.stereotype.Component;
 
@@ -36,25 +34,18 @@ class OruHandler {
     }
 
     private final PatientResolver resolver;
-    private final EncounterRepository encounters;
-    private final RecordWriter writer;
-    private final RecordVersions versions;
     private final ClinicalQueries clinical;
     private final FactCorrections corrections;
 
-    OruHandler(PatientResolver resolver, EncounterRepository encounters, RecordWriter writer, RecordVersions versions,
-               ClinicalQueries clinical, FactCorrections corrections) {
+    OruHandler(PatientResolver resolver, ClinicalQueries clinical, FactCorrections corrections) {
         this.resolver = resolver;
-        this.encounters = encounters;
-        this.writer = writer;
-        this.versions = versions;
         this.clinical = clinical;
         this.corrections = corrections;
     }
 
     Hl7Outcome.Accepted apply(InboundMessage message) {
         var patient = resolver.resolve(message, message.segments().required("PID"), false);
-        UUID encounterId = EncounterLink.find(message, encounters, patient.facility().id(), patient.patientId());
+        UUID encounterId = EncounterLink.find(message, patient.facility().id(), patient.patientId());
         String byEncounter = encounterId == null ? null : "encounter/" + encounterId;
         Instant orderTime = null;
         String order = byEncounter;
@@ -93,14 +84,18 @@ class OruHandler {
         if (obxCount == 0) {
             throw new Hl7Rejection(ErrorCode.REQUIRED_FIELD_MISSING, Location.of("OBX", 0), "ORU^R01 holds no OBX result");
         }
-        return new Hl7Outcome.Accepted(patient.patientId(), write(results, message));
+        return new Hl7Outcome.Accepted(patient.patientId(), write(results, patient.patientId(), message));
     }
 
-    /** New results are inserted together; results already in the record are replaced one by one. */
-    private String write(List<Result> results, InboundMessage message) {
+    /** New results are inserted with the batch; results already in the record are replaced one by one. */
+    private String write(List<Result> results, UUID patientId, InboundMessage message) {
+        BatchScope scope = message.scope();
         List<UUID> keyed = results.stream().filter(Result::keyed).map(Result::id).toList();
-        Set<UUID> known = keyed.isEmpty() ? Set.of() : versions.factStamps(RecordVersions.Fact.OBSERVATION, keyed).keySet();
-        RecordWriter.Batch batch = writer.batch();
+        Set<UUID> known = keyed.isEmpty() ? Set.of() : scope.knownResults(patientId, keyed);
+        if (!known.isEmpty()) {
+            scope.flush(); // results added earlier in this batch are stored before they are read and replaced
+        }
+        RecordWriter.Batch batch = scope.pending();
         int added = 0;
         int replaced = 0;
         int withdrawn = 0;
@@ -116,6 +111,7 @@ class OruHandler {
                     }
                     if (!isKnown) {
                         batch.observation(r.observation(), message.provenance());
+                        scope.resultAdded(r.id());
                         added++;
                     } else if (!clinical.observation(r.id()).map(r.observation()::equals).orElse(false)) {
                         corrections.replace(r.observation(), message.provenance());
@@ -135,7 +131,7 @@ class OruHandler {
                 }
             }
         }
-        batch.flush();
+        scope.added();
         return added + " results" + (replaced > 0 ? ", " + replaced + " replaced" : "")
                 + (withdrawn > 0 ? ", " + withdrawn + " withdrawn" : "");
     }

@@ -2,6 +2,7 @@ package org.custodian.interop.hl7v2;
 
 import ca.uhn.hl7v2.model.Segment;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
 import org.custodian.mpi.Actor;
 import org.custodian.mpi.Demographics;
@@ -9,9 +10,7 @@ import org.custodian.mpi.OverlayDetector;
 import org.custodian.record.Facility;
 import org.custodian.record.Mrn;
 import org.custodian.record.Patient;
-import org.custodian.record.PatientRepository;
 import org.custodian.record.PatientUpdates;
-import org.custodian.record.RecordWriter;
 import org.custodian.record.Sex;
 import org.springframework.stereotype.Component;
 
@@ -26,44 +25,27 @@ class PatientResolver {
     }
 
     private final FacilityCodes facilities;
-    private final PatientRepository patients;
     private final PatientUpdates updates;
-    private final RecordWriter writer;
     private final OverlayDetector overlays;
 
-    PatientResolver(FacilityCodes facilities, PatientRepository patients, PatientUpdates updates,
-                    RecordWriter writer, OverlayDetector overlays) {
+    PatientResolver(FacilityCodes facilities, PatientUpdates updates,
+                    OverlayDetector overlays) {
         this.facilities = facilities;
-        this.patients = patients;
         this.updates = updates;
-        this.writer = writer;
         this.overlays = overlays;
     }
 
     /** With {@code updateDemographics}, a known patient's demographics are replaced (keeping the old version). */
     Resolved resolve(InboundMessage message, Segment pidSegment, boolean updateDemographics) {
         Fields pid = new Fields(pidSegment);
-        int rep = identifierRepetition(pid);
-        String value = pid.get(3, rep, 1, 1);
-        String authority = pid.get(3, rep, 4, 1);
-        Location where = authority != null ? pid.at(3, 4) : Location.of("MSH", 4);
-        String code = authority != null ? authority : message.header().sendingFacility();
-        if (code == null) {
-            throw new Hl7Rejection(ErrorCode.REQUIRED_FIELD_MISSING, Location.of("MSH", 4),
-                    "the sending facility (or PID-3.4 assigning authority) is required to know whose MRN " + value + " is");
-        }
-        Facility facility = facilities.byCode(code.trim().toUpperCase(java.util.Locale.ROOT))
-                .orElseThrow(() -> new Hl7Rejection(ErrorCode.UNKNOWN_KEY, where,
-                        "unknown facility '" + code + "': no facility with that code is registered in Custodian"));
-        Mrn mrn;
-        try {
-            mrn = new Mrn(facility.id(), value);
-        } catch (IllegalArgumentException e) {
-            throw new Hl7Rejection(ErrorCode.DATA_TYPE, pid.at(3, 1), e.getMessage());
-        }
-        var known = patients.findByMrn(facility.id(), mrn.value());
+        Identified identified = identify(pid, message.header());
+        Facility facility = identified.facility();
+        Mrn mrn = identified.mrn();
+        BatchScope scope = message.scope();
+        var known = scope.patientByMrn(mrn);
         if (known.isPresent()) {
             if (updateDemographics) {
+                scope.flush(); // the patient may have been registered earlier in this batch
                 Patient incoming = patient(pid, known.get());
                 // before the update: demographics of another person arriving for this MRN is an overlay
                 overlays.check(known.get(), demographics(incoming, pid.get(19)),
@@ -73,8 +55,46 @@ class PatientResolver {
             return new Resolved(facility, known.get(), false);
         }
         UUID id = UUID.nameUUIDFromBytes(("hl7/patient/" + facility.id() + "/" + mrn.value()).getBytes(StandardCharsets.UTF_8));
-        writer.batch().patient(patient(pid, id), pid.get(19), message.provenance()).identifier(id, mrn).flush();
+        scope.pending().patient(patient(pid, id), pid.get(19), message.provenance()).identifier(id, mrn);
+        scope.patientAdded(mrn, id);
+        scope.added();
         return new Resolved(facility, id, true);
+    }
+
+    /** The MRN the message's PID-3 names, when it names a valid one at a known facility: to look a batch's patients up together. */
+    Optional<Mrn> mrnOf(MshHeader header, Segments segments) {
+        try {
+            return segments.first("PID").map(pid -> identify(new Fields(pid), header).mrn());
+        } catch (Hl7Rejection unusable) {
+            return Optional.empty(); // applying the message says why
+        }
+    }
+
+    private record Identified(Facility facility, Mrn mrn) {
+    }
+
+    /**
+     * The facility and MRN of PID-3: the repetition of type MR, else the first with a value; its
+     * assigning authority (PID-3.4), else the sending facility (MSH-4), must be a known facility.
+     */
+    private Identified identify(Fields pid, MshHeader header) {
+        int rep = identifierRepetition(pid);
+        String value = pid.get(3, rep, 1, 1);
+        String authority = pid.get(3, rep, 4, 1);
+        Location where = authority != null ? pid.at(3, 4) : Location.of("MSH", 4);
+        String code = authority != null ? authority : header.sendingFacility();
+        if (code == null) {
+            throw new Hl7Rejection(ErrorCode.REQUIRED_FIELD_MISSING, Location.of("MSH", 4),
+                    "the sending facility (or PID-3.4 assigning authority) is required to know whose MRN " + value + " is");
+        }
+        Facility facility = facilities.byCode(code.trim().toUpperCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> new Hl7Rejection(ErrorCode.UNKNOWN_KEY, where,
+                        "unknown facility '" + code + "': no facility with that code is registered in Custodian"));
+        try {
+            return new Identified(facility, new Mrn(facility.id(), value));
+        } catch (IllegalArgumentException e) {
+            throw new Hl7Rejection(ErrorCode.DATA_TYPE, pid.at(3, 1), e.getMessage());
+        }
     }
 
     private static Demographics demographics(Patient p, String ssn) {

@@ -125,7 +125,8 @@ public final class MllpLoad {
      * brings: identical demographics would rightly be flagged as duplicates by the MPI and measure that.
      */
     static String person(String run, long patient) {
-        long n = Math.abs((run + patient).hashCode()) + patient;
+        // mixed, not (run + patient).hashCode(): neighbouring numbers of some run ids hashed to the same person
+        long n = new java.util.SplittableRandom(run.hashCode() * 1_000_003L + patient).nextLong() & Long.MAX_VALUE;
         String family = word(n, 3);
         String given = word(n / 7919, 2);
         java.time.LocalDate born = java.time.LocalDate.of(1930, 1, 1).plusDays(n % 30000);
