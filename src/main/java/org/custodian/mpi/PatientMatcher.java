@@ -173,7 +173,15 @@ public class PatientMatcher {
     /** Builds the model once the application is up, so the first registration does not wait for it. */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     void warmUp() {
-        Thread.ofVirtual().name("mpi-model-warm-up").start(this::model);
+        Thread.ofVirtual().name("mpi-model-warm-up").start(() -> {
+            try {
+                model();
+            } catch (RuntimeException e) {
+                // e.g. the server stopping just after it started; the first match builds the model instead
+                org.slf4j.LoggerFactory.getLogger(PatientMatcher.class)
+                        .info("MPI model not warmed up at start-up ({}); it is built at the first match", e.getMessage());
+            }
+        });
     }
 
     static List<FieldAgreement> explain(MatchModel model, int pattern, Prepared a) {
