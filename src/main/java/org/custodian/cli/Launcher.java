@@ -42,9 +42,11 @@ public final class Launcher {
             app.setBannerMode(Banner.Mode.OFF);
             app.setWebApplicationType(mode == Mode.SERVER ? WebApplicationType.SERVLET : WebApplicationType.NONE);
             app.setRegisterShutdownHook(false);
+            var startupSteps = StartupSteps.recordIfAsked(app);
             // as command-line arguments, so they win over application.properties (defaults would lose)
             ConfigurableApplicationContext context = app.run(properties.entrySet().stream()
                     .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+            StartupSteps.report(startupSteps);
             Running running = new Running(context, database);
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "custodian-shutdown"));
             return running;
