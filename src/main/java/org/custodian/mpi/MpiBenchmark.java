@@ -18,7 +18,7 @@ public final class MpiBenchmark {
      * What a run measured. {@code cpuMillis} is the CPU time the process spent linking (all threads):
      * on a shared, loaded machine wall time says more about the neighbours than about the engine.
      */
-    public record Result(int records, LinkStats stats, LinkageQuality quality, long prepareMillis,
+    public record Result(int records, LinkStats stats, LinkageQuality quality, Thresholds applied, long prepareMillis,
                          long totalMillis, long cpuMillis, long heapUsedBytes) {
     }
 
@@ -32,16 +32,17 @@ public final class MpiBenchmark {
         Linker.Run run = Linker.standard().link(prepared, BootstrapModel.get(), thresholds.review(), progress);
         long end = System.nanoTime();
         long cpu = processCpuNanos() - cpuStart;
+        Thresholds limits = thresholds.forIndex(run.model(), prepared.size());
         List<LinkageQuality.Linked> linked = new ArrayList<>(run.pairs().size());
         for (Linker.ScoredPair pair : run.pairs()) {
             Prepared a = prepared.get(pair.a());
             Prepared b = prepared.get(pair.b());
-            MatchDecision decision = thresholds.decide(pair.weight(), pair.pattern(), FileLinkage.problems(a, b));
+            MatchDecision decision = limits.decide(pair.weight(), pair.pattern(), FileLinkage.problems(a, b));
             linked.add(new LinkageQuality.Linked(a.id(), b.id(), decision.code()));
         }
         Runtime runtime = Runtime.getRuntime();
         long heap = runtime.totalMemory() - runtime.freeMemory();
-        return new Result(rows.size(), LinkStats.of(run.stats()), LinkageQuality.measure(rows, linked),
+        return new Result(rows.size(), LinkStats.of(run.stats()), LinkageQuality.measure(rows, linked), limits,
                 (preparedAt - linkStart) / 1_000_000, (end - linkStart) / 1_000_000, cpu / 1_000_000, heap);
     }
 
