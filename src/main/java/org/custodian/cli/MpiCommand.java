@@ -139,10 +139,12 @@ public final class MpiCommand {
                     result.prepareMillis() / 1e3, stats.blockingMillis() / 1e3, stats.trainingMillis() / 1e3,
                     stats.scoringMillis() / 1e3, result.totalMillis() / 1e3, stats.pairsPerSecond(),
                     result.heapUsedBytes() >> 20);
-            out.printf(Locale.ROOT, "CPU time %.1f s over %d processors (an idle machine with this many needs at least "
-                            + "%.1f s of wall time); load average %.1f%n", result.cpuMillis() / 1e3,
-                    Runtime.getRuntime().availableProcessors(),
-                    result.cpuMillis() / 1e3 / Runtime.getRuntime().availableProcessors(),
+            int cores = Runtime.getRuntime().availableProcessors();
+            out.printf(Locale.ROOT, "CPU time %.1f s: prepare %.1f s, block %.1f s (one core), train %.1f s, score %.1f s; "
+                            + "an idle machine with %d processors needs at least %.1f s of wall time; load average %.1f%n",
+                    result.cpuMillis() / 1e3, result.prepareCpuMillis() / 1e3, stats.blockingCpuMillis() / 1e3,
+                    stats.trainingCpuMillis() / 1e3, stats.scoringCpuMillis() / 1e3, cores,
+                    result.idleWallSeconds(cores),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             out.printf(Locale.ROOT, "thresholds for this index: auto-link %.1f, review %.1f%n",
                     result.applied().autoLink(), result.applied().review());
