@@ -168,8 +168,7 @@ public final class MpiCommand {
                 out.printf(Locale.ROOT, "CPU of the asking thread %s%n", millis(r.threadCpu()));
                 if (r.schedulerFigures()) {
                     out.printf(Locale.ROOT, "CPU of the database %s%n", millis(r.databaseCpu()));
-                    out.printf(Locale.ROOT, "waiting for a core (thread and database) %s%n", millis(r.waitingForCore()));
-                    out.printf(Locale.ROOT, "latency less the wait for a core %s%n", millis(r.unqueued()));
+                    out.printf(Locale.ROOT, "CPU of thread and database together %s%n", millis(r.totalCpu()));
                 }
                 out.printf(Locale.ROOT, "duplicates of indexed people found: %,d of %,d; load average %.1f%n",
                         r.duplicatesFound(), r.duplicateProbes(),

@@ -41,17 +41,16 @@ public class MpiLookupBenchmark {
 
     /**
      * Latencies in microseconds, candidates found, and how long loading took (0 when reused). On a
-     * loaded machine wall time is mostly waiting for a core, so each lookup is also taken apart with
-     * the scheduler's figures ({@link SchedulerClock}): the CPU the asking thread computed (scoring,
-     * decrypting, reading rows), the CPU the database's backends spent on the query, and the time
-     * both waited runnable for a core. {@code unqueued} is the wall time less that wait: what the
-     * lookup takes when a core is free. Database and wait figures are zero where the kernel keeps no
-     * scheduler statistics ({@code schedulerFigures} false).
+     * loaded machine wall time is mostly waiting for a core, so each lookup's work is measured too:
+     * the CPU the asking thread computed (scoring, decrypting, reading rows) and, from the kernel's
+     * scheduler figures ({@link SchedulerClock}), the CPU this database's client backends spent
+     * meanwhile (the query; any other statement running then is counted too), and their sum. The
+     * database figures are zero where the kernel keeps no scheduler statistics
+     * ({@code schedulerFigures} false).
      */
     public record Result(long indexed, int probes, long loadMillis, Percentiles wall, Percentiles threadCpu,
-                         Percentiles databaseCpu, Percentiles waitingForCore, Percentiles unqueued,
-                         boolean schedulerFigures, double candidatesPerProbe, long duplicatesFound,
-                         long duplicateProbes) {
+                         Percentiles databaseCpu, Percentiles totalCpu, boolean schedulerFigures,
+                         double candidatesPerProbe, long duplicatesFound, long duplicateProbes) {
     }
 
     /** p50, p95, p99 and maximum of one measure over the lookups, in microseconds. */
@@ -81,8 +80,7 @@ public class MpiLookupBenchmark {
         long[] micros = new long[asked.size()];
         long[] cpuMicros = new long[asked.size()];
         long[] databaseMicros = new long[asked.size()];
-        long[] waitMicros = new long[asked.size()];
-        long[] unqueuedMicros = new long[asked.size()];
+        long[] totalCpuMicros = new long[asked.size()];
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long candidates = 0;
         long duplicates = 0;
@@ -94,22 +92,14 @@ public class MpiLookupBenchmark {
         for (int i = 0; i < asked.size(); i++) {
             DuplicateGenerator.Row row = asked.get(i);
             Demographics probe = probe(row);
-            long windowStart = System.nanoTime();
             SchedulerClock.Times databaseBefore = SchedulerClock.processes(backends);
-            SchedulerClock.Times threadBefore = SchedulerClock.currentThread();
             long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             List<PatientMatcher.Candidate> result = matcher.candidates(probe, null);
             micros[i] = (System.nanoTime() - start) / 1_000;
             cpuMicros[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000;
-            SchedulerClock.Times thread = SchedulerClock.currentThread().minus(threadBefore);
-            SchedulerClock.Times database = SchedulerClock.processes(backends).minus(databaseBefore);
-            // the scheduler's figures cover a slightly wider window than the lookup (reading them
-            // too), so the wait is taken from that window's wall time, not the lookup's
-            long windowMicros = (System.nanoTime() - windowStart) / 1_000;
-            databaseMicros[i] = database.running() / 1_000;
-            waitMicros[i] = (thread.waiting() + database.waiting()) / 1_000;
-            unqueuedMicros[i] = Math.max(0, windowMicros - waitMicros[i]);
+            databaseMicros[i] = SchedulerClock.processes(backends).minus(databaseBefore).running() / 1_000;
+            totalCpuMicros[i] = cpuMicros[i] + databaseMicros[i];
             candidates += result.size();
             if (indexedPeople.contains(row.person())) {
                 duplicates++;
@@ -120,7 +110,7 @@ public class MpiLookupBenchmark {
             progress.update(i + 1, asked.size());
         }
         return new Result(records, asked.size(), loadMillis, Percentiles.of(micros), Percentiles.of(cpuMicros),
-                Percentiles.of(databaseMicros), Percentiles.of(waitMicros), Percentiles.of(unqueuedMicros),
+                Percentiles.of(databaseMicros), Percentiles.of(totalCpuMicros),
                 SchedulerClock.available() && !backends.isEmpty(), (double) candidates / asked.size(), found,
                 duplicates);
     }

@@ -1,16 +1,15 @@
 package org.custodian.mpi;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.List;
 
 /**
- * The Linux scheduler's own account of a thread or process ({@code /proc/.../schedstat}): nanoseconds
- * spent running on a core and nanoseconds spent runnable but waiting for one. On a shared, loaded
- * machine the second is what neighbours add to a latency; subtracting it leaves what the work itself
- * took. Reads nothing (all zero) where the kernel does not keep these figures.
+ * The Linux scheduler's own account of a process ({@code /proc/PID/schedstat}): nanoseconds spent
+ * running on a core and nanoseconds spent runnable but waiting for one. Reads zero where the kernel
+ * does not keep these figures.
  */
 final class SchedulerClock {
     /** Time on a core and time waiting in the run queue, in nanoseconds. */
@@ -29,31 +28,22 @@ final class SchedulerClock {
     private SchedulerClock() {
     }
 
-    /** The calling thread's times. */
-    static Times currentThread() {
-        return read(Path.of("/proc/thread-self/schedstat"));
-    }
-
     /** The summed times of these processes (e.g. the database's backends). */
     static Times processes(Collection<Integer> pids) {
         Times sum = Times.ZERO;
         for (int pid : pids) {
-            sum = sum.plus(read(Path.of("/proc", Integer.toString(pid), "schedstat")));
+            sum = sum.plus(read(Path.of("/proc/" + pid + "/schedstat")));
         }
         return sum;
     }
 
     static boolean available() {
-        return Files.isReadable(Path.of("/proc/thread-self/schedstat"));
+        return Files.isReadable(Path.of("/proc/self/schedstat"));
     }
 
     private static Times read(Path file) {
         try {
-            List<String> lines = Files.readAllLines(file);
-            if (lines.isEmpty()) {
-                return Times.ZERO;
-            }
-            String[] fields = lines.getFirst().trim().split(" ");
+            String[] fields = new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).trim().split(" ");
             return new Times(Long.parseLong(fields[0]), Long.parseLong(fields[1]));
         } catch (IOException | RuntimeException e) {
             return Times.ZERO;
