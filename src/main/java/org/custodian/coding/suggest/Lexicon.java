@@ -96,6 +96,8 @@ final class Lexicon {
             Map.entry("unemployed", "unemployment"),
             Map.entry("homeless", "homelessness"),
             Map.entry("overdose", "poisoning"),
+            // the Index sends "microalbuminuria" to albuminuria (R80.9)
+            Map.entry("microalbuminuria", "albuminuria"),
             // "neuropathy due to type 2 diabetes" is "type 2 diabetes mellitus with diabetic neuropathy": the
             // combination code ICD-10-CM presumes for diabetes and the conditions listed under "with" (I.A.15)
             Map.entry("diabetic", "diabete"),

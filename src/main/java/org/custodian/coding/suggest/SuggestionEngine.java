@@ -30,10 +30,12 @@ public final class SuggestionEngine {
      * nothing, the note documents no diagnosis to code and every mention weighs this much.
      */
     static final double OUTSIDE_DIAGNOSTIC_STATEMENT = 0.5;
+    private final ConceptDictionary dictionary;
     private final ConceptSpotter spotter;
     private final HistoryCodes history;
 
     public SuggestionEngine(ConceptDictionary dictionary) {
+        this.dictionary = dictionary;
         this.spotter = new ConceptSpotter(dictionary);
         this.history = new HistoryCodes(dictionary, spotter);
     }
@@ -47,6 +49,9 @@ public final class SuggestionEngine {
         }
         List<Found> kept = mostSpecific(new ArrayList<>(best.values()));
         kept.removeIf(f -> f.confidence() < MIN_CONFIDENCE);
+        // diabetes "without complications" is not coded beside a complication code of the same diabetes
+        kept.removeIf(f -> DiabeticComplications.isWithoutComplications(f.concept()) && kept.stream()
+                .anyMatch(o -> o != f && o.concept().category().equals(f.concept().category())));
         // external causes (V00-Y99) say how an injury or poisoning came about; never coded alone (Section I.C.20)
         if (kept.stream().noneMatch(f -> isInjury(f.concept()))) {
             kept.removeIf(f -> isExternalCause(f.concept()));
@@ -98,7 +103,9 @@ public final class SuggestionEngine {
                     }
                 }
             }
+            int before = found.size();
             readSpots(note, words, tokens, spots, context, sections, setting, found);
+            linkComplications(words, found.subList(before, found.size()));
         }
         if (sections.stream().anyMatch(s -> s.section() == Section.DIAGNOSTIC)) {
             found.replaceAll(f -> Section.at(sections, f.start()) == Section.DIAGNOSTIC ? f
@@ -211,6 +218,33 @@ public final class SuggestionEngine {
                     && !concept.code().code().startsWith("Z");
             found.add(new Found(coded.get(), note, start, end, Math.min(1.0, confidence * section.weight()), tokens,
                     definitive));
+        }
+    }
+
+    /**
+     * Within one clause, diabetes "without complications" that the note links to another condition it
+     * affirms becomes diabetes with that complication (see {@link DiabeticComplications}); the condition's
+     * own code stays. The evidence spans both.
+     */
+    private void linkComplications(List<Word> words, List<Found> clause) {
+        List<Found> diabetes = clause.stream()
+                .filter(f -> f.definitive() && DiabeticComplications.isWithoutComplications(f.concept())).toList();
+        for (Found d : diabetes) {
+            List<Found> linked = new ArrayList<>();
+            for (Found c : clause) {
+                if (c != d && DiabeticComplications.mayComplicate(c.concept())
+                        && !HistoryCodes.isPersonalHistory(c.concept()) && !HistoryCodes.isFamilyHistory(c.concept())
+                        && DiabeticComplications.linked(words, c.start(), c.end(), d.start())) {
+                    DiabeticComplications.withComplication(d.concept(), c.concept(), dictionary)
+                            .filter(w -> linked.stream().noneMatch(l -> l.concept().code().equals(w.code())))
+                            .ifPresent(w -> linked.add(new Found(w, d.note(), Math.min(c.start(), d.start()),
+                                    Math.max(c.end(), d.end()), d.confidence(), d.tokens(), true)));
+                }
+            }
+            if (!linked.isEmpty()) {
+                clause.remove(d);
+                clause.addAll(linked);
+            }
         }
     }
 
