@@ -76,6 +76,7 @@ public final class SuggestionEngine {
         ContextScanner.Context context = ContextScanner.scan(words);
         List<Section.Start> sections = Section.of(note.text());
         List<Found> found = new ArrayList<>();
+        Set<Found> exposures = new HashSet<>();
         List<int[]> clauses = new ArrayList<>();
         int clauseStart = 0;
         for (int i = 0; i < words.size(); i++) {
@@ -104,8 +105,12 @@ public final class SuggestionEngine {
                 }
             }
             int before = found.size();
-            readSpots(note, words, tokens, spots, context, sections, setting, found);
+            readSpots(note, words, tokens, spots, context, sections, setting, found, exposures);
             linkComplications(words, found.subList(before, found.size()));
+        }
+        // an unconfirmed diagnosis is coded as exposure only when the note names none of its signs or symptoms
+        if (found.stream().anyMatch(f -> f.concept().code().code().startsWith("R"))) {
+            found.removeIf(exposures::contains);
         }
         if (sections.stream().anyMatch(s -> s.section() == Section.DIAGNOSTIC)) {
             found.replaceAll(f -> Section.at(sections, f.start()) == Section.DIAGNOSTIC ? f
@@ -155,7 +160,7 @@ public final class SuggestionEngine {
 
     private void readSpots(SourceNote note, List<Word> words, List<Normalizer.Normalized> clause, List<Spot> spots,
                            ContextScanner.Context context, List<Section.Start> sections, CareSetting setting,
-                           List<Found> found) {
+                           List<Found> found, Set<Found> exposures) {
         for (Spot spot : spots) {
             int firstWord = spot.first().word();
             Section section = Section.at(sections, words.get(firstWord).start());
@@ -173,6 +178,7 @@ public final class SuggestionEngine {
             boolean historyCode = HistoryCodes.isPersonalHistory(concept) || HistoryCodes.isFamilyHistory(concept);
             double confidence = (spot.complete() || historyCode ? 0.95 : spot.safe() ? 0.8 : 0.65) - 0.02 * spot.defaultsMissing();
             Optional<Concept> coded = Optional.of(concept);
+            boolean unconfirmed = false;
             if (!historyCode) {
                 switch (assertion) {
                     case NEGATED -> coded = Optional.empty();
@@ -182,6 +188,12 @@ public final class SuggestionEngine {
                             coded = setting == CareSetting.INPATIENT
                                     && !GuidelineDefaults.onlyWhenConfirmed(concept.code().code()) ? coded : Optional.empty();
                             confidence *= 0.8;
+                            Optional<Concept> exposure = GuidelineDefaults.exposureWhenUnconfirmed(concept.code().code())
+                                    .map(dictionary::code).map(ConceptDictionary::concept);
+                            if (exposure.isPresent()) {
+                                coded = exposure;
+                                unconfirmed = true;
+                            }
                         }
                     }
                     case HISTORY -> {
@@ -216,8 +228,12 @@ public final class SuggestionEngine {
             }
             boolean definitive = assertion == Assertion.AFFIRMED && !concept.code().code().startsWith("R")
                     && !concept.code().code().startsWith("Z");
-            found.add(new Found(coded.get(), note, start, end, Math.min(1.0, confidence * section.weight()), tokens,
-                    definitive));
+            Found f = new Found(coded.get(), note, start, end, Math.min(1.0, confidence * section.weight()), tokens,
+                    definitive);
+            found.add(f);
+            if (unconfirmed) {
+                exposures.add(f);
+            }
         }
     }
 
