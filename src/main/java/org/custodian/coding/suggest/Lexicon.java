@@ -135,7 +135,9 @@ final class Lexicon {
             new Phrase(List.of("both"), List.of("bilateral")),
             // the Greek compound and the plain words for the same thing ("disorder of kidney due to diabetes" is
             // "diabetes with diabetic nephropathy")
-            new Phrase(List.of("nephropathy"), List.of("kidney", "disease")));
+            new Phrase(List.of("nephropathy"), List.of("kidney", "disease")),
+            // ICD-10-CM's words for any drug: "Poisoning by unspecified drugs, medicaments and biological substances"
+            new Phrase(List.of("drug"), List.of("drug", "medicament", "biological", "substance")));
 
     private Lexicon() {
     }
