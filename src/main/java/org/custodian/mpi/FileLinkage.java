@@ -59,12 +59,7 @@ public final class FileLinkage {
                 switch (decision) {
                     case MatchDecision.AutoLink link -> auto++;
                     case MatchDecision.Review r -> review++;
-                    case MatchDecision.NoMatch none -> {
-                        if (!everyPair) {
-                            // above the weight floor, but below the index's cut-off or two people by rule
-                            continue;
-                        }
-                    }
+                    case MatchDecision.NoMatch none -> { }
                 }
                 writer.write(csv(a.id()) + "," + csv(b.id()) + "," + decision.code() + ","
                         + String.format(Locale.ROOT, "%.2f", pair.weight()) + "\n");
