@@ -306,11 +306,12 @@ class FactsRepository {
                      WHERE %s ORDER BY i.patient_id""", "i.patient_id",
                     (f, b) -> b.sharers.computeIfAbsent(f[1] + "|" + f[2], k -> new ArrayList<>()).add(uuid(f[3]))),
             new Table("""
-                    SELECT e.patient_id, e.id, e.facility_id, e.visit_number, e.class, %s, %s, e.attending_id
-                      FROM encounter e WHERE NOT e.entered_in_error AND %%s ORDER BY e.patient_id, e.admit_at"""
+                    SELECT e.patient_id, e.id, e.facility_id, e.visit_number, e.class, %s, %s, e.attending_id, c.status
+                      FROM encounter e LEFT JOIN coding_case c ON c.encounter_id = e.id
+                     WHERE NOT e.entered_in_error AND %%s ORDER BY e.patient_id, e.admit_at"""
                     .formatted(micros("e.admit_at"), micros("e.discharge_at")), "e.patient_id",
                     (f, b) -> b.encounters.add(new EncounterRow(uuid(f[1]), uuid(f[0]), uuid(f[2]), f[3], f[4],
-                            instant(f[5]), instant(f[6]), uuid(f[7])))),
+                            instant(f[5]), instant(f[6]), uuid(f[7]), f[8]))),
             Table.withEncounterOwner("""
                     SELECT d.patient_id, d.id, d.encounter_id, e.patient_id AS encounter_owner, d.code_system, d.code,
                            d.display, %s
