@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import org.custodian.quality.rules.PatientFacts;
 import org.custodian.quality.rules.RuleContext;
 import org.custodian.quality.rules.Rules;
@@ -71,38 +70,37 @@ public class QualityScans {
     }
 
     /**
-     * Checks every patient: one reader streams whole records (one cursor per table, see
-     * {@link FactsRepository#stream}) and hands batches to as many workers as there are cores (at
-     * most four), each checking its batch and reconciling it with the stored findings in its own
-     * transaction. Then checks the scan backlog ({@link UnindexedScans}), records the scan and sends
-     * the notices due.
+     * Checks every patient, in ranges of {@link #CHUNK} patient ids: each of at most
+     * {@code custodian.quality.scan-connections} workers reads a range (one round trip), checks it and
+     * reconciles it with the stored findings in one transaction on one pooled connection, so a scan
+     * never holds more connections than that and the other doors keep theirs. Then checks the scan
+     * backlog ({@link UnindexedScans}), records the scan and sends the notices due.
      */
     public ScanResult fullScan(ScanProgress progress) {
         long start = System.nanoTime();
         Instant now = clock.instant();
-        int total = facts.patientCount();
         RuleContext context = context(now);
+        List<FactsRepository.PatientRange> ranges = facts.ranges(CHUNK);
+        int total = facts.patientCount();
         Totals totals = new Totals();
-        int threads = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);
-        Semaphore inFlight = new Semaphore(threads * 2);
         int[] done = {0};
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(properties.scanConnections())) {
             List<Future<?>> work = new ArrayList<>();
-            facts.stream(CHUNK, batch -> {
-                inFlight.acquireUninterruptibly();
+            for (FactsRepository.PatientRange range : ranges) {
                 work.add(pool.submit(() -> {
-                    try {
-                        ChunkResult result = tx.execute(s -> checkRecords(batch, context));
-                        synchronized (totals) {
-                            totals.add(result);
-                            done[0] += batch.size();
-                            progress.checked(done[0], Math.max(total, done[0]), totals.open);
-                        }
-                    } finally {
-                        inFlight.release();
+                    int[] checked = {0};
+                    ChunkResult result = tx.execute(s -> {
+                        Map<UUID, PatientFacts> records = facts.load(range);
+                        checked[0] = records.size();
+                        return reconcile(records.keySet(), records.values(), context);
+                    });
+                    synchronized (totals) {
+                        totals.add(result);
+                        done[0] += checked[0];
+                        progress.checked(done[0], Math.max(total, done[0]), totals.open);
                     }
                 }));
-            });
+            }
             for (Future<?> f : work) {
                 f.get();
             }
@@ -161,10 +159,6 @@ public class QualityScans {
     private ChunkResult checkChunk(Collection<UUID> patients, RuleContext context) {
         Map<UUID, PatientFacts> records = facts.load(patients);
         return reconcile(patients, records.values(), context);
-    }
-
-    private ChunkResult checkRecords(List<PatientFacts> records, RuleContext context) {
-        return reconcile(records.stream().map(PatientFacts::patientId).toList(), records, context);
     }
 
     private ChunkResult reconcile(Collection<UUID> patients, Collection<PatientFacts> records, RuleContext context) {
