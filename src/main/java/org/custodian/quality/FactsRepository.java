@@ -1,6 +1,5 @@
 package org.custodian.quality;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,65 +58,70 @@ class FactsRepository {
             return Map.of();
         }
         return jdbc.execute((ConnectionCallback<Map<UUID, PatientFacts>>) con -> {
-            Array ids = con.createArrayOf("uuid", patientIds.toArray());
-            return read(con, "$patient = ANY(?)", new Object[] {ids});
+            RoundTrip trip = new RoundTrip();
+            Reading reading = read(trip, patientIds);
+            trip.run(con);
+            return reading.records(con);
         });
     }
 
     /** The records of the patients in this range, by patient id. */
     Map<UUID, PatientFacts> load(PatientRange range) {
-        return jdbc.execute((ConnectionCallback<Map<UUID, PatientFacts>>) con ->
-                read(con, "$patient BETWEEN ? AND ?", new Object[] {range.from(), range.to()}));
+        return jdbc.execute((ConnectionCallback<Map<UUID, PatientFacts>>) con -> {
+            RoundTrip trip = new RoundTrip();
+            Reading reading = new Reading(trip, "$patient BETWEEN ? AND ?", range.from(), range.to());
+            trip.run(con);
+            return reading.records(con);
+        });
     }
 
-    private static Map<UUID, PatientFacts> read(Connection con, String filter, Object[] parameters) throws SQLException {
-        StringBuilder sql = new StringBuilder(FactTables.PATIENTS.sql(filter));
-        for (FactTable t : FactTables.TABLES) {
-            sql.append(";\n").append(t.sql(filter));
-        }
-        Map<UUID, RecordBuilder> builders = new LinkedHashMap<>();
-        try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
-            int p = 1;
-            for (int table = 0; table <= FactTables.TABLES.size(); table++) {
-                for (Object parameter : parameters) {
-                    ps.setObject(p++, parameter);
-                }
-            }
-            boolean isResult = ps.execute();
-            for (int table = -1; isResult || ps.getUpdateCount() != -1; table++) {
-                try (ResultSet rs = ps.getResultSet()) {
-                    int columns = rs.getMetaData().getColumnCount();
-                    FactTables.RowReader reader = table < 0 ? null : FactTables.TABLES.get(table).reader();
-                    while (rs.next()) {
-                        String[] row = new String[columns];
-                        for (int c = 0; c < columns; c++) {
-                            row[c] = rs.getString(c + 1);
-                        }
-                        if (reader == null) {
-                            RecordBuilder b = new RecordBuilder(FactTables.patient(row));
-                            builders.put(b.patientId(), b);
-                        } else {
-                            RecordBuilder b = builders.get(UUID.fromString(row[0]));
-                            if (b != null) {
-                                reader.read(row, b);
-                            }
-                        }
+    /** Adds the reads of these patients' records to {@code trip}; once it has run, {@link Reading#records} builds them. */
+    static Reading read(RoundTrip trip, Collection<UUID> patientIds) {
+        return new Reading(trip, "$patient = ANY(?)", (Object) patientIds.toArray(UUID[]::new));
+    }
+
+    /** Every table's rows for a patient filter, gathered by patient as the round trip reads them. */
+    static final class Reading {
+        private final Map<UUID, RecordBuilder> builders = new LinkedHashMap<>();
+
+        private Reading(RoundTrip trip, String filter, Object... parameters) {
+            trip.add(FactTables.PATIENTS.sql(filter), rs -> {
+                RecordBuilder b = new RecordBuilder(FactTables.patient(strings(rs)));
+                builders.put(b.patientId(), b);
+            }, parameters);
+            for (FactTable t : FactTables.TABLES) {
+                trip.add(t.sql(filter), rs -> {
+                    String[] row = strings(rs);
+                    RecordBuilder b = builders.get(UUID.fromString(row[0]));
+                    if (b != null) {
+                        t.reader().read(row, b);
                     }
-                }
-                isResult = ps.getMoreResults();
+                }, parameters);
             }
         }
-        Set<UUID> encounters = new HashSet<>();
-        Set<UUID> documents = new HashSet<>();
-        builders.values().forEach(b -> {
-            b.unknownEncounters(encounters);
-            b.unknownDocuments(documents);
-        });
-        Map<UUID, UUID> encounterOwners = owners(con, "encounter", encounters);
-        Map<UUID, UUID> documentOwners = owners(con, "document", documents);
-        Map<UUID, PatientFacts> facts = new LinkedHashMap<>();
-        builders.forEach((id, b) -> facts.put(id, b.build(encounterOwners, documentOwners)));
-        return facts;
+
+        /** The records read, facts filed on others' encounters given their owners (one more query, only then). */
+        Map<UUID, PatientFacts> records(Connection con) throws SQLException {
+            Set<UUID> encounters = new HashSet<>();
+            Set<UUID> documents = new HashSet<>();
+            builders.values().forEach(b -> {
+                b.unknownEncounters(encounters);
+                b.unknownDocuments(documents);
+            });
+            Map<UUID, UUID> encounterOwners = owners(con, "encounter", encounters);
+            Map<UUID, UUID> documentOwners = owners(con, "document", documents);
+            Map<UUID, PatientFacts> facts = new LinkedHashMap<>();
+            builders.forEach((id, b) -> facts.put(id, b.build(encounterOwners, documentOwners)));
+            return facts;
+        }
+
+        private static String[] strings(ResultSet rs) throws SQLException {
+            String[] row = new String[rs.getMetaData().getColumnCount()];
+            for (int c = 0; c < row.length; c++) {
+                row[c] = rs.getString(c + 1);
+            }
+            return row;
+        }
     }
 
     /** The owning patient of each of these rows of {@code table} (encounter or document) that exists. */

@@ -17,6 +17,7 @@ import org.custodian.quality.rules.RuleContext;
 import org.custodian.quality.rules.Rules;
 import org.custodian.terminology.CodingEdits;
 import org.custodian.terminology.Terminology;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -119,23 +120,23 @@ public class QualityScans {
     }
 
     /**
-     * Re-checks just these patients (after a change to their records) in one transaction, and
-     * sends the notices due for what it newly found.
+     * Re-checks just these patients (after a change to their records) and sends the notices due for
+     * what it newly found. Each chunk's records are read in one round trip and its stored findings in
+     * one more; only changes are written, in a transaction of their own, so re-checking a patient
+     * whose findings stay as they were holds no transaction at all.
      */
     public ScanResult check(Set<UUID> patientIds) {
         long start = System.nanoTime();
         Instant now = clock.instant();
         RuleContext context = context(now);
         Totals totals = new Totals();
-        tx.executeWithoutResult(s -> {
-            List<UUID> ids = List.copyOf(patientIds);
-            for (int from = 0; from < ids.size(); from += CHUNK) {
-                totals.add(checkChunk(ids.subList(from, Math.min(ids.size(), from + CHUNK)), context));
-            }
-            if (totals.opened > 0) {
-                notifier.notifyDue(now);
-            }
-        });
+        List<UUID> ids = List.copyOf(patientIds);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            totals.add(checkChunk(ids.subList(from, Math.min(ids.size(), from + CHUNK)), context));
+        }
+        if (totals.opened > 0) {
+            tx.executeWithoutResult(s -> notifier.notifyDue(now));
+        }
         return totals.result(patientIds.size(), start);
     }
 
@@ -156,12 +157,27 @@ public class QualityScans {
                 new TerminologyClinicalEdits(codingEdits));
     }
 
+    /** One round trip reads the patients' records and their stored findings; then the rules, then only changes are written. */
     private ChunkResult checkChunk(Collection<UUID> patients, RuleContext context) {
-        Map<UUID, PatientFacts> records = facts.load(patients);
-        return reconcile(patients, records.values(), context);
+        RoundTrip trip = new RoundTrip();
+        FactsRepository.Reading reading = FactsRepository.read(trip, patients);
+        FindingRepository.Stored stored = FindingRepository.read(trip, patients);
+        Map<UUID, PatientFacts> records = jdbc.execute((ConnectionCallback<Map<UUID, PatientFacts>>) con -> {
+            trip.run(con);
+            return reading.records(con);
+        });
+        RuleEngine.Evaluation evaluation = evaluate(records.values(), context);
+        return new ChunkResult(findings.reconcile(stored, evaluation.findings(), evaluation.failures(), context.now()),
+                evaluation.failures());
     }
 
     private ChunkResult reconcile(Collection<UUID> patients, Collection<PatientFacts> records, RuleContext context) {
+        RuleEngine.Evaluation evaluation = evaluate(records, context);
+        return new ChunkResult(findings.reconcile(patients, evaluation.findings(), evaluation.failures(), context.now()),
+                evaluation.failures());
+    }
+
+    private RuleEngine.Evaluation evaluate(Collection<PatientFacts> records, RuleContext context) {
         List<Finding> found = new ArrayList<>();
         List<RuleFailure> failures = new ArrayList<>();
         for (PatientFacts record : records) {
@@ -169,8 +185,7 @@ public class QualityScans {
             found.addAll(evaluation.findings());
             failures.addAll(evaluation.failures());
         }
-        FindingRepository.Reconciled reconciled = findings.reconcile(patients, found, failures, context.now());
-        return new ChunkResult(reconciled, failures);
+        return new RuleEngine.Evaluation(found, failures);
     }
 
     private void recordScan(String kind, Instant startedAt, ScanResult r) {
