@@ -121,9 +121,9 @@ public class QualityScans {
 
     /**
      * Re-checks just these patients (after a change to their records) and sends the notices due for
-     * what it newly found. Each chunk's records are read in one round trip and its stored findings in
-     * one more; only changes are written, in a transaction of their own, so re-checking a patient
-     * whose findings stay as they were holds no transaction at all.
+     * what it newly found. Each chunk's records and stored findings are read in one round trip; only
+     * changes are written, in a transaction of their own, so re-checking a patient whose findings stay
+     * as they were is one round trip and holds no transaction at all.
      */
     public ScanResult check(Set<UUID> patientIds) {
         long start = System.nanoTime();
