@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.custodian.record.ClinicalQueries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,17 +61,29 @@ public class AccessPolicy {
     }
 
     /**
-     * Whether the user may release one document of the patient (a disclosure packet): decided as opening
-     * it, except that with the patient's specific 42 CFR Part 2 consent on the request a Part 2 label on
-     * the document or its encounter no longer keeps it back (a Part 2 label on the whole patient still
-     * decides the patient, as every read of their record).
+     * Whether the user may act on one part of the patient's record (an encounter, or a diagnosis,
+     * procedure, result or document), for the purpose their role implies: the labels on the part and on
+     * its encounter count beyond the patient's, as when it is read. Writes through an API (an update, a
+     * DELETE) are decided with this, so a label that keeps a user from reading a part also keeps them from
+     * changing or retracting it.
      */
-    public AccessDecision decideRelease(CustodianUser user, UUID patientId, UUID documentId, boolean part2Consent) {
+    public AccessDecision decidePart(CustodianUser user, Permission permission, UUID patientId,
+                                     ClinicalQueries.Kind kind, UUID partId) {
+        return decide(user, permission, patientId, PurposeOfUse.usualFor(user.roles()), facts.partLabels(kind, partId));
+    }
+
+    /**
+     * Whether the user may release one document of the patient (a disclosure packet): decided as opening
+     * it, except that labels on the document or its encounter which the request lifts ({@code covered}:
+     * 42 CFR Part 2 with the patient's specific consent, a specially protected category that a valid
+     * authorization names) no longer keep it back. Labels on the whole patient still decide the patient,
+     * as every read of their record.
+     */
+    public AccessDecision decideRelease(CustodianUser user, UUID patientId, UUID documentId,
+                                        Set<SensitivityLabel> covered) {
         Set<SensitivityLabel> labels = EnumSet.noneOf(SensitivityLabel.class);
         labels.addAll(facts.documentLabels(documentId));
-        if (part2Consent) {
-            labels.remove(SensitivityLabel.SUBSTANCE_USE_PART2);
-        }
+        labels.removeAll(covered);
         return decide(user, Permission.RELEASE_INFORMATION, patientId, PurposeOfUse.usualFor(user.roles()), labels);
     }
 
