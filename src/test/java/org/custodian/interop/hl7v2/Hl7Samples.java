@@ -17,8 +17,47 @@ final class Hl7Samples {
                 + "|P|" + version;
     }
 
+    /**
+     * A PID of a woman born on {@code birthDate} whose name, street and phone follow from the MRN: every
+     * MRN is a different person, as the master patient index would otherwise rightly link or flag them.
+     */
     static String pid(String mrn, String birthDate) {
-        return "PID|1||" + mrn + "^^^RGH^MR||Doe^Jane^Q||" + birthDate + "|F|||12 Main St^^Springfield^MA^01101||555-1234";
+        return "PID|1||" + mrn + "^^^RGH^MR||" + family(mrn) + "^" + given(mrn) + "^Q||" + birthDate
+                + "|F|||" + street(mrn) + "^^Springfield^MA^01101||" + phone(mrn);
+    }
+
+    private static final String[] SYLLABLES = {"ka", "lo", "mi", "ren", "sa", "to", "vi", "bel", "dor", "fen", "gar",
+        "hol", "jun", "kes", "lin", "mar", "nor", "pel", "quin", "ros"};
+
+    /** The family name {@link #pid} gives the MRN. */
+    static String family(String mrn) {
+        return word(seed(mrn), 3);
+    }
+
+    /** The given name {@link #pid} gives the MRN. */
+    static String given(String mrn) {
+        return word(seed(mrn) / 7919, 2);
+    }
+
+    static String street(String mrn) {
+        return (1 + seed(mrn) % 997) + " " + word(seed(mrn) / 104729, 2) + " St";
+    }
+
+    static String phone(String mrn) {
+        return "555-" + String.format("%04d", seed(mrn) % 10_000);
+    }
+
+    private static long seed(String mrn) {
+        return new java.util.SplittableRandom(mrn.hashCode() * 1_000_003L).nextLong() & Long.MAX_VALUE;
+    }
+
+    private static String word(long n, int syllables) {
+        StringBuilder w = new StringBuilder();
+        for (int i = 0; i < syllables; i++) {
+            w.append(SYLLABLES[(int) (n % SYLLABLES.length)]);
+            n /= SYLLABLES.length;
+        }
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 
     /** A segment from field number to value, empty fields in between. */
