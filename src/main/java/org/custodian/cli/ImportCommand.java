@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +17,11 @@ import org.custodian.interop.fhir.IngestResult;
 import org.custodian.interop.fhir.SyntheaBundleImporter;
 import org.custodian.interop.fhir.SyntheaImport;
 import org.custodian.interop.fhir.SyntheaOutput;
+import org.custodian.platform.OpenEventPublications;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -25,7 +29,8 @@ import picocli.CommandLine.Spec;
         description = "Load FHIR R4 bundles (a file, or a folder of them such as Synthea's fhir output) into the "
                 + "record: hospital and practitioner bundles first, then one transaction per patient bundle. "
                 + "Exit status: 0 when every bundle loaded (or was already there), 2 when some were rejected "
-                + "(the others are loaded; the reasons are listed), 1 when the import could not run.")
+                + "(the others are loaded; the reasons are listed), 1 when the import could not run. Before it exits "
+                + "it waits for the checks the new data started (data quality, coding, analytics) to finish.")
 public final class ImportCommand implements Callable<Integer> {
     static final String ACTOR = "import";
     static final int SOME_REJECTED = 2;
@@ -36,15 +41,21 @@ public final class ImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR-OR-FILE", description = "A FHIR bundle (.json) or a folder of them.")
     Path source;
 
+    @Option(names = "--checks-timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "How long to wait at the end for the checks the import started (default: ${DEFAULT-VALUE} s); "
+                    + "those still running then resume when Custodian next starts.")
+    long checksTimeoutSeconds;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         SyntheaOutput files = files(source);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (Launcher.Running running = Launcher.start(data.dataDirectory(), Launcher.Mode.TASK, Map.of())) {
+            Instant began = Instant.now();
             BundleIngest ingest = running.bean(BundleIngest.class);
             SyntheaImport run = running.bean(SyntheaBundleImporter.class).begin(ACTOR);
             List<String> rejected = new ArrayList<>();
@@ -83,6 +94,8 @@ public final class ImportCommand implements Callable<Integer> {
             }
             rejected.forEach(reason -> out.println("rejected " + reason));
             out.flush();
+            new ChecksWait(running.bean(OpenEventPublications.class), err, ProgressBar.onTerminal())
+                    .await(began, Duration.ofSeconds(checksTimeoutSeconds));
             return rejected.isEmpty() ? 0 : SOME_REJECTED;
         }
     }

@@ -20,15 +20,22 @@ public final class MpiCommand {
     /** Threshold options shared by the commands that decide. */
     static final class ThresholdOptions {
         @Option(names = "--auto-link", paramLabel = "WEIGHT",
-                description = "Match weight at or above which a pair is linked automatically (default: ${DEFAULT-VALUE}).")
-        double autoLink = Thresholds.DEFAULT.autoLink();
+                description = "Match weight at or above which a pair is linked automatically (default: 16, raised "
+                        + "with the review threshold for a large index).")
+        Double autoLink;
 
         @Option(names = "--review", paramLabel = "WEIGHT",
-                description = "Match weight at or above which a pair goes to review (default: ${DEFAULT-VALUE}).")
-        double review = Thresholds.DEFAULT.review();
+                description = "Match weight at or above which a pair goes to review (default: where the model gives "
+                        + "a match probability of 5 % for the index at hand, at least 10).")
+        Double review;
 
+        /** The thresholds given, taken as they are; the model-following default when none is. */
         Thresholds thresholds() {
-            return new Thresholds(autoLink, review);
+            if (autoLink == null && review == null) {
+                return Thresholds.DEFAULT;
+            }
+            return new Thresholds(autoLink == null ? Thresholds.DEFAULT.autoLink() : autoLink,
+                    review == null ? Thresholds.DEFAULT.review() : review);
         }
     }
 
@@ -75,6 +82,11 @@ public final class MpiCommand {
                     summary.autoLinked(), summary.review(), summary.written(), out);
             return 0;
         }
+    }
+
+    private static String millis(org.custodian.mpi.MpiLookupBenchmark.Percentiles p) {
+        return String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms", p.p50() / 1e3,
+                p.p95() / 1e3, p.p99() / 1e3, p.max() / 1e3);
     }
 
     @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -127,11 +139,15 @@ public final class MpiCommand {
                     result.prepareMillis() / 1e3, stats.blockingMillis() / 1e3, stats.trainingMillis() / 1e3,
                     stats.scoringMillis() / 1e3, result.totalMillis() / 1e3, stats.pairsPerSecond(),
                     result.heapUsedBytes() >> 20);
-            out.printf(Locale.ROOT, "CPU time %.1f s over %d processors (an idle machine with this many needs at least "
-                            + "%.1f s of wall time); load average %.1f%n", result.cpuMillis() / 1e3,
-                    Runtime.getRuntime().availableProcessors(),
-                    result.cpuMillis() / 1e3 / Runtime.getRuntime().availableProcessors(),
+            int cores = Runtime.getRuntime().availableProcessors();
+            out.printf(Locale.ROOT, "CPU time %.1f s: prepare %.1f s, block %.1f s (one core), train %.1f s, score %.1f s; "
+                            + "an idle machine with %d processors needs at least %.1f s of wall time; load average %.1f%n",
+                    result.cpuMillis() / 1e3, result.prepareCpuMillis() / 1e3, stats.blockingCpuMillis() / 1e3,
+                    stats.trainingCpuMillis() / 1e3, stats.scoringCpuMillis() / 1e3, cores,
+                    result.idleWallSeconds(cores),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            out.printf(Locale.ROOT, "thresholds for this index: auto-link %.1f, review %.1f%n",
+                    result.applied().autoLink(), result.applied().review());
             out.printf(Locale.ROOT, "true pairs %,d; auto-link %,d (%,d correct); review %,d (%,d correct)%n",
                     q.truePairs(), q.autoLinked(), q.autoLinkedCorrect(), q.review(), q.reviewCorrect());
             out.printf(Locale.ROOT, "precision %.4f, recall %.4f, F1 %.4f; auto-link precision %.4f%n",
@@ -147,11 +163,13 @@ public final class MpiCommand {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf(Locale.ROOT, "%,d patients indexed (bulk load %.1f s%s); %,d lookups%n", r.indexed(),
                         r.loadMillis() / 1e3, r.loadMillis() == 0 ? ", reused" : "", r.probes());
-                out.printf(Locale.ROOT, "latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; %.2f candidates a lookup%n",
-                        r.p50Micros() / 1e3, r.p95Micros() / 1e3, r.p99Micros() / 1e3, r.maxMicros() / 1e3,
+                out.printf(Locale.ROOT, "latency %s; %.2f candidates a lookup%n", millis(r.wall()),
                         r.candidatesPerProbe());
-                out.printf(Locale.ROOT, "CPU of the asking thread p50 %.1f ms, p99 %.1f ms%n", r.cpuP50Micros() / 1e3,
-                        r.cpuP99Micros() / 1e3);
+                out.printf(Locale.ROOT, "CPU of the asking thread %s%n", millis(r.threadCpu()));
+                if (r.schedulerFigures()) {
+                    out.printf(Locale.ROOT, "CPU of the database %s%n", millis(r.databaseCpu()));
+                    out.printf(Locale.ROOT, "CPU of thread and database together %s%n", millis(r.totalCpu()));
+                }
                 out.printf(Locale.ROOT, "duplicates of indexed people found: %,d of %,d; load average %.1f%n",
                         r.duplicatesFound(), r.duplicateProbes(),
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

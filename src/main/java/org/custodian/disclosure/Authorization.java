@@ -3,20 +3,42 @@ package org.custodian.disclosure;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.custodian.privacy.SensitivityLabel;
 
 /**
  * A patient's authorization as presented with a request; a blank element is one the form lacks.
  * {@link #check(LocalDate)} lists what 164.508(c) requires and is missing, and why it is invalid.
+ * {@code protectedCategories}: the specially protected categories (HIV, behavioural health, ...) it
+ * names specifically, as state law asks before such records go out; 42 CFR Part 2 records need the
+ * request's own Part 2 consent instead.
  */
 public record Authorization(boolean present, String description, String disclosingParty, String recipient,
                             String purpose, String expires, LocalDate signedOn, String signedBy,
                             boolean revocationStatement, boolean conditioningStatement,
-                            boolean redisclosureStatement, boolean revoked) {
+                            boolean redisclosureStatement, boolean revoked, Set<SensitivityLabel> protectedCategories) {
     public static final Authorization NONE = new Authorization(false, null, null, null, null, null, null, null,
             false, false, false, false);
 
+    /** An authorization that names no specially protected category. */
+    public Authorization(boolean present, String description, String disclosingParty, String recipient,
+                         String purpose, String expires, LocalDate signedOn, String signedBy,
+                         boolean revocationStatement, boolean conditioningStatement, boolean redisclosureStatement,
+                         boolean revoked) {
+        this(present, description, disclosingParty, recipient, purpose, expires, signedOn, signedBy,
+                revocationStatement, conditioningStatement, redisclosureStatement, revoked, Set.of());
+    }
+
     public Authorization {
+        if (protectedCategories != null && protectedCategories.contains(SensitivityLabel.SUBSTANCE_USE_PART2)) {
+            throw new IllegalArgumentException("protected categories: 42 CFR Part 2 records need the patient's"
+                    + " specific Part 2 consent, recorded on its own");
+        }
+        protectedCategories = protectedCategories == null || protectedCategories.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(protectedCategories));
         description = blankToNull(description);
         disclosingParty = blankToNull(disclosingParty);
         recipient = blankToNull(recipient);
@@ -60,6 +82,11 @@ public record Authorization(boolean present, String description, String disclosi
             findings.add("revoked by the patient");
         }
         return findings;
+    }
+
+    /** The specially protected categories this authorization lets go: those it names, once it is valid. */
+    public Set<SensitivityLabel> coveredCategories(LocalDate today) {
+        return present && check(today).isEmpty() ? protectedCategories : Set.of();
     }
 
     /** The expiration as a date, when it is written as one (yyyy-mm-dd); an event has none. */

@@ -1,5 +1,6 @@
 package org.custodian.disclosure;
 
+import java.util.Set;
 import java.util.UUID;
 import org.custodian.privacy.AccessDecision;
 import org.custodian.privacy.AccessPolicy;
@@ -9,6 +10,7 @@ import org.custodian.privacy.AuditOutcome;
 import org.custodian.privacy.AuditTrail;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.Permission;
+import org.custodian.privacy.SensitivityLabel;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -75,11 +77,12 @@ class Guard {
     }
 
     /**
-     * Whether the user may release the document: its own and its encounter's labels counted, a Part 2
-     * label lifted by the patient's specific consent. No audit: callers audit what they withhold.
+     * Whether the user may release the document: its own and its encounter's labels counted, less those
+     * the request lifts (Part 2 consent, categories a valid authorization names). No audit: callers audit
+     * what they withhold.
      */
-    AccessDecision release(CustodianUser user, UUID patientId, UUID documentId, boolean part2Consent) {
-        return policy.decideRelease(user, patientId, documentId, part2Consent);
+    AccessDecision release(CustodianUser user, UUID patientId, UUID documentId, Set<SensitivityLabel> covered) {
+        return policy.decideRelease(user, patientId, documentId, covered);
     }
 
     /** A refusal the caller reports as a message (a withheld document); kept even if its transaction rolls back. */

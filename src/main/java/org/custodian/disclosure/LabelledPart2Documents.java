@@ -1,12 +1,17 @@
 package org.custodian.disclosure;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.custodian.privacy.SensitivityLabel;
 import org.custodian.privacy.SensitivityLabels;
 import org.springframework.stereotype.Component;
 
-/** The Part 2 records as privacy's sensitivity labels mark them: on the document, its encounter or the patient. */
+/**
+ * The protected records as privacy's sensitivity labels mark them: Part 2 on the document, its encounter or
+ * the patient; other categories on the document or its encounter.
+ */
 @Component
 class LabelledPart2Documents implements DocumentSensitivity {
     private final SensitivityLabels labels;
@@ -18,5 +23,10 @@ class LabelledPart2Documents implements DocumentSensitivity {
     @Override
     public Set<UUID> part2Documents(Collection<UUID> documentIds) {
         return labels.part2Documents(documentIds);
+    }
+
+    @Override
+    public Map<UUID, Set<SensitivityLabel>> categories(Collection<UUID> documentIds) {
+        return labels.documentLabels(documentIds);
     }
 }

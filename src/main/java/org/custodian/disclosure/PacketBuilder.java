@@ -7,8 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.custodian.privacy.SensitivityLabel;
 import org.custodian.record.ClinicalDocument;
 import org.custodian.record.DocumentVersion;
 import org.custodian.record.Patient;
@@ -25,7 +29,11 @@ final class PacketBuilder {
             + " written consent.";
 
     record Contents(ReleaseRequest request, Patient patient, List<ClinicalDocument> documents,
-                    List<ClinicalDocument> addenda, List<Amendment> amendments, boolean part2Included) {
+                    List<ClinicalDocument> addenda, List<Amendment> amendments,
+                    Set<SensitivityLabel> protectedIncluded) {
+        boolean part2Included() {
+            return protectedIncluded.contains(SensitivityLabel.SUBSTANCE_USE_PART2);
+        }
     }
 
     private PacketBuilder() {
@@ -68,6 +76,15 @@ final class PacketBuilder {
                 + " and no longer protected by federal privacy rules." : ""));
         if (c.part2Included()) {
             book.paragraph(PART2_NOTICE);
+        }
+        Set<SensitivityLabel> otherProtected = EnumSet.noneOf(SensitivityLabel.class);
+        otherProtected.addAll(c.protectedIncluded());
+        otherProtected.remove(SensitivityLabel.SUBSTANCE_USE_PART2);
+        if (!otherProtected.isEmpty()) {
+            book.paragraph("Enclosed records include specially protected information ("
+                    + otherProtected.stream().sorted().map(SensitivityLabel::label).collect(Collectors.joining(", "))
+                    + ") released under the patient's authorization that names it specifically. State law may"
+                    + " prohibit further disclosure without the patient's specific written authorization.");
         }
         book.paragraph("Health Information Management - Release of Information\nRequest " + c.request().id());
         book.pageBreak();

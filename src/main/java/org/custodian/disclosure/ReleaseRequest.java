@@ -2,9 +2,11 @@ package org.custodian.disclosure;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.custodian.privacy.SensitivityLabel;
 
 /** A release-of-information request as stored, with what the specialist has selected for release. */
 public record ReleaseRequest(UUID id, UUID patientId, String patientName, RequesterType requesterType,
@@ -28,6 +30,19 @@ public record ReleaseRequest(UUID id, UUID patientId, String patientName, Reques
     /** Authorization findings when the basis needs one; otherwise none. */
     public List<String> authorizationFindings(LocalDate today) {
         return basis().needsAuthorization() ? authorization.check(today) : List.of();
+    }
+
+    /**
+     * The sensitivity labels this request lifts for release: 42 CFR Part 2 with the patient's specific
+     * consent, and the specially protected categories a valid authorization names.
+     */
+    public Set<SensitivityLabel> coveredLabels(LocalDate today) {
+        Set<SensitivityLabel> covered = EnumSet.noneOf(SensitivityLabel.class);
+        covered.addAll(authorization.coveredCategories(today));
+        if (part2Consent) {
+            covered.add(SensitivityLabel.SUBSTANCE_USE_PART2);
+        }
+        return covered;
     }
 
     /** 164.524(b)(2)(ii): one extension, for access requests only. */

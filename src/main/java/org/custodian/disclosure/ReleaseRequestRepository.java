@@ -5,11 +5,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.custodian.privacy.SensitivityLabel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,10 +34,10 @@ class ReleaseRequestRepository {
                     information_requested, purpose, received_on, due_on, status, auth_present, auth_description,
                     auth_disclosing_party, auth_recipient, auth_purpose, auth_expires, auth_signed_on, auth_signed_by,
                     auth_revocation_statement, auth_conditioning_statement, auth_redisclosure_statement, auth_revoked,
-                    part2_consent, created_by)
+                    part2_consent, auth_protected_categories, created_by)
                 VALUES (:id, :patient, :type, :name, :address, :what, :purpose, :received, :due, 'OPEN', :present,
                     :description, :discloser, :recipient, :authPurpose, :expires, :signedOn, :signedBy, :revocation,
-                    :conditioning, :redisclosure, :revoked, :part2, :by)""")
+                    :conditioning, :redisclosure, :revoked, :part2, :categories, :by)""")
                 .param("id", id).param("patient", r.patientId()).param("type", r.requesterType().name())
                 .param("name", r.requesterName()).param("address", r.requesterAddress())
                 .param("what", r.informationRequested()).param("purpose", r.purpose().name())
@@ -45,7 +47,9 @@ class ReleaseRequestRepository {
                 .param("signedOn", a.signedOn()).param("signedBy", a.signedBy())
                 .param("revocation", a.revocationStatement()).param("conditioning", a.conditioningStatement())
                 .param("redisclosure", a.redisclosureStatement()).param("revoked", a.revoked())
-                .param("part2", r.part2Consent()).param("by", createdBy).update();
+                .param("part2", r.part2Consent())
+                .param("categories", a.protectedCategories().stream().map(Enum::name).sorted().toArray(String[]::new))
+                .param("by", createdBy).update();
     }
 
     Optional<ReleaseRequest> find(UUID id) {
@@ -113,7 +117,7 @@ class ReleaseRequestRepository {
                 rs.getString("auth_expires"), rs.getObject("auth_signed_on", LocalDate.class),
                 rs.getString("auth_signed_by"), rs.getBoolean("auth_revocation_statement"),
                 rs.getBoolean("auth_conditioning_statement"), rs.getBoolean("auth_redisclosure_statement"),
-                rs.getBoolean("auth_revoked"));
+                rs.getBoolean("auth_revoked"), categories((String[]) rs.getArray("auth_protected_categories").getArray()));
         return new ReleaseRequest(id, rs.getObject("patient_id", UUID.class), rs.getString("patient_name"),
                 RequesterType.valueOf(rs.getString("requester_type")), rs.getString("requester_name"),
                 rs.getString("requester_address"), rs.getString("information_requested"),
@@ -123,6 +127,14 @@ class ReleaseRequestRepository {
                 rs.getBoolean("part2_consent"), rs.getObject("date_from", LocalDate.class),
                 rs.getObject("date_to", LocalDate.class), selected, instant(rs, "closed_at"), rs.getString("closed_by"),
                 rs.getString("close_note"), rs.getString("created_by"));
+    }
+
+    private static Set<SensitivityLabel> categories(String[] names) {
+        Set<SensitivityLabel> categories = EnumSet.noneOf(SensitivityLabel.class);
+        for (String name : names) {
+            categories.add(SensitivityLabel.valueOf(name));
+        }
+        return categories;
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -4,14 +4,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.custodian.privacy.AccessDecision;
 import org.custodian.privacy.AuditAction;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.Permission;
+import org.custodian.privacy.SensitivityLabel;
 import org.custodian.record.ClinicalDocument;
 import org.custodian.record.DocumentRepository;
 import org.custodian.record.Patient;
@@ -33,19 +37,19 @@ public class ReleaseRequests {
     private final AmendmentRepository amendments;
     private final DocumentRepository documents;
     private final PatientRepository patients;
-    private final List<DocumentSensitivity> sensitivity;
+    private final SpeciallyProtected protectedRecords;
     private final FeeSchedule fees;
     private final Guard guard;
 
     ReleaseRequests(ReleaseRequestRepository requests, DisclosureRepository disclosures, AmendmentRepository amendments,
-                    DocumentRepository documents, PatientRepository patients, List<DocumentSensitivity> sensitivity,
+                    DocumentRepository documents, PatientRepository patients, SpeciallyProtected protectedRecords,
                     FeeSchedule fees, Guard guard) {
         this.requests = requests;
         this.disclosures = disclosures;
         this.amendments = amendments;
         this.documents = documents;
         this.patients = patients;
-        this.sensitivity = sensitivity;
+        this.protectedRecords = protectedRecords;
         this.fees = fees;
         this.guard = guard;
     }
@@ -89,9 +93,10 @@ public class ReleaseRequests {
 
     /**
      * The patient's documents that could be released, within the request's dates, newest first. Those
-     * whose sensitivity labels (their own or their encounter's) keep the user from releasing them are
-     * not listed, only counted; Part 2 records are listed, since the patient's specific consent lets
-     * them go (release checks that it is on the request).
+     * whose sensitivity labels (their own or their encounter's) keep the user from releasing them even
+     * with a specific authorization or consent are not listed, only counted. Specially protected records
+     * are listed with the categories the request does not cover yet (42 CFR Part 2 without the patient's
+     * specific consent, HIV and the like not named by a valid authorization): they need that before release.
      */
     public Candidates candidates(CustodianUser user, ReleaseRequest request) {
         guard.require(user, Permission.RELEASE_INFORMATION, request.patientId(), AuditAction.READ, "DocumentList",
@@ -99,27 +104,46 @@ public class ReleaseRequests {
         List<ClinicalDocument> inRange = documents.forPatient(request.patientId()).stream()
                 .filter(d -> !d.isEnteredInError() && d.addendumTo() == null)
                 .filter(d -> within(d, request.dateFrom(), request.dateTo())).toList();
+        Set<SensitivityLabel> everyLabel = EnumSet.allOf(SensitivityLabel.class);
         List<ClinicalDocument> found = inRange.stream().filter(d -> guard.release(user, request.patientId(), d.id(),
-                true) instanceof AccessDecision.Permit).toList();
+                everyLabel) instanceof AccessDecision.Permit).toList();
         int withheld = inRange.size() - found.size();
+        Map<UUID, Set<SensitivityLabel>> uncovered = protectedRecords.uncovered(found.stream().map(ClinicalDocument::id)
+                        .collect(Collectors.toSet()),
+                request.coveredLabels(LocalDate.now()));
         guard.done(user, AuditAction.READ, request.patientId(), "DocumentList", request.id().toString(),
                 found.size() + " documents listed for release"
+                        + (uncovered.isEmpty() ? "" : ", " + uncovered.size() + " needing specific authorization")
                         + (withheld == 0 ? "" : ", " + withheld + " withheld by sensitivity labels"));
-        return new Candidates(found, withheld);
+        return new Candidates(found, withheld, uncovered);
     }
 
-    /** Documents the user may select for release, and how many more the sensitivity labels keep back. */
-    public record Candidates(List<ClinicalDocument> documents, int withheld) {
+    /**
+     * Documents the user may select for release; how many more the sensitivity labels keep back; and, of
+     * those listed, the specially protected categories each falls in that the request does not cover yet.
+     */
+    public record Candidates(List<ClinicalDocument> documents, int withheld,
+                             Map<UUID, Set<SensitivityLabel>> needsSpecificAuthorization) {
         public Candidates {
             documents = List.copyOf(documents);
+            needsSpecificAuthorization = Map.copyOf(needsSpecificAuthorization);
+        }
+
+        /**
+         * The categories beyond 42 CFR Part 2 (which has its own consent) that a listed document needs a
+         * valid authorization to name, in words, or null when it needs none.
+         */
+        public String needsAuthorizationFor(UUID documentId) {
+            String needs = needsSpecificAuthorization.getOrDefault(documentId, Set.of()).stream()
+                    .filter(l -> l != SensitivityLabel.SUBSTANCE_USE_PART2).sorted().map(SensitivityLabel::label)
+                    .collect(Collectors.joining(", "));
+            return needs.isEmpty() ? null : needs;
         }
     }
 
     /** The documents any sensitivity labeller marks as Part 2. */
     public Set<UUID> part2Documents(Set<UUID> documentIds) {
-        Set<UUID> part2 = new HashSet<>();
-        sensitivity.forEach(labels -> part2.addAll(labels.part2Documents(documentIds)));
-        return part2;
+        return protectedRecords.part2Documents(documentIds);
     }
 
     @Transactional
@@ -135,7 +159,7 @@ public class ReleaseRequests {
                 throw new IllegalArgumentException("document " + doc + " is not in this patient's record");
             }
         }
-        refuseWithheld(user, request, documentIds, true, AuditAction.UPDATE);
+        refuseWithheld(user, request, documentIds, EnumSet.allOf(SensitivityLabel.class), AuditAction.UPDATE);
         requests.select(id, documentIds, from, to);
         guard.done(user, AuditAction.UPDATE, request.patientId(), RESOURCE, id.toString(),
                 "selected " + documentIds.size() + " documents, dates " + from + " to " + to);
@@ -169,12 +193,16 @@ public class ReleaseRequests {
         if (request.selectedDocuments().isEmpty()) {
             throw new IllegalArgumentException("select the documents to release first");
         }
-        Set<UUID> part2 = part2Documents(request.selectedDocuments());
-        if (!part2.isEmpty() && !request.part2Consent()) {
-            throw new IllegalArgumentException(part2.size() + " selected document(s) are 42 CFR Part 2 records and"
-                    + " need the patient's specific consent; remove them or record the consent");
+        Set<SensitivityLabel> covered = request.coveredLabels(today);
+        Map<UUID, Set<SensitivityLabel>> uncovered = protectedRecords.uncovered(request.selectedDocuments(), covered);
+        if (!uncovered.isEmpty()) {
+            guard.refused(user, AuditAction.PRINT, request.patientId(), RESOURCE, id.toString(),
+                    protectedRecords.audited(uncovered));
+            throw new IllegalArgumentException(protectedRecords.refusal(uncovered));
         }
-        refuseWithheld(user, request, request.selectedDocuments(), request.part2Consent(), AuditAction.PRINT);
+        refuseWithheld(user, request, request.selectedDocuments(), covered, AuditAction.PRINT);
+        Set<SensitivityLabel> released = protectedRecords.together(
+                protectedRecords.categories(request.selectedDocuments()));
         Patient patient = patients.find(request.patientId()).orElseThrow();
         List<ClinicalDocument> all = documents.forPatient(request.patientId());
         List<ClinicalDocument> chosen = all.stream().filter(d -> request.selectedDocuments().contains(d.id()))
@@ -184,16 +212,19 @@ public class ReleaseRequests {
                         && !d.isEnteredInError()).toList();
         Instant now = Instant.now();
         Packet packet = PacketBuilder.build(new PacketBuilder.Contents(request, patient, chosen, addenda,
-                amendments.forDocuments(request.selectedDocuments()), !part2.isEmpty()), fees, now);
+                amendments.forDocuments(request.selectedDocuments()), released), fees, now);
         requests.insertPacket(packet.id(), id, packet, user.getUsername());
         LegalBasis basis = request.basis();
         disclosures.insert(new Disclosure(UUID.randomUUID(), request.patientId(), today, request.requesterName(),
-                request.requesterAddress(), describe(chosen), request.purpose().label(), basis, basis.accountable(),
+                request.requesterAddress(), describe(chosen, released), request.purpose().label(), basis,
+                basis.accountable(),
                 id, now, user.getUsername()));
         requests.close(id, RequestStatus.RELEASED, user.getUsername(), packet.pages() + " pages, fee $" + packet.fee());
         guard.done(user, AuditAction.PRINT, request.patientId(), "DisclosurePacket", packet.id().toString(),
                 "released " + chosen.size() + " documents (" + packet.pages() + " pages) to '" + request.requesterName()
-                        + "' under " + basis + ", sha256 " + packet.sha256());
+                        + "' under " + basis + (released.isEmpty() ? "" : ", specially protected " + released.stream()
+                        .map(Enum::name).sorted().collect(Collectors.joining(",")) + " under the request's specific"
+                        + " authorization/consent") + ", sha256 " + packet.sha256());
         return packet;
     }
 
@@ -242,11 +273,11 @@ public class ReleaseRequests {
      * put on since the selection.
      */
     private void refuseWithheld(CustodianUser user, ReleaseRequest request, Set<UUID> documentIds,
-                                boolean part2Consent, AuditAction action) {
+                                Set<SensitivityLabel> covered, AuditAction action) {
         List<AccessDecision.Deny> denials = new ArrayList<>();
         List<UUID> withheld = new ArrayList<>();
         for (UUID doc : documentIds) {
-            if (guard.release(user, request.patientId(), doc, part2Consent) instanceof AccessDecision.Deny deny) {
+            if (guard.release(user, request.patientId(), doc, covered) instanceof AccessDecision.Deny deny) {
                 denials.add(deny);
                 withheld.add(doc);
             }
@@ -269,7 +300,12 @@ public class ReleaseRequests {
         return (from == null || !on.isBefore(from)) && (to == null || !on.isAfter(to));
     }
 
-    private static String describe(List<ClinicalDocument> chosen) {
+    /**
+     * The accounting's description of what went out (164.528(b)(2)(iii)), naming the specially protected
+     * categories released under the request's specific authorization or consent.
+     */
+    private static String describe(List<ClinicalDocument> chosen, Set<SensitivityLabel> released) {
+        String protectedNote = SpeciallyProtected.releasedNote(released);
         StringBuilder text = new StringBuilder();
         for (ClinicalDocument d : chosen) {
             if (!text.isEmpty()) {
@@ -277,6 +313,8 @@ public class ReleaseRequests {
             }
             text.append(d.current().title()).append(" (").append(PacketBuilder.date(d.createdAt())).append(')');
         }
-        return text.length() > 1900 ? text.substring(0, 1900) + "…" : text.toString();
+        String titles = text.length() > 1900 - protectedNote.length()
+                ? text.substring(0, 1900 - protectedNote.length()) + "…" : text.toString();
+        return titles + protectedNote;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.custodian.privacy.AccessDecision;
 import org.custodian.privacy.AuditAction;
@@ -73,7 +74,7 @@ public class RightOfAccess {
      */
     private boolean releasable(CustodianUser user, PatientChart chart, ClinicalDocument d) {
         return (d.encounterId() == null || chart.encounters().stream().anyMatch(e -> e.id().equals(d.encounterId())))
-                && guard.release(user, d.patientId(), d.id(), false) instanceof AccessDecision.Permit;
+                && guard.release(user, d.patientId(), d.id(), Set.of()) instanceof AccessDecision.Permit;
     }
 
     private byte[] pdf(PatientChart chart, List<ClinicalDocument> docs, int withheld) {

@@ -46,6 +46,7 @@ public final class FileLinkage {
         } else {
             run = Linker.standard().link(records, BootstrapModel.get(), minWeight, progress);
         }
+        Thresholds limits = run == null ? thresholds : thresholds.forIndex(run.model(), records.size());
         long auto = 0;
         long review = 0;
         long written = 0;
@@ -54,7 +55,7 @@ public final class FileLinkage {
             for (Linker.ScoredPair pair : run == null ? List.<Linker.ScoredPair>of() : run.pairs()) {
                 Prepared a = records.get(pair.a());
                 Prepared b = records.get(pair.b());
-                MatchDecision decision = thresholds.decide(pair.weight(), pair.pattern(), problems(a, b));
+                MatchDecision decision = limits.decide(pair.weight(), pair.pattern(), problems(a, b));
                 switch (decision) {
                     case MatchDecision.AutoLink link -> auto++;
                     case MatchDecision.Review r -> review++;

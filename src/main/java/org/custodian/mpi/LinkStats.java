@@ -6,9 +6,13 @@ import java.util.Map;
 import org.custodian.mpi.matching.BlockingRule;
 import org.custodian.mpi.matching.Linker;
 
-/** What a linkage run did: records, pairs compared in all and per blocking key, time spent. */
+/**
+ * What a linkage run did: records, pairs compared in all and per blocking key, time spent per phase
+ * (wall, and CPU of the whole process).
+ */
 public record LinkStats(int records, long pairsCompared, Map<String, Long> pairsPerBlockingKey, long skippedPairs,
-                        long blockingMillis, long trainingMillis, long scoringMillis) {
+                        long blockingMillis, long trainingMillis, long scoringMillis,
+                        long blockingCpuMillis, long trainingCpuMillis, long scoringCpuMillis) {
 
     static LinkStats of(Linker.Stats stats) {
         Map<String, Long> perRule = new LinkedHashMap<>();
@@ -17,11 +21,12 @@ public record LinkStats(int records, long pairsCompared, Map<String, Long> pairs
             perRule.put(rules[r].label(), stats.pairsPerRule()[r]);
         }
         return new LinkStats(stats.records(), stats.pairsCompared(), Collections.unmodifiableMap(perRule),
-                stats.skippedPairs(), stats.blockingMillis(), stats.trainingMillis(), stats.scoringMillis());
+                stats.skippedPairs(), stats.blockingMillis(), stats.trainingMillis(), stats.scoringMillis(),
+                stats.blockingCpuMillis(), stats.trainingCpuMillis(), stats.scoringCpuMillis());
     }
 
     static LinkStats empty(int records) {
-        return new LinkStats(records, 0, Map.of(), 0, 0, 0, 0);
+        return new LinkStats(records, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0);
     }
 
     public double pairsPerSecond() {

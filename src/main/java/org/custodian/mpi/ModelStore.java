@@ -20,12 +20,13 @@ class ModelStore {
         this.jdbc = jdbc;
     }
 
-    record StoredModel(double lambda, double[][] m, double[][] u) {
+    record StoredModel(double lambda, double[][] m, double[][] u, double matchesPerRecord) {
     }
 
     void save(MatchModel model, long records) {
         try {
-            String text = JSON.writeValueAsString(new StoredModel(model.lambda(), model.mTable(), model.uTable()));
+            String text = JSON.writeValueAsString(new StoredModel(model.lambda(), model.mTable(), model.uTable(),
+                    model.matchesPerRecord()));
             jdbc.sql("INSERT INTO mpi_model (records, model) VALUES (:n, :m::jsonb)")
                     .param("n", records).param("m", text).update();
         } catch (JsonProcessingException e) {
@@ -38,14 +39,16 @@ class ModelStore {
                 .map(text -> {
                     try {
                         StoredModel stored = JSON.readValue(text, StoredModel.class);
-                        return new MatchModel(stored.m(), stored.u(), stored.lambda(), frequencies);
+                        // a model stored before matchesPerRecord was kept reads 0: no prior, thresholds by weight alone
+                        return new MatchModel(stored.m(), stored.u(), stored.lambda(), stored.matchesPerRecord(),
+                                frequencies);
                     } catch (JsonProcessingException e) {
                         throw new IllegalStateException("stored MPI model is unreadable", e);
                     }
                 });
     }
 
-    /** Name frequencies over the whole index, for term-frequency adjustment. */
+    /** Name and birth-date frequencies over the whole index, for term-frequency adjustment. */
     TermFrequencies frequencies() {
         Map<String, Integer> given = new java.util.HashMap<>();
         Map<String, Integer> family = new java.util.HashMap<>();
@@ -59,6 +62,10 @@ class ModelStore {
         jdbc.sql("SELECT lower(family), count(*) FROM patient GROUP BY 1").query(rs -> {
             family.put(org.custodian.record.NameFolding.fold(rs.getString(1)), rs.getInt(2));
         });
-        return new TermFrequencies(given, family, records);
+        Map<java.time.LocalDate, Integer> birthDates = new java.util.HashMap<>();
+        jdbc.sql("SELECT birth_date, count(*) FROM patient WHERE birth_date IS NOT NULL GROUP BY 1").query(rs -> {
+            birthDates.put(rs.getObject(1, java.time.LocalDate.class), rs.getInt(2));
+        });
+        return new TermFrequencies(given, family, birthDates, records);
     }
 }

@@ -15,38 +15,45 @@ public final class MpiBenchmark {
     }
 
     /**
-     * What a run measured. {@code cpuMillis} is the CPU time the process spent linking (all threads):
-     * on a shared, loaded machine wall time says more about the neighbours than about the engine.
+     * What a run measured. {@code cpuMillis} is the CPU time the process spent linking (all threads),
+     * {@code prepareCpuMillis} the part of it preparing the records: on a shared, loaded machine wall
+     * time says more about the neighbours than about the engine.
      */
-    public record Result(int records, LinkStats stats, LinkageQuality quality, long prepareMillis,
-                         long totalMillis, long cpuMillis, long heapUsedBytes) {
+    public record Result(int records, LinkStats stats, LinkageQuality quality, Thresholds applied, long prepareMillis,
+                         long totalMillis, long cpuMillis, long prepareCpuMillis, long heapUsedBytes) {
+        /**
+         * The least wall time this work needs on an idle machine with {@code cores} cores: blocking
+         * runs on one core, preparing, training and scoring on all.
+         */
+        public double idleWallSeconds(int cores) {
+            long parallelCpu = cpuMillis - stats.blockingCpuMillis();
+            return (stats.blockingCpuMillis() + (double) parallelCpu / cores) / 1e3;
+        }
     }
 
     public static Result run(int records, long seed, Thresholds thresholds, Progress progress) {
         List<DuplicateGenerator.Row> rows = new DuplicateGenerator(seed, 0.10, 0.01).generate(records);
         long linkStart = System.nanoTime();
-        long cpuStart = processCpuNanos();
+        long cpuStart = Linker.processCpuNanos();
         Preparer preparer = Preparer.standard();
         List<Prepared> prepared = rows.parallelStream().map(r -> preparer.prepare(r.demographics())).toList();
         long preparedAt = System.nanoTime();
+        long cpuPrepared = Linker.processCpuNanos();
         Linker.Run run = Linker.standard().link(prepared, BootstrapModel.get(), thresholds.review(), progress);
         long end = System.nanoTime();
-        long cpu = processCpuNanos() - cpuStart;
+        long cpu = Linker.processCpuNanos() - cpuStart;
+        Thresholds limits = thresholds.forIndex(run.model(), prepared.size());
         List<LinkageQuality.Linked> linked = new ArrayList<>(run.pairs().size());
         for (Linker.ScoredPair pair : run.pairs()) {
             Prepared a = prepared.get(pair.a());
             Prepared b = prepared.get(pair.b());
-            MatchDecision decision = thresholds.decide(pair.weight(), pair.pattern(), FileLinkage.problems(a, b));
+            MatchDecision decision = limits.decide(pair.weight(), pair.pattern(), FileLinkage.problems(a, b));
             linked.add(new LinkageQuality.Linked(a.id(), b.id(), decision.code()));
         }
         Runtime runtime = Runtime.getRuntime();
         long heap = runtime.totalMemory() - runtime.freeMemory();
-        return new Result(rows.size(), LinkStats.of(run.stats()), LinkageQuality.measure(rows, linked),
-                (preparedAt - linkStart) / 1_000_000, (end - linkStart) / 1_000_000, cpu / 1_000_000, heap);
-    }
-
-    static long processCpuNanos() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+        return new Result(rows.size(), LinkStats.of(run.stats()), LinkageQuality.measure(rows, linked), limits,
+                (preparedAt - linkStart) / 1_000_000, (end - linkStart) / 1_000_000, cpu / 1_000_000,
+                (cpuPrepared - cpuStart) / 1_000_000, heap);
     }
 }

@@ -40,14 +40,27 @@ public class MpiLookupBenchmark {
     }
 
     /**
-     * Latencies in microseconds, candidates found, and how long loading took (0 when reused). The CPU
-     * percentiles are the time the asking thread itself computed (scoring, decrypting, reading
-     * rows; the database's own work is in its process): on a loaded machine wall time is mostly
-     * waiting for a core.
+     * Latencies in microseconds, candidates found, and how long loading took (0 when reused). On a
+     * loaded machine wall time is mostly waiting for a core, so each lookup's work is measured too:
+     * the CPU the asking thread computed (scoring, decrypting, reading rows) and, from the kernel's
+     * scheduler figures ({@link SchedulerClock}), the CPU this database's client backends spent
+     * meanwhile (the query; any other statement running then is counted too), and their sum. The
+     * database figures are zero where the kernel keeps no scheduler statistics
+     * ({@code schedulerFigures} false).
      */
-    public record Result(long indexed, int probes, long loadMillis, double p50Micros, double p95Micros,
-                         double p99Micros, double maxMicros, double candidatesPerProbe, long duplicatesFound,
-                         long duplicateProbes, double cpuP50Micros, double cpuP99Micros) {
+    public record Result(long indexed, int probes, long loadMillis, Percentiles wall, Percentiles threadCpu,
+                         Percentiles databaseCpu, Percentiles totalCpu, boolean schedulerFigures,
+                         double candidatesPerProbe, long duplicatesFound, long duplicateProbes) {
+    }
+
+    /** p50, p95, p99 and maximum of one measure over the lookups, in microseconds. */
+    public record Percentiles(double p50, double p95, double p99, double max) {
+        static Percentiles of(long[] values) {
+            long[] sorted = values.clone();
+            Arrays.sort(sorted);
+            return new Percentiles(percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 0.99),
+                    sorted[sorted.length - 1]);
+        }
     }
 
     public Result run(int records, int probes, long seed, Progress progress) {
@@ -66,6 +79,8 @@ public class MpiLookupBenchmark {
         List<DuplicateGenerator.Row> asked = rows.subList(records, rows.size());
         long[] micros = new long[asked.size()];
         long[] cpuMicros = new long[asked.size()];
+        long[] databaseMicros = new long[asked.size()];
+        long[] totalCpuMicros = new long[asked.size()];
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long candidates = 0;
         long duplicates = 0;
@@ -73,14 +88,18 @@ public class MpiLookupBenchmark {
         for (int warmUp = 0; warmUp < Math.min(200, asked.size()); warmUp++) {
             matcher.candidates(probe(asked.get(warmUp)), null);
         }
-        java.util.Map<String, String> personOf = new java.util.HashMap<>();
+        List<Integer> backends = backendPids();
         for (int i = 0; i < asked.size(); i++) {
             DuplicateGenerator.Row row = asked.get(i);
+            Demographics probe = probe(row);
+            SchedulerClock.Times databaseBefore = SchedulerClock.processes(backends);
             long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
-            List<PatientMatcher.Candidate> result = matcher.candidates(probe(row), null);
+            List<PatientMatcher.Candidate> result = matcher.candidates(probe, null);
             micros[i] = (System.nanoTime() - start) / 1_000;
             cpuMicros[i] = (threads.getCurrentThreadCpuTime() - cpuStart) / 1_000;
+            databaseMicros[i] = SchedulerClock.processes(backends).minus(databaseBefore).running() / 1_000;
+            totalCpuMicros[i] = cpuMicros[i] + databaseMicros[i];
             candidates += result.size();
             if (indexedPeople.contains(row.person())) {
                 duplicates++;
@@ -90,11 +109,16 @@ public class MpiLookupBenchmark {
             }
             progress.update(i + 1, asked.size());
         }
-        Arrays.sort(micros);
-        Arrays.sort(cpuMicros);
-        return new Result(records, asked.size(), loadMillis, percentile(micros, 0.50), percentile(micros, 0.95),
-                percentile(micros, 0.99), micros[micros.length - 1], (double) candidates / asked.size(), found,
-                duplicates, percentile(cpuMicros, 0.50), percentile(cpuMicros, 0.99));
+        return new Result(records, asked.size(), loadMillis, Percentiles.of(micros), Percentiles.of(cpuMicros),
+                Percentiles.of(databaseMicros), Percentiles.of(totalCpuMicros),
+                SchedulerClock.available() && !backends.isEmpty(), (double) candidates / asked.size(), found,
+                duplicates);
+    }
+
+    /** The process ids of this database's client backends (the pool's connections), to read their CPU. */
+    private List<Integer> backendPids() {
+        return jdbc.sql("SELECT pid FROM pg_stat_activity WHERE backend_type = 'client backend' "
+                + "AND datname = current_database()").query(Integer.class).list();
     }
 
     private static Demographics probe(DuplicateGenerator.Row row) {

@@ -77,6 +77,7 @@ public class MpiScan {
             run = Linker.standard().score(records, CandidatePairs.of(records), matcher.model(), thresholds.review(),
                     progress);
         }
+        Thresholds limits = thresholds.forIndex(run.model(), records.size());
         long auto = 0;
         long review = 0;
         long created = 0;
@@ -86,7 +87,7 @@ public class MpiScan {
             Prepared b = records.get(pair.b());
             UUID idA = UUID.fromString(a.id());
             UUID idB = UUID.fromString(b.id());
-            switch (thresholds.decide(pair.weight(), pair.pattern(), FileLinkage.problems(a, b))) {
+            switch (limits.decide(pair.weight(), pair.pattern(), FileLinkage.problems(a, b))) {
                 case MatchDecision.AutoLink link -> {
                     auto++;
                     certain.add(new AutoLinker.CertainPair(idA, idB, pair.weight(), pair.pattern()));

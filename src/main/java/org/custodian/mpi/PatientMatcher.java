@@ -58,6 +58,7 @@ public class PatientMatcher {
     private List<Scored> score(Demographics probe, Thresholds limits) {
         Prepared a = preparer.prepare(probe);
         MatchModel current = model();
+        Thresholds atIndex = limits.forIndex(current, current.frequencies().records());
         List<Scored> out = new ArrayList<>();
         for (Demographics existing : index.candidates(probe, CANDIDATE_LIMIT)) {
             if (existing.id().equals(probe.id())) {
@@ -66,7 +67,7 @@ public class PatientMatcher {
             Prepared b = preparer.prepare(existing);
             int pattern = comparisons.compare(a, b);
             double weight = current.weight(pattern, a, b);
-            MatchDecision decision = limits.decide(weight, pattern, FileLinkage.problems(a, b));
+            MatchDecision decision = atIndex.decide(weight, pattern, FileLinkage.problems(a, b));
             if (!(decision instanceof MatchDecision.NoMatch)) {
                 out.add(new Scored(new Candidate(UUID.fromString(existing.id()), weight, decision,
                         explain(current, pattern, a)), pattern));

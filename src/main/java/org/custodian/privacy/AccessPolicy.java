@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.custodian.record.ClinicalQueries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,18 +61,45 @@ public class AccessPolicy {
     }
 
     /**
-     * Whether the user may release one document of the patient (a disclosure packet): decided as opening
-     * it, except that with the patient's specific 42 CFR Part 2 consent on the request a Part 2 label on
-     * the document or its encounter no longer keeps it back (a Part 2 label on the whole patient still
-     * decides the patient, as every read of their record).
+     * Whether the user may act on one part of the patient's record (an encounter, or a diagnosis,
+     * procedure, result or document), for the purpose their role implies: the labels on the part and on
+     * its encounter count beyond the patient's, as when it is read. Writes through an API (an update, a
+     * DELETE) are decided with this, so a label that keeps a user from reading a part also keeps them from
+     * changing or retracting it.
      */
-    public AccessDecision decideRelease(CustodianUser user, UUID patientId, UUID documentId, boolean part2Consent) {
+    public AccessDecision decidePart(CustodianUser user, Permission permission, UUID patientId,
+                                     ClinicalQueries.Kind kind, UUID partId) {
+        return decide(user, permission, patientId, PurposeOfUse.usualFor(user.roles()), facts.partLabels(kind, partId));
+    }
+
+    /**
+     * Whether the user may release one document of the patient (a disclosure packet): decided as opening
+     * it, except that labels on the document or its encounter which the request lifts ({@code covered}:
+     * 42 CFR Part 2 with the patient's specific consent, a specially protected category that a valid
+     * authorization names) no longer keep it back. Labels on the whole patient still decide the patient,
+     * as every read of their record.
+     */
+    public AccessDecision decideRelease(CustodianUser user, UUID patientId, UUID documentId,
+                                        Set<SensitivityLabel> covered) {
         Set<SensitivityLabel> labels = EnumSet.noneOf(SensitivityLabel.class);
         labels.addAll(facts.documentLabels(documentId));
-        if (part2Consent) {
-            labels.remove(SensitivityLabel.SUBSTANCE_USE_PART2);
-        }
+        labels.removeAll(covered);
         return decide(user, Permission.RELEASE_INFORMATION, patientId, PurposeOfUse.usualFor(user.roles()), labels);
+    }
+
+    /**
+     * Whether the user may work on one document in transcription or signing (open, edit, review, sign,
+     * co-sign, add an addendum). Facility, restrictions and the patient's, encounter's and document's
+     * labels all count; but labels are weighed by the user's duties on the document, not by the purpose
+     * of use: a labelled document is open only to its author, its co-signer and the transcriptionist and
+     * reviewer it is assigned to (or a clinician treating the patient on an open encounter), so the
+     * author may sign a labelled note after discharge while other transcriptionists and clinicians may
+     * not read it. {@code duties}: the user's duties on this document, empty for none.
+     */
+    public AccessDecision decideDocumentWork(CustodianUser user, Permission permission, UUID patientId, UUID documentId,
+                                             Set<DocumentDuty> duties) {
+        return decide(user, permission, patientId, factsAbout(user, patientId), PurposeOfUse.usualFor(user.roles()),
+                documentId == null ? Set.of() : facts.documentLabels(documentId), duties);
     }
 
     /** {@code partLabels}: labels of the part read (a document and its encounter) beyond the patient's own. */
@@ -88,6 +116,16 @@ public class AccessPolicy {
     /** A decision on facts already looked up with {@link #factsAbout}, so a read asks the database once. */
     AccessDecision decide(CustodianUser user, Permission permission, UUID patientId, PatientAccessFacts patient,
                           PurposeOfUse purpose, Set<SensitivityLabel> partLabels) {
+        return decide(user, permission, patientId, patient, purpose, partLabels, null);
+    }
+
+    /**
+     * {@code documentDuties}: null for a read of the record, where labels are weighed by the purpose of
+     * use; for work on one document, the user's duties on it, which alone (or treating the patient on an
+     * open encounter) open a labelled document.
+     */
+    AccessDecision decide(CustodianUser user, Permission permission, UUID patientId, PatientAccessFacts patient,
+                          PurposeOfUse purpose, Set<SensitivityLabel> partLabels, Set<DocumentDuty> documentDuties) {
         AccessDecision byRole = decide(user, permission);
         if (byRole instanceof AccessDecision.Deny deny) {
             return new AccessDecision.Deny(deny.reason(), List.of("Your role (" + roleLabels(user)
@@ -124,7 +162,12 @@ public class AccessPolicy {
         labels.addAll(patient.labels());
         labels.addAll(partLabels);
         if (!labels.isEmpty()) {
-            labelSteps(user, patientId, purpose, labels, steps, audited, problems, auditedProblems);
+            Steps out = new Steps(steps, audited, problems, auditedProblems);
+            if (documentDuties == null) {
+                labelSteps(user, patientId, purpose, labels, out);
+            } else {
+                dutySteps(user, patientId, documentDuties, labels, out);
+            }
         }
 
         if (problems.isEmpty()) {
@@ -153,29 +196,65 @@ public class AccessPolicy {
     }
 
     private void labelSteps(CustodianUser user, UUID patientId, PurposeOfUse purpose, Set<SensitivityLabel> labels,
-                            List<String> steps, List<String> audited, List<String> problems,
-                            List<String> auditedProblems) {
-        String names = labels.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+                            Steps out) {
+        String names = names(labels);
         String purposeText = purpose.name().toLowerCase(Locale.ROOT);
         Optional<String> treating = purpose == PurposeOfUse.TREATMENT
                 ? facts.treatingEncounter(patientId, user.id()) : Optional.empty();
         if (treating.isPresent()) {
-            steps.add("You are the attending clinician on an open encounter (" + treating.get()
-                    + "), so sensitive information is open to you for treatment.");
-            audited.add("labels " + names + " allowed: attending on open encounter " + treating.get());
+            treatingStep(treating.get(), names, out);
             return;
         }
         Set<SensitivityLabel> blocking = labels.stream().filter(l -> !l.allowsWithoutRelationship(purpose))
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(SensitivityLabel.class)));
         if (blocking.isEmpty()) {
-            steps.add("The record's sensitivity labels allow your purpose of use (" + purposeText + ").");
-            audited.add("labels " + names + " allow " + purpose);
+            out.steps().add("The record's sensitivity labels allow your purpose of use (" + purposeText + ").");
+            out.audited().add("labels " + names + " allow " + purpose);
         } else {
-            problems.add("This record carries a sensitivity label that your purpose of use (" + purposeText
+            out.problems().add("This record carries a sensitivity label that your purpose of use (" + purposeText
                     + ") does not cover, and you are not treating the patient on an open encounter.");
-            auditedProblems.add("labels " + blocking.stream().map(Enum::name).sorted().collect(Collectors.joining(","))
-                    + " do not allow " + purpose + " without a treating relationship");
+            out.auditedProblems().add("labels " + names(blocking) + " do not allow " + purpose
+                    + " without a treating relationship");
         }
+    }
+
+    /** Labels on work on one document: a duty on the document, or treating the patient, opens it; no purpose does. */
+    private void dutySteps(CustodianUser user, UUID patientId, Set<DocumentDuty> duties, Set<SensitivityLabel> labels,
+                           Steps out) {
+        String names = names(labels);
+        if (!duties.isEmpty()) {
+            out.steps().add("You are " + duties.stream().map(DocumentDuty::description).collect(Collectors.joining(
+                    " and ")) + ": this relationship to the document lets you work on it although it carries a"
+                    + " sensitivity label, also after the patient's discharge.");
+            out.audited().add("labels " + names + " allowed: " + duties.stream().map(Enum::name).sorted()
+                    .collect(Collectors.joining("+")) + " of this document");
+            return;
+        }
+        Optional<String> treating = facts.treatingEncounter(patientId, user.id());
+        if (treating.isPresent()) {
+            treatingStep(treating.get(), names, out);
+            return;
+        }
+        out.problems().add("This document carries a sensitivity label: in transcription and signing it is open only"
+                + " to its author, its co-signer and the transcriptionist and QA reviewer it is assigned to, and you"
+                + " are none of them.");
+        out.auditedProblems().add("labels " + names + ": document work open only to its author, co-signer,"
+                + " assigned transcriptionist and reviewer");
+    }
+
+    private static void treatingStep(String visit, String names, Steps out) {
+        out.steps().add("You are the attending clinician on an open encounter (" + visit
+                + "), so sensitive information is open to you for treatment.");
+        out.audited().add("labels " + names + " allowed: attending on open encounter " + visit);
+    }
+
+    private static String names(Set<SensitivityLabel> labels) {
+        return labels.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    /** The decision's explanation as it is built: steps shown, audited reasons, and the problems found. */
+    private record Steps(List<String> steps, List<String> audited, List<String> problems,
+                         List<String> auditedProblems) {
     }
 
     private static String roleLabels(CustodianUser user) {

@@ -122,6 +122,25 @@ public class PhiAccess {
                 withheld -> patients.find(patientId).map(patient -> new PatientDocument(patient, doc.get())));
     }
 
+    /**
+     * A document opened for work in transcription or signing: decided by {@link AccessPolicy#decideDocumentWork},
+     * so a labelled document is open to those with a duty on it (its author, co-signer, assigned
+     * transcriptionist and reviewer) and to no one else; audited like any read.
+     */
+    public Optional<PatientDocument> documentForWork(CustodianUser user, UUID documentId, Set<DocumentDuty> duties) {
+        Optional<ClinicalDocument> doc = documents.find(documentId);
+        if (doc.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID patientId = doc.get().patientId();
+        PatientAccessFacts patient = policy.factsAbout(user, patientId);
+        PurposeOfUse purpose = PurposeOfUse.usualFor(user.roles());
+        AccessDecision decision = policy.decide(user, Permission.READ_CHART, patientId, patient, purpose,
+                facts.documentLabels(documentId), Set.copyOf(duties));
+        return readDecided(user, patientId, purpose, decision, "DocumentReference", documentId.toString(), Set.of(),
+                () -> patients.find(patientId).map(p -> new PatientDocument(p, doc.get())));
+    }
+
     public Optional<String> maskedSsn(CustodianUser user, UUID patientId) {
         return read(user, patientId, "Patient.ssn", patientId.toString(), () -> patients.socialSecurityNumber(patientId))
                 .map(ssn -> "***-**-" + (ssn.length() >= 4 ? ssn.substring(ssn.length() - 4) : ssn));
@@ -262,16 +281,27 @@ public class PhiAccess {
             return Optional.empty();
         }
         AccessDecision decision = policy.decide(user, Permission.READ_CHART, patientId, patient, purpose, partLabels);
+        if (decision instanceof AccessDecision.Deny) {
+            return readDecided(user, patientId, purpose, decision, resourceType, resourceId, Set.of(), Optional::empty);
+        }
+        Set<UUID> withheld = withholdLabelledParts
+                ? Set.copyOf(labelled.hiddenParts(user, purpose, patientId, patient.labelledParts())) : Set.of();
+        return readDecided(user, patientId, purpose, decision, resourceType, resourceId, withheld,
+                () -> reader.apply(withheld));
+    }
+
+    /** A read already decided: a denial audited and thrown; a permit audited while the record is read. */
+    private <T> Optional<T> readDecided(CustodianUser user, UUID patientId, PurposeOfUse purpose,
+                                        AccessDecision decision, String resourceType, String resourceId,
+                                        Set<UUID> withheld, Supplier<Optional<T>> reader) {
         if (decision instanceof AccessDecision.Deny deny) {
             record(user, AuditAction.READ, AuditOutcome.DENIED, patientId, resourceType, resourceId,
                     "purpose " + purpose + "; " + deny.reason());
             throw new PhiAccessDenied(deny, patientId);
         }
-        Set<UUID> withheld = withholdLabelledParts
-                ? Set.copyOf(labelled.hiddenParts(user, purpose, patientId, patient.labelledParts())) : Set.of();
         PendingAuditEvent event = audit.begin(entry(user, AuditAction.READ, AuditOutcome.SUCCESS, patientId,
                 resourceType, resourceId, "purpose " + purpose + "; " + decision.reason() + withheldNote(withheld)));
-        Optional<T> result = reader.apply(withheld);
+        Optional<T> result = reader.get();
         event.durable();
         return result;
     }

@@ -6,6 +6,9 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -140,6 +143,29 @@ public class SensitivityLabels {
                     OR (l.target_type = 'PATIENT' AND l.target_id = d.patient_id)
                  WHERE d.id = ANY(:ids) AND l.label = 'SUBSTANCE_USE_PART2' AND l.removed_at IS NULL""")
                 .param("ids", documentIds.toArray(UUID[]::new)).query(UUID.class).list());
+    }
+
+    /**
+     * Of these documents, the labels each carries on itself or on its encounter (documents without any are
+     * left out). For release of information, which shows what a request must specifically cover.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Set<SensitivityLabel>> documentLabels(Collection<UUID> documentIds) {
+        Map<UUID, Set<SensitivityLabel>> labels = new HashMap<>();
+        if (documentIds.isEmpty()) {
+            return labels;
+        }
+        jdbc.sql("""
+                SELECT DISTINCT d.id, l.label FROM document d JOIN sensitivity_label l
+                    ON (l.target_type = 'DOCUMENT' AND l.target_id = d.id)
+                    OR (l.target_type = 'ENCOUNTER' AND l.target_id = d.encounter_id)
+                 WHERE d.id = ANY(:ids) AND l.removed_at IS NULL""")
+                .param("ids", documentIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    labels.computeIfAbsent(rs.getObject(1, UUID.class), k -> EnumSet.noneOf(SensitivityLabel.class))
+                            .add(SensitivityLabel.valueOf(rs.getString(2)));
+                });
+        return labels;
     }
 
     private boolean belongsTo(UUID patientId, LabelTarget target, UUID targetId) {

@@ -16,12 +16,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stored findings. {@link #reconcile} makes the store agree with what the rules found now for a
  * set of patients: new problems are opened, known ones updated in place, vanished ones resolved.
+ * The writes, when there are any, go in one transaction (the caller's, if it has one); a check that
+ * changes nothing, the usual case, is one read and no transaction.
  */
 @Repository
 class FindingRepository {
@@ -29,28 +33,70 @@ class FindingRepository {
             + " facility_id, responsible_id, location, message, status, first_seen, changed_at, resolved_at";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
 
-    FindingRepository(JdbcTemplate jdbc) {
+    FindingRepository(JdbcTemplate jdbc, TransactionTemplate tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
     }
 
     record Reconciled(int opened, int resolved, int open) {
     }
 
     /**
-     * @param failed rule id + "|" + patient id of rules that threw: their earlier findings stay as they were
+     * The stored findings of some patients (by rule|subject) and their recorded rule failures
+     * (rule|patient), filled in when the round trip they were added to has run.
      */
+    static final class Stored {
+        private final Collection<UUID> patients;
+        private final Map<String, StoredFinding> known = new HashMap<>();
+        private final Set<String> failedBefore = new HashSet<>();
+
+        private Stored(Collection<UUID> patients) {
+            this.patients = patients;
+        }
+    }
+
+    /** Adds the read of these patients' stored findings and rule failures to {@code trip}. */
+    static Stored read(RoundTrip trip, Collection<UUID> patients) {
+        Stored stored = new Stored(List.copyOf(patients));
+        UUID[] ids = patients.toArray(UUID[]::new);
+        trip.add("SELECT " + COLUMNS + " FROM quality_finding WHERE patient_id = ANY(?)",
+                rs -> stored.known.put(key(rs.getString("rule_id"), rs.getString("subject")), map(rs)), (Object) ids);
+        trip.add("SELECT rule_id, patient_id FROM quality_rule_failure WHERE patient_id = ANY(?)",
+                rs -> stored.failedBefore.add(rs.getString("rule_id") + "|" + uuid(rs, "patient_id")), (Object) ids);
+        return stored;
+    }
+
+    /** Reconciles these patients, reading what is stored about them first (one round trip). */
     Reconciled reconcile(Collection<UUID> patients, List<Finding> found, List<RuleFailure> failures, Instant now) {
-        Map<String, StoredFinding> known = new HashMap<>();
-        Set<String> failedBefore = new HashSet<>();
-        stored(patients, known, failedBefore);
+        RoundTrip trip = new RoundTrip();
+        Stored stored = read(trip, patients);
+        jdbc.execute((ConnectionCallback<Void>) con -> {
+            trip.run(con);
+            return null;
+        });
+        return reconcile(stored, found, failures, now);
+    }
+
+    /**
+     * Makes the store agree with {@code found} for the patients of {@code stored}; findings of rules that
+     * threw on a patient ({@code failures}) stay as they were.
+     */
+    Reconciled reconcile(Stored stored, List<Finding> found, List<RuleFailure> failures, Instant now) {
         Set<String> failed = new HashSet<>();
         failures.forEach(f -> failed.add(f.ruleId() + "|" + f.patientId()));
-        Reconciled reconciled = apply(known, failed, found, now);
-        if (!failedBefore.isEmpty() || !failures.isEmpty()) {
-            recordFailures(patients, failures, now);
+        Changes changes = changes(stored.known, failed, found, now);
+        boolean failuresChanged = !stored.failedBefore.isEmpty() || !failures.isEmpty();
+        if (!changes.isEmpty() || failuresChanged) {
+            tx.executeWithoutResult(s -> {
+                write(changes);
+                if (failuresChanged) {
+                    recordFailures(stored.patients, failures, now);
+                }
+            });
         }
-        return reconciled;
+        return changes.reconciled();
     }
 
     /**
@@ -62,11 +108,21 @@ class FindingRepository {
         jdbc.query("SELECT " + COLUMNS + " FROM quality_finding WHERE rule_id = ?",
                 (org.springframework.jdbc.core.RowCallbackHandler) rs ->
                         known.put(key(rs.getString("rule_id"), rs.getString("subject")), map(rs)), ruleId);
-        return apply(known, Set.of(), found, now);
+        Changes changes = changes(known, Set.of(), found, now);
+        write(changes);
+        return changes.reconciled();
     }
 
-    /** Opens, updates and resolves against {@code known}; findings of a rule that failed on their patient are kept. */
-    private Reconciled apply(Map<String, StoredFinding> known, Set<String> failed, List<Finding> found, Instant now) {
+    /** The rows to insert, update and resolve, and what that does to the counts. */
+    private record Changes(List<Object[]> inserts, List<Object[]> updates, List<Object[]> resolutions,
+                           Reconciled reconciled) {
+        boolean isEmpty() {
+            return inserts.isEmpty() && updates.isEmpty() && resolutions.isEmpty();
+        }
+    }
+
+    /** What opens, updates and resolves against {@code known}; findings of a rule that failed on their patient are kept. */
+    private Changes changes(Map<String, StoredFinding> known, Set<String> failed, List<Finding> found, Instant now) {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -98,6 +154,10 @@ class FindingRepository {
                 resolutions.add(new Object[] {ts(now), ts(now), s.id()});
             }
         }
+        return new Changes(inserts, updates, resolutions, new Reconciled(opened, resolutions.size(), seen.size()));
+    }
+
+    private void write(Changes changes) {
         batch("""
                 INSERT INTO quality_finding (id, rule_id, subject, category, severity, patient_id, encounter_id, document_id,
                     facility_id, responsible_id, location, message, status, first_seen, changed_at)
@@ -106,14 +166,13 @@ class FindingRepository {
                     patient_id = excluded.patient_id, encounter_id = excluded.encounter_id,
                     document_id = excluded.document_id, facility_id = excluded.facility_id,
                     responsible_id = excluded.responsible_id, message = excluded.message, location = excluded.location,
-                    status = 'OPEN', resolved_at = NULL, changed_at = excluded.changed_at""", inserts);
+                    status = 'OPEN', resolved_at = NULL, changed_at = excluded.changed_at""", changes.inserts());
         batch("""
                 UPDATE quality_finding SET severity = ?, category = ?, patient_id = ?, encounter_id = ?, document_id = ?,
                     facility_id = ?, responsible_id = ?, location = ?, message = ?, status = 'OPEN', resolved_at = NULL,
-                    changed_at = ? WHERE id = ?""", updates);
+                    changed_at = ? WHERE id = ?""", changes.updates());
         batch("UPDATE quality_finding SET status = 'RESOLVED', resolved_at = ?, changed_at = ? WHERE id = ?",
-                resolutions);
-        return new Reconciled(opened, resolutions.size(), seen.size());
+                changes.resolutions());
     }
 
     /** Sends the rows, if any, as one batch (no round trip when there is nothing to write). */
@@ -121,35 +180,6 @@ class FindingRepository {
         if (!rows.isEmpty()) {
             jdbc.batchUpdate(sql, rows);
         }
-    }
-
-    /**
-     * The stored findings of these patients (by rule|subject) and their recorded rule failures
-     * (rule|patient), in one round trip.
-     */
-    private void stored(Collection<UUID> patients, Map<String, StoredFinding> known, Set<String> failed) {
-        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) con -> {
-            try (PreparedStatement ps = con.prepareStatement("SELECT " + COLUMNS
-                    + " FROM quality_finding WHERE patient_id = ANY(?);"
-                    + " SELECT rule_id, patient_id FROM quality_rule_failure WHERE patient_id = ANY(?)")) {
-                Array ids = con.createArrayOf("uuid", patients.toArray());
-                ps.setArray(1, ids);
-                ps.setArray(2, ids);
-                ps.execute();
-                try (ResultSet rs = ps.getResultSet()) {
-                    while (rs.next()) {
-                        known.put(key(rs.getString("rule_id"), rs.getString("subject")), map(rs));
-                    }
-                }
-                ps.getMoreResults();
-                try (ResultSet rs = ps.getResultSet()) {
-                    while (rs.next()) {
-                        failed.add(rs.getString("rule_id") + "|" + uuid(rs, "patient_id"));
-                    }
-                }
-            }
-            return null;
-        });
     }
 
     private void recordFailures(Collection<UUID> patients, List<RuleFailure> failures, Instant now) {

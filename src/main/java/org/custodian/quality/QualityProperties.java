@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param escalateAfterDays   a physician notified of a deficiency is reminded again (escalated) after these days
  * @param copyPasteWords      the shortest passage, in words, copied between two notes that is reported
  * @param indexScansWithinDays a scanned document still not indexed to a chart this many days after upload is a finding
+ * @param scanConnections     a full scan reads and checks with this many pooled connections at once (1–8; 3 keeps
+ *                            two cores busy while leaving the pool's other connections to the UI, FHIR and HL7)
  */
 @ConfigurationProperties("custodian.quality")
 public record QualityProperties(
@@ -21,17 +23,19 @@ public record QualityProperties(
         @DefaultValue("30") int delinquentAfterDays,
         @DefaultValue("7") int escalateAfterDays,
         @DefaultValue("60") int copyPasteWords,
-        @DefaultValue("3") int indexScansWithinDays) {
+        @DefaultValue("3") int indexScansWithinDays,
+        @DefaultValue("3") int scanConnections) {
 
     public static QualityProperties defaults() {
-        return new QualityProperties(Duration.ofHours(24), 4, 30, 7, 60, 3);
+        return new QualityProperties(Duration.ofHours(24), 4, 30, 7, 60, 3, 3);
     }
 
     public QualityProperties {
         if (codingDueAfterDays < 0 || delinquentAfterDays < 1 || escalateAfterDays < 1 || copyPasteWords < 10
-                || indexScansWithinDays < 0) {
+                || indexScansWithinDays < 0 || scanConnections < 1 || scanConnections > 8) {
             throw new IllegalArgumentException("custodian.quality: coding-due-after-days >= 0, delinquent-after-days >= 1,"
-                    + " escalate-after-days >= 1, copy-paste-words >= 10 and index-scans-within-days >= 0 are required");
+                    + " escalate-after-days >= 1, copy-paste-words >= 10, index-scans-within-days >= 0 and scan-connections"
+                    + " from 1 to 8 are required");
         }
     }
 }

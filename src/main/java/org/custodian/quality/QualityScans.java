@@ -12,12 +12,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import org.custodian.quality.rules.PatientFacts;
 import org.custodian.quality.rules.RuleContext;
 import org.custodian.quality.rules.Rules;
 import org.custodian.terminology.CodingEdits;
 import org.custodian.terminology.Terminology;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,38 +71,37 @@ public class QualityScans {
     }
 
     /**
-     * Checks every patient: one reader streams whole records (one cursor per table, see
-     * {@link FactsRepository#stream}) and hands batches to as many workers as there are cores (at
-     * most four), each checking its batch and reconciling it with the stored findings in its own
-     * transaction. Then checks the scan backlog ({@link UnindexedScans}), records the scan and sends
-     * the notices due.
+     * Checks every patient, in ranges of {@link #CHUNK} patient ids: each of at most
+     * {@code custodian.quality.scan-connections} workers reads a range (one round trip), checks it and
+     * reconciles it with the stored findings in one transaction on one pooled connection, so a scan
+     * never holds more connections than that and the other doors keep theirs. Then checks the scan
+     * backlog ({@link UnindexedScans}), records the scan and sends the notices due.
      */
     public ScanResult fullScan(ScanProgress progress) {
         long start = System.nanoTime();
         Instant now = clock.instant();
-        int total = facts.patientCount();
         RuleContext context = context(now);
+        List<FactsRepository.PatientRange> ranges = facts.ranges(CHUNK);
+        int total = facts.patientCount();
         Totals totals = new Totals();
-        int threads = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);
-        Semaphore inFlight = new Semaphore(threads * 2);
         int[] done = {0};
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(properties.scanConnections())) {
             List<Future<?>> work = new ArrayList<>();
-            facts.stream(CHUNK, batch -> {
-                inFlight.acquireUninterruptibly();
+            for (FactsRepository.PatientRange range : ranges) {
                 work.add(pool.submit(() -> {
-                    try {
-                        ChunkResult result = tx.execute(s -> checkRecords(batch, context));
-                        synchronized (totals) {
-                            totals.add(result);
-                            done[0] += batch.size();
-                            progress.checked(done[0], Math.max(total, done[0]), totals.open);
-                        }
-                    } finally {
-                        inFlight.release();
+                    int[] checked = {0};
+                    ChunkResult result = tx.execute(s -> {
+                        Map<UUID, PatientFacts> records = facts.load(range);
+                        checked[0] = records.size();
+                        return reconcile(records.keySet(), records.values(), context);
+                    });
+                    synchronized (totals) {
+                        totals.add(result);
+                        done[0] += checked[0];
+                        progress.checked(done[0], Math.max(total, done[0]), totals.open);
                     }
                 }));
-            });
+            }
             for (Future<?> f : work) {
                 f.get();
             }
@@ -121,23 +120,23 @@ public class QualityScans {
     }
 
     /**
-     * Re-checks just these patients (after a change to their records) in one transaction, and
-     * sends the notices due for what it newly found.
+     * Re-checks just these patients (after a change to their records) and sends the notices due for
+     * what it newly found. Each chunk's records and stored findings are read in one round trip; only
+     * changes are written, in a transaction of their own, so re-checking a patient whose findings stay
+     * as they were is one round trip and holds no transaction at all.
      */
     public ScanResult check(Set<UUID> patientIds) {
         long start = System.nanoTime();
         Instant now = clock.instant();
         RuleContext context = context(now);
         Totals totals = new Totals();
-        tx.executeWithoutResult(s -> {
-            List<UUID> ids = List.copyOf(patientIds);
-            for (int from = 0; from < ids.size(); from += CHUNK) {
-                totals.add(checkChunk(ids.subList(from, Math.min(ids.size(), from + CHUNK)), context));
-            }
-            if (totals.opened > 0) {
-                notifier.notifyDue(now);
-            }
-        });
+        List<UUID> ids = List.copyOf(patientIds);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            totals.add(checkChunk(ids.subList(from, Math.min(ids.size(), from + CHUNK)), context));
+        }
+        if (totals.opened > 0) {
+            tx.executeWithoutResult(s -> notifier.notifyDue(now));
+        }
         return totals.result(patientIds.size(), start);
     }
 
@@ -158,16 +157,27 @@ public class QualityScans {
                 new TerminologyClinicalEdits(codingEdits));
     }
 
+    /** One round trip reads the patients' records and their stored findings; then the rules, then only changes are written. */
     private ChunkResult checkChunk(Collection<UUID> patients, RuleContext context) {
-        Map<UUID, PatientFacts> records = facts.load(patients);
-        return reconcile(patients, records.values(), context);
-    }
-
-    private ChunkResult checkRecords(List<PatientFacts> records, RuleContext context) {
-        return reconcile(records.stream().map(PatientFacts::patientId).toList(), records, context);
+        RoundTrip trip = new RoundTrip();
+        FactsRepository.Reading reading = FactsRepository.read(trip, patients);
+        FindingRepository.Stored stored = FindingRepository.read(trip, patients);
+        Map<UUID, PatientFacts> records = jdbc.execute((ConnectionCallback<Map<UUID, PatientFacts>>) con -> {
+            trip.run(con);
+            return reading.records(con);
+        });
+        RuleEngine.Evaluation evaluation = evaluate(records.values(), context);
+        return new ChunkResult(findings.reconcile(stored, evaluation.findings(), evaluation.failures(), context.now()),
+                evaluation.failures());
     }
 
     private ChunkResult reconcile(Collection<UUID> patients, Collection<PatientFacts> records, RuleContext context) {
+        RuleEngine.Evaluation evaluation = evaluate(records, context);
+        return new ChunkResult(findings.reconcile(patients, evaluation.findings(), evaluation.failures(), context.now()),
+                evaluation.failures());
+    }
+
+    private RuleEngine.Evaluation evaluate(Collection<PatientFacts> records, RuleContext context) {
         List<Finding> found = new ArrayList<>();
         List<RuleFailure> failures = new ArrayList<>();
         for (PatientFacts record : records) {
@@ -175,8 +185,7 @@ public class QualityScans {
             found.addAll(evaluation.findings());
             failures.addAll(evaluation.failures());
         }
-        FindingRepository.Reconciled reconciled = findings.reconcile(patients, found, failures, context.now());
-        return new ChunkResult(reconciled, failures);
+        return new RuleEngine.Evaluation(found, failures);
     }
 
     private void recordScan(String kind, Instant startedAt, ScanResult r) {

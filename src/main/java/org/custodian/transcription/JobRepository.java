@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.custodian.privacy.DocumentDuty;
 import org.custodian.record.DocumentType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -140,6 +141,21 @@ class JobRepository {
     boolean move(UUID id, JobStatus from, JobStatus to, Instant at) {
         return jdbc.sql("UPDATE transcription_job SET status = :to, updated_at = :at WHERE id = :id AND status = :from")
                 .param("to", to.name()).param("from", from.name()).param("at", ts(at)).param("id", id).update() == 1;
+    }
+
+    /**
+     * Assigns a job no one holds to the user, as its transcriptionist or (in QA) its reviewer, but only
+     * in the state the caller saw and while no one holds it: false when someone was quicker.
+     */
+    boolean take(UUID id, JobStatus status, DocumentDuty duty, String username) {
+        String column = switch (duty) {
+            case TRANSCRIPTIONIST -> "transcribed_by";
+            case QA_REVIEWER -> "reviewed_by";
+            case AUTHOR, COSIGNER -> throw new IllegalArgumentException("authors and co-signers are named, not taken");
+        };
+        return jdbc.sql("UPDATE transcription_job SET " + column + " = :u WHERE id = :id AND status = :s AND "
+                        + column + " IS NULL")
+                .param("u", username).param("id", id).param("s", status.name()).update() == 1;
     }
 
     void reviewed(UUID id, String reviewer, String comment) {

@@ -1,6 +1,11 @@
 package org.custodian.transcription;
 
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.custodian.privacy.AccessDecision;
 import org.custodian.privacy.AccessPolicy;
 import org.custodian.privacy.AuditAction;
@@ -8,7 +13,9 @@ import org.custodian.privacy.AuditEntry;
 import org.custodian.privacy.AuditOutcome;
 import org.custodian.privacy.AuditTrail;
 import org.custodian.privacy.CustodianUser;
+import org.custodian.privacy.DocumentDuty;
 import org.custodian.privacy.Permission;
+import org.custodian.privacy.UserAccounts;
 import org.springframework.stereotype.Component;
 
 /** Decides each transcription step with the access policy and leaves an audit event whatever the outcome. */
@@ -18,10 +25,12 @@ class TranscriptionAudit {
 
     private final AccessPolicy policy;
     private final AuditTrail audit;
+    private final UserAccounts accounts;
 
-    TranscriptionAudit(AccessPolicy policy, AuditTrail audit) {
+    TranscriptionAudit(AccessPolicy policy, AuditTrail audit, UserAccounts accounts) {
         this.policy = policy;
         this.audit = audit;
+        this.accounts = accounts;
     }
 
     /** Any one of the permissions will do (e.g. a queue both transcriptionists and reviewers work). */
@@ -36,22 +45,76 @@ class TranscriptionAudit {
         throw new TranscriptionDenied("Your role does not allow " + what + ".");
     }
 
-    /** The user may take this step on this patient's document; denials are audited and thrown. */
-    void decide(CustodianUser user, Permission permission, AuditAction action, UUID patientId, UUID documentId,
-                String what) {
-        if (policy.decide(user, permission, patientId) instanceof AccessDecision.Deny deny) {
-            record(user, action, AuditOutcome.DENIED, patientId, DOCUMENT, str(documentId), what + "; " + deny.reason());
+    /**
+     * The user may type a new document for this patient: whoever types a dictation is the transcriptionist
+     * it is assigned to, so the patient's labels do not keep it from them (facility and restrictions do).
+     * Denials are audited and thrown.
+     */
+    void decideNewDocument(CustodianUser user, UUID patientId, String what) {
+        AccessDecision decision = policy.decideDocumentWork(user, Permission.TRANSCRIBE_DOCUMENTS, patientId, null,
+                Set.of(DocumentDuty.TRANSCRIPTIONIST));
+        if (decision instanceof AccessDecision.Deny deny) {
+            record(user, AuditAction.CREATE, AuditOutcome.DENIED, patientId, DOCUMENT, null, what + "; " + deny.reason());
             throw new TranscriptionDenied("You may not " + what + ": " + deny.reason() + ".");
         }
     }
 
-    boolean permits(CustodianUser user, Permission permission, UUID patientId) {
-        return policy.decide(user, permission, patientId) instanceof AccessDecision.Permit;
+    /**
+     * The user may take this step on the job's document (see {@link AccessPolicy#decideDocumentWork}):
+     * its labels and its encounter's and patient's are weighed by the user's duties on it. Denials are
+     * audited and thrown; a permit's reason is returned, for the step's audit event to name it.
+     */
+    String decideJob(CustodianUser user, Permission permission, AuditAction action, TranscriptionJob job,
+                     Set<DocumentDuty> duties, String what) {
+        AccessDecision decision = policy.decideDocumentWork(user, permission, job.patientId(), job.documentId(), duties);
+        if (decision instanceof AccessDecision.Deny deny) {
+            record(user, action, AuditOutcome.DENIED, job.patientId(), DOCUMENT, str(job.documentId()),
+                    what + "; " + deny.reason());
+            throw new TranscriptionDenied("You may not " + what + ": " + deny.steps().getLast());
+        }
+        return decision.reason();
     }
 
-    /** Whether the user may open the document: its own and its encounter's labels count beyond the patient's. */
-    boolean permitsDocument(CustodianUser user, UUID patientId, UUID documentId) {
-        return policy.decideDocument(user, patientId, documentId) instanceof AccessDecision.Permit;
+    String decideJob(CustodianUser user, Permission permission, AuditAction action, TranscriptionJob job, String what) {
+        return decideJob(user, permission, action, job, duties(user, job), what);
+    }
+
+    /** Whether the user may see the job's document with these duties on it (for filtering lists: no audit). */
+    boolean permitsJob(CustodianUser user, Permission permission, TranscriptionJob job, Set<DocumentDuty> duties) {
+        return policy.decideDocumentWork(user, permission, job.patientId(), job.documentId(), duties)
+                instanceof AccessDecision.Permit;
+    }
+
+    /**
+     * What the user is to the job's document: its author or co-signer (by the practitioner the account
+     * signs as), the transcriptionist who holds it, the reviewer who holds it in QA.
+     */
+    Set<DocumentDuty> duties(CustodianUser user, TranscriptionJob job) {
+        return dutiesOf(user).apply(job);
+    }
+
+    /** {@link #duties} for many jobs of one user: the practitioner the account signs as is looked up once. */
+    Function<TranscriptionJob, Set<DocumentDuty>> dutiesOf(CustodianUser user) {
+        Optional<UUID> me = user.can(Permission.SIGN_DOCUMENTS) ? accounts.practitionerOf(user.getUsername())
+                : Optional.empty();
+        return job -> duties(user, me, job);
+    }
+
+    private static Set<DocumentDuty> duties(CustodianUser user, Optional<UUID> me, TranscriptionJob job) {
+        Set<DocumentDuty> duties = EnumSet.noneOf(DocumentDuty.class);
+        if (me.isPresent() && me.get().equals(job.authorId())) {
+            duties.add(DocumentDuty.AUTHOR);
+        }
+        if (me.isPresent() && me.get().equals(job.cosignerId())) {
+            duties.add(DocumentDuty.COSIGNER);
+        }
+        if (user.can(Permission.TRANSCRIBE_DOCUMENTS) && Objects.equals(user.getUsername(), job.transcribedBy())) {
+            duties.add(DocumentDuty.TRANSCRIPTIONIST);
+        }
+        if (user.can(Permission.REVIEW_TRANSCRIPTION) && Objects.equals(user.getUsername(), job.reviewedBy())) {
+            duties.add(DocumentDuty.QA_REVIEWER);
+        }
+        return duties;
     }
 
     void success(CustodianUser user, AuditAction action, UUID patientId, UUID documentId, String detail) {

@@ -1,10 +1,14 @@
 package org.custodian.transcription;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.custodian.privacy.CustodianUser;
+import org.custodian.privacy.DocumentDuty;
 import org.custodian.privacy.Permission;
 import org.custodian.privacy.PhiAccess;
 import org.custodian.privacy.UserAccounts;
@@ -37,7 +41,8 @@ public class TranscriptionQueue {
         audit.requireAny(user, "the transcription queue", Permission.TRANSCRIBE_DOCUMENTS, Permission.REVIEW_TRANSCRIPTION);
         QueuePage page = openable(user, jobs.inStatus(statuses, user.facilityIds(), LIMIT));
         audit.list(user, "work", "transcription queue " + statuses + ": " + page.jobs().size() + " documents of "
-                + patients(page.jobs()) + " patients" + (page.withheld() > 0 ? ", " + page.withheld() + " withheld" : ""));
+                + patients(page.jobs()) + " patients" + (page.toTake().isEmpty() ? "" : ", " + page.toTake().size()
+                + " labelled to take (untitled)") + (page.withheld() > 0 ? ", " + page.withheld() + " withheld" : ""));
         return page;
     }
 
@@ -54,12 +59,16 @@ public class TranscriptionQueue {
         return Optional.of(page);
     }
 
-    /** One job with its document; the read is decided and audited by {@link PhiAccess}. */
+    /**
+     * One job with its document; the read is decided and audited by {@link PhiAccess} as work on the
+     * document, so a labelled one opens only to those with a duty on it (author, co-signer, the
+     * transcriptionist and reviewer who hold it).
+     */
     public JobView open(CustodianUser user, UUID jobId) {
         audit.requireAny(user, "transcription", Permission.TRANSCRIBE_DOCUMENTS, Permission.REVIEW_TRANSCRIPTION,
                 Permission.SIGN_DOCUMENTS);
         TranscriptionJob job = jobs.get(jobId);
-        PatientDocument document = phi.document(user, job.documentId())
+        PatientDocument document = phi.documentForWork(user, job.documentId(), audit.duties(user, job))
                 .orElseThrow(() -> new TranscriptionRefused("job " + jobId + ": its document " + job.documentId()
                         + " is not in the record"));
         return new JobView(job, document);
@@ -79,21 +88,43 @@ public class TranscriptionQueue {
         return accounts.practitionerOf(user.getUsername());
     }
 
+    /** Signature queue rows: each waits for the user as author or co-signer, a duty that opens a labelled document. */
     private QueuePage visible(CustodianUser user, List<TranscriptionJob> rows) {
+        Function<TranscriptionJob, Set<DocumentDuty>> duties = audit.dutiesOf(user);
         List<TranscriptionJob> shown = rows.stream()
-                .filter(j -> audit.permits(user, Permission.READ_CHART, j.patientId())).toList();
-        return new QueuePage(shown, rows.size() - shown.size());
+                .filter(j -> audit.permitsJob(user, Permission.SIGN_DOCUMENTS, j, duties.apply(j))).toList();
+        return new QueuePage(shown, List.of(), rows.size() - shown.size());
     }
 
     /**
-     * The work queue's rows whose documents the user may open: a row names the document and carries
-     * QA comments on its text, so a document whose own or encounter's label keeps the user out is
-     * withheld like the patient's whole record would be.
+     * The work queue's rows whose documents the user may open (a row names the document and carries QA
+     * comments on its text), decided as work on the document with the user's duties on it; labelled
+     * documents no one holds at their stage, which the user would open once they take them, are listed
+     * apart without their title; the rest are withheld.
      */
     private QueuePage openable(CustodianUser user, List<TranscriptionJob> rows) {
-        List<TranscriptionJob> shown = rows.stream()
-                .filter(j -> audit.permitsDocument(user, j.patientId(), j.documentId())).toList();
-        return new QueuePage(shown, rows.size() - shown.size());
+        List<TranscriptionJob> shown = new ArrayList<>();
+        List<TranscriptionJob> toTake = new ArrayList<>();
+        Function<TranscriptionJob, Set<DocumentDuty>> duties = audit.dutiesOf(user);
+        for (TranscriptionJob job : rows) {
+            if (audit.permitsJob(user, Permission.READ_CHART, job, duties.apply(job))) {
+                shown.add(job);
+            } else if (takeable(user, job)) {
+                toTake.add(job);
+            }
+        }
+        return new QueuePage(shown, toTake, rows.size() - shown.size() - toTake.size());
+    }
+
+    private boolean takeable(CustodianUser user, TranscriptionJob job) {
+        return switch (job.status()) {
+            case TRANSCRIBING -> job.transcribedBy() == null && user.can(Permission.TRANSCRIBE_DOCUMENTS)
+                    && audit.permitsJob(user, Permission.TRANSCRIBE_DOCUMENTS, job, Set.of(DocumentDuty.TRANSCRIPTIONIST));
+            case QA_REVIEW -> job.reviewedBy() == null && user.can(Permission.REVIEW_TRANSCRIPTION)
+                    && !user.getUsername().equals(job.transcribedBy())
+                    && audit.permitsJob(user, Permission.REVIEW_TRANSCRIPTION, job, Set.of(DocumentDuty.QA_REVIEWER));
+            default -> false;
+        };
     }
 
     private static long patients(List<TranscriptionJob> rows) {

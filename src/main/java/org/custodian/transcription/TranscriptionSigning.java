@@ -49,7 +49,7 @@ public class TranscriptionSigning {
         TranscriptionJob job = jobs.get(jobId);
         UUID me = signer(user);
         TranscriptionWork.requireStatus(job, JobStatus.AWAITING_SIGNATURE, "signed by its author");
-        requireOwn(user, job, me, job.authorId(), job.authorName(), "signature", "sign");
+        String reason = requireOwn(user, job, me, job.authorId(), job.authorName(), "signature", "sign");
         Instant now = clock.instant();
         Provenance prov = provenance(user, job, now);
         try {
@@ -66,8 +66,8 @@ public class TranscriptionSigning {
         move(job, job.needsCosignature() ? JobStatus.AWAITING_COSIGNATURE : JobStatus.SIGNED, now);
         jobs.signed(jobId, me, now);
         audit.success(user, AuditAction.UPDATE, job.patientId(), job.documentId(), job.needsCosignature()
-                ? "signed version " + job.version() + "; routed to " + job.cosignerName() + " for co-signature"
-                : "signed version " + job.version() + " from the transcription queue");
+                ? "signed version " + job.version() + "; routed to " + job.cosignerName() + " for co-signature; " + reason
+                : "signed version " + job.version() + " from the transcription queue; " + reason);
         return jobs.get(jobId);
     }
 
@@ -85,7 +85,7 @@ public class TranscriptionSigning {
                     + job.status().label().toLowerCase() + "); the co-signature follows the author's signature");
         }
         TranscriptionWork.requireStatus(job, JobStatus.AWAITING_COSIGNATURE, "co-signed");
-        requireOwn(user, job, me, job.cosignerId(), job.cosignerName(), "co-signature", "co-sign");
+        String reason = requireOwn(user, job, me, job.cosignerId(), job.cosignerName(), "co-signature", "co-sign");
         Instant now = clock.instant();
         try {
             documents.sign(job.documentId(), job.version(), me, now, "signed by " + job.authorName() + " at "
@@ -96,7 +96,7 @@ public class TranscriptionSigning {
         move(job, JobStatus.SIGNED, now);
         jobs.cosigned(jobId, me, now);
         audit.success(user, AuditAction.UPDATE, job.patientId(), job.documentId(), "co-signed version " + job.version()
-                + " signed by " + job.authorName());
+                + " signed by " + job.authorName() + "; " + reason);
         return jobs.get(jobId);
     }
 
@@ -110,8 +110,7 @@ public class TranscriptionSigning {
         UUID me = signer(user);
         TranscriptionWork.requireStatus(job, JobStatus.SIGNED, "given an addendum");
         TranscriptionWork.requireText(body, "addendum: the text is empty; type what to add");
-        audit.decide(user, Permission.SIGN_DOCUMENTS, AuditAction.CREATE, job.patientId(), job.documentId(),
-                "add an addendum");
+        String reason = audit.decideJob(user, Permission.SIGN_DOCUMENTS, AuditAction.CREATE, job, "add an addendum");
         if (!me.equals(job.authorId()) && !me.equals(job.cosignerId())) {
             audit.refused(user, job.patientId(), job.documentId(), "addendum refused: not the author or co-signer");
             throw new TranscriptionDenied("Only " + job.authorName() + (job.needsCosignature() ? " or "
@@ -128,7 +127,7 @@ public class TranscriptionSigning {
         UUID addendumJob = UUID.randomUUID();
         jobs.insert(addendumJob, addendum.id(), JobSource.ADDENDUM, JobStatus.AWAITING_SIGNATURE, me, null, null, now);
         audit.success(user, AuditAction.CREATE, job.patientId(), addendum.id(), "addendum to " + job.documentId()
-                + " awaiting signature");
+                + " awaiting signature; " + reason);
         return jobs.get(addendumJob);
     }
 
@@ -139,15 +138,15 @@ public class TranscriptionSigning {
     }
 
     /** Only the named practitioner may sign; anyone else is refused and the attempt audited. */
-    private void requireOwn(CustodianUser user, TranscriptionJob job, UUID me, UUID expected, String expectedName,
-                            String what, String verb) {
-        audit.decide(user, Permission.SIGN_DOCUMENTS, AuditAction.UPDATE, job.patientId(), job.documentId(), verb
-                + " this document");
+    private String requireOwn(CustodianUser user, TranscriptionJob job, UUID me, UUID expected, String expectedName,
+                              String what, String verb) {
+        String reason = audit.decideJob(user, Permission.SIGN_DOCUMENTS, AuditAction.UPDATE, job, verb + " this document");
         if (!me.equals(expected)) {
             audit.refused(user, job.patientId(), job.documentId(), verb + " refused: waits for " + expectedName);
             throw new TranscriptionDenied("Job " + job.id() + " waits for " + expectedName + "'s " + what
                     + ", not yours.");
         }
+        return reason;
     }
 
     private String currentBody(TranscriptionJob job) {

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.custodian.privacy.AuditAction;
 import org.custodian.privacy.CustodianUser;
+import org.custodian.privacy.DocumentDuty;
 import org.custodian.privacy.Permission;
 import org.custodian.record.ClinicalDocument;
 import org.custodian.record.DocumentChangeException;
@@ -74,8 +76,7 @@ public class TranscriptionWork {
         UUID encounterId = visit(patient, n.visitNumber());
         Practitioner author = practitioner(n.authorId(), "author");
         requireCosigner(author.id(), n.cosignerId());
-        audit.decide(user, Permission.TRANSCRIBE_DOCUMENTS, AuditAction.CREATE, patient.patientId(), null,
-                "type a document for MRN " + mrn);
+        audit.decideNewDocument(user, patient.patientId(), "type a document for MRN " + mrn);
         Instant now = clock.instant();
         UUID documentId = UUID.randomUUID();
         UUID jobId = UUID.randomUUID();
@@ -110,7 +111,7 @@ public class TranscriptionWork {
         requireText(body, "text: the document is empty; an empty document cannot be saved");
         Practitioner author = practitioner(authorId, "author");
         requireCosigner(author.id(), cosignerId);
-        audit.decide(user, permission, AuditAction.UPDATE, job.patientId(), job.documentId(), "edit this document");
+        audit.decideJob(user, permission, AuditAction.UPDATE, job, "edit this document");
         Instant now = clock.instant();
         ClinicalDocument doc = documents.find(job.documentId()).orElseThrow();
         String text = text(body);
@@ -138,8 +139,7 @@ public class TranscriptionWork {
         if (job.authorId() == null) {
             throw new TranscriptionRefused("job " + jobId + ": name the author who dictated it before sending it to QA");
         }
-        audit.decide(user, Permission.TRANSCRIBE_DOCUMENTS, AuditAction.UPDATE, job.patientId(), job.documentId(),
-                "send this document to QA");
+        audit.decideJob(user, Permission.TRANSCRIBE_DOCUMENTS, AuditAction.UPDATE, job, "send this document to QA");
         move(job, JobStatus.QA_REVIEW);
         audit.success(user, AuditAction.UPDATE, job.patientId(), job.documentId(), "sent to QA review (job " + jobId + ")");
         return jobs.get(jobId);
@@ -167,6 +167,34 @@ public class TranscriptionWork {
         return jobs.get(jobId);
     }
 
+    /**
+     * The user takes a job no one holds: the transcriptionist for an HL7 draft still to transcribe, the
+     * reviewer for a document waiting in QA. Holding a job is a duty on its document, the one way a
+     * labelled document in the queue opens to a transcriptionist; taking it is decided and audited.
+     */
+    @Transactional(noRollbackFor = TranscriptionDenied.class)
+    public TranscriptionJob take(CustodianUser user, UUID jobId) {
+        TranscriptionJob job = jobs.get(jobId);
+        Assignment assignment = Assignment.of(job)
+                .orElseThrow(() -> new TranscriptionRefused("job " + jobId + " is " + job.status().label().toLowerCase()
+                        + "; only documents to transcribe or in QA review are taken"));
+        audit.requireAny(user, assignment.what(), assignment.permission());
+        if (assignment.holder() != null) {
+            throw new TranscriptionRefused("job " + jobId + " is already held by " + assignment.holder());
+        }
+        if (assignment.duty() == DocumentDuty.QA_REVIEWER && user.getUsername().equals(job.transcribedBy())) {
+            throw new TranscriptionRefused("job " + jobId + ": you transcribed this document; another reviewer must QA it");
+        }
+        String reason = audit.decideJob(user, assignment.permission(), AuditAction.UPDATE, job,
+                Set.of(assignment.duty()), "take this document");
+        if (!jobs.take(jobId, job.status(), assignment.duty(), user.getUsername())) {
+            throw new TranscriptionRefused("job " + jobId + " was taken or moved on by someone else; reload the queue");
+        }
+        audit.success(user, AuditAction.UPDATE, job.patientId(), job.documentId(), "took job " + jobId + " for "
+                + assignment.what() + "; " + reason);
+        return jobs.get(jobId);
+    }
+
     private TranscriptionJob reviewable(CustodianUser user, UUID jobId, String verb) {
         TranscriptionJob job = jobs.get(jobId);
         audit.requireAny(user, "QA review", Permission.REVIEW_TRANSCRIPTION);
@@ -174,8 +202,7 @@ public class TranscriptionWork {
         if (user.getUsername().equals(job.transcribedBy())) {
             throw new TranscriptionRefused("job " + jobId + ": you transcribed this document; another reviewer must QA it");
         }
-        audit.decide(user, Permission.REVIEW_TRANSCRIPTION, AuditAction.UPDATE, job.patientId(), job.documentId(),
-                verb + " this document in QA");
+        audit.decideJob(user, Permission.REVIEW_TRANSCRIPTION, AuditAction.UPDATE, job, verb + " this document in QA");
         return job;
     }
 
@@ -241,5 +268,18 @@ public class TranscriptionWork {
     }
 
     private record Located(UUID patientId, UUID facilityId) {
+    }
+
+    /** Who holds a job at its stage, and what taking it means. */
+    private record Assignment(DocumentDuty duty, Permission permission, String what, String holder) {
+        static Optional<Assignment> of(TranscriptionJob job) {
+            return switch (job.status()) {
+                case TRANSCRIBING -> Optional.of(new Assignment(DocumentDuty.TRANSCRIPTIONIST,
+                        Permission.TRANSCRIBE_DOCUMENTS, "transcription", job.transcribedBy()));
+                case QA_REVIEW -> Optional.of(new Assignment(DocumentDuty.QA_REVIEWER, Permission.REVIEW_TRANSCRIPTION,
+                        "QA review", job.reviewedBy()));
+                default -> Optional.empty();
+            };
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.custodian.web;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.custodian.disclosure.ReleaseRequests;
 import org.custodian.disclosure.RequesterType;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.PhiAccess;
+import org.custodian.privacy.SensitivityLabel;
 import org.custodian.record.ClinicalDocument;
 import org.custodian.record.PatientChart;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -47,6 +49,8 @@ class RoiRequestController {
         model.addAttribute("requesterTypes", RequesterType.values());
         model.addAttribute("purposes", Purpose.values());
         model.addAttribute("today", LocalDate.now());
+        model.addAttribute("protectedCategories", Arrays.stream(SensitivityLabel.values())
+                .filter(l -> l != SensitivityLabel.SUBSTANCE_USE_PART2).toList());
         return "roi/new-request";
     }
 
@@ -68,6 +72,7 @@ class RoiRequestController {
         model.addAttribute("deadline", request.deadline(today));
         model.addAttribute("findings", request.authorizationFindings(today));
         model.addAttribute("candidates", candidates);
+        model.addAttribute("listed", listed);
         model.addAttribute("withheldDocuments", listed.withheld());
         model.addAttribute("part2", requests.part2Documents(ids));
         model.addAttribute("packets", requests.packets(user, id));

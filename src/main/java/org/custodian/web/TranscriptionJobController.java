@@ -71,6 +71,18 @@ class TranscriptionJobController {
         return back(jobId);
     }
 
+    /** Takes a labelled document no one holds (to transcribe or to QA); it opens to the user once theirs. */
+    @PostMapping(PATH + "/take")
+    String take(@PathVariable UUID jobId, @AuthenticationPrincipal CustodianUser user, RedirectAttributes flash) {
+        TranscriptionJob job = TranscriptionGuard.step(() -> work.take(user, jobId), flash, "Not taken");
+        if (job == null) {
+            return "redirect:" + TranscriptionQueueController.PATH;
+        }
+        flash.addFlashAttribute("done", "Taken: this document is now yours to "
+                + (job.status() == JobStatus.QA_REVIEW ? "review." : "transcribe."));
+        return back(jobId);
+    }
+
     @PostMapping(PATH + "/submit")
     String submit(@PathVariable UUID jobId, @AuthenticationPrincipal CustodianUser user, RedirectAttributes flash) {
         if (TranscriptionGuard.step(() -> work.submit(user, jobId), flash, "Not sent to QA") != null) {

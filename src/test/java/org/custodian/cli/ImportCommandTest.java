@@ -7,7 +7,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.custodian.Custodian;
+import org.custodian.platform.Database;
+import org.custodian.platform.Databases;
+import org.custodian.platform.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -44,6 +52,39 @@ class ImportCommandTest {
         Result again = run("import", bundles.resolve("Maya_Okafor.json").toString(), "--data", data.toString());
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("Loaded 0 patient bundles").contains("1 already there");
+    }
+
+    /**
+     * The import started the record-change listeners (data quality and the others); when the command
+     * has exited, every publication it caused is complete, read straight from the database (no
+     * application started, so nothing could finish them afterwards).
+     */
+    @Test
+    void exitsOnlyWhenTheChecksItStartedHaveFinished() throws IOException, SQLException {
+        Files.writeString(bundles.resolve("Maya_Okafor.json"), bundle("""
+                {"resourceType": "Patient", "id": "p-1", "gender": "female", "birthDate": "1941-03-05",
+                 "name": [{"use": "official", "family": "Okafor", "given": ["Maya"]}]}"""));
+
+        Result result = run("import", bundles.toString(), "--data", data.toString());
+
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.err()).containsPattern("waiting for checks: \\d+ left").contains("waiting for checks: done");
+        assertThat(publications("completion_date IS NOT NULL")).as("publications the import caused").isPositive();
+        assertThat(publications("completion_date IS NULL")).as("publications still open after exit").isZero();
+    }
+
+    private long publications(String condition) throws SQLException {
+        try (Database database = Databases.open(data)) {
+            if (database instanceof EmbeddedDatabase embedded) {
+                embedded.awaitReady();
+            }
+            try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM event_publication WHERE " + condition)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static String bundle(String resource) {

@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A case's final status decides DNFB: finalising takes the stay out of it, reopening puts it back, and
- * both reach analytics through the record's change event (analytics never reads coding's API).
+ * both reach analytics and quality's NOT_CODED finding through the record's change event (neither reads
+ * coding's API).
  */
 @IntegrationTest
 class ReopenedCaseBackInDnfbTest {
@@ -66,11 +67,12 @@ class ReopenedCaseBackInDnfbTest {
                 .isInstanceOf(CodingRefused.class).hasMessageStartingWith("give the reason for reopening a coded case");
         queue.changeStatus(coder, stay.encounterId(), CodingStatus.IN_PROGRESS, "reopened: query the attending");
         awaitDnfbNow(hospital, 1);
-        assertThat(notCodedFindingOpen(stay.encounterId()))
-                .as("the record still holds the codes filed before, so the stay is not 'not coded'").isFalse();
+        // the record still holds the codes filed before, but the coding is no longer final: not coded again
+        await().atMost(Duration.ofSeconds(60)).until(() -> notCodedFindingOpen(stay.encounterId()));
 
         work.finalise(coder, stay.encounterId(), null);
         awaitDnfbNow(hospital, 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !notCodedFindingOpen(stay.encounterId()));
     }
 
     /** DNFB of this facility as of today: stays discharged and not final billed. */

@@ -151,6 +151,20 @@ class QualityRulesTest {
     }
 
     @Test
+    void aCodingCaseOnHoldIsNotCodedAndFinalisingItResolvesTheFinding() {
+        Chart c = fixtures.cleanInpatient(hospital, attending, 10);
+        fixtures.write(c);
+        jdbc.update("""
+                INSERT INTO coding_case (encounter_id, patient_id, facility_id, status, opened_at, updated_at)
+                VALUES (?, ?, ?, 'ON_HOLD_QUERY', now(), now())""", c.encounter.id(), c.patientId(), hospital.id());
+        assertThat(single(checked(c), "NOT_CODED").message()).contains("on hold for a physician query");
+
+        jdbc.update("UPDATE coding_case SET status = 'CODED', coded_at = now(), coded_by = 'coder' WHERE encounter_id = ?",
+                c.encounter.id());
+        assertThat(checked(c)).as("the case is finalised with the chart's ICD-10-CM codes").isEmpty();
+    }
+
+    @Test
     void invalidAndHeaderCodesAreFoundAgainstTheReleaseInForce(@TempDir Path files) throws IOException {
         // FY2016: a release no other test class loads into the shared test database
         Path release = Files.writeString(files.resolve("icd10cm_order_2016.txt"), String.join("\r\n",
@@ -340,6 +354,11 @@ class QualityRulesTest {
 
     private List<Finding> scanned(Chart c) {
         fixtures.write(c);
+        return checked(c);
+    }
+
+    /** Checks the chart as it is stored now. */
+    private List<Finding> checked(Chart c) {
         ScanResult result = scans.check(Set.of(c.patientId()));
         assertThat(result.failures()).isEmpty();
         return findings.openFor(List.of(c.patientId())).stream().map(StoredFinding::finding).toList();

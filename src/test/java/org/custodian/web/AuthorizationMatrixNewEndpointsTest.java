@@ -26,7 +26,12 @@ import org.custodian.privacy.Role;
 import org.custodian.privacy.SensitivityLabel;
 import org.custodian.privacy.SensitivityLabels;
 import org.custodian.privacy.UserAccounts;
+import org.custodian.record.ClinicalQueries;
+import org.custodian.record.DocumentType;
 import org.custodian.record.Facility;
+import org.custodian.transcription.NewTranscription;
+import org.custodian.transcription.TranscriptionJob;
+import org.custodian.transcription.TranscriptionWork;
 import org.custodian.web.WebSession.Page;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,10 +42,13 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The authorization matrix for the endpoints added last session, which change things rather than
- * show a chart: user administration, one's own password, the FHIR DELETE, the DNFB CSV export and the
- * training sandbox load. Every role × a patient at the user's facility or another × a sensitivity
- * label: only the roles allowed get through, a refusal is audited, and a refused request changes nothing.
+ * The authorization matrix for the endpoints added last sessions, which change things or answer with
+ * files rather than show a chart page: user administration, one's own password, the FHIR DELETE, the
+ * DNFB CSV export, the training sandbox load, the patient's record copies and accounting (PDF and FHIR,
+ * which the page matrix cannot read for names) and a labelled transcription job with its take step.
+ * Every role × a patient at the user's facility or another × a sensitivity label (on the patient, or on
+ * one visit or document): only the roles allowed get through, a refusal is audited, and a refused
+ * request changes nothing.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -80,6 +88,10 @@ class AuthorizationMatrixNewEndpointsTest {
         CustodianUser officer = user(Role.PRIVACY_OFFICER);
         UUID parttwo = patients.get("Mxnparttwo").id();
         labels.label(officer, parttwo, LabelTarget.PATIENT, parttwo, SensitivityLabel.SUBSTANCE_USE_PART2);
+        patients.put("Mxnvisit", fixtures.chart("Di", "Mxnvisit", LocalDate.of(1963, 1, 1), mine, "MXN4" + suffix));
+        UUID visit = patients.get("Mxnvisit").id();
+        labels.label(officer, visit, LabelTarget.ENCOUNTER, jdbc.queryForObject("SELECT encounter_id FROM diagnosis"
+                + " WHERE patient_id = ? AND code = 'S93.401A'", UUID.class, visit), SensitivityLabel.SUBSTANCE_USE_PART2);
     }
 
     @Test
@@ -142,8 +154,8 @@ class AuthorizationMatrixNewEndpointsTest {
             CustodianUser user = user(role);
             for (var patient : patients.entrySet()) {
                 UUID condition = sprain(patient.getValue());
-                boolean allowed = policy.decide(user, Permission.IMPORT_RECORDS, patient.getValue().id())
-                        instanceof AccessDecision.Permit;
+                boolean allowed = policy.decidePart(user, Permission.IMPORT_RECORDS, patient.getValue().id(),
+                        ClinicalQueries.Kind.DIAGNOSIS, condition) instanceof AccessDecision.Permit;
                 boolean retractedBefore = retracted(condition);
                 long before = lastSeq();
                 int status = fhirDelete(users.get(role), "/fhir/Condition/" + condition);
@@ -161,6 +173,71 @@ class AuthorizationMatrixNewEndpointsTest {
         assertThat(retracted(sprain(patients.get("Mxnplain")))).as("the HIM director may write here").isTrue();
         assertThat(retracted(sprain(patients.get("Mxnparttwo")))).as("Part 2 keeps even the director out").isFalse();
         assertThat(retracted(sprain(patients.get("Mxnelsewhere")))).as("another facility's patient").isFalse();
+        assertThat(retracted(sprain(patients.get("Mxnvisit")))).as("a Part 2 label on the visit keeps the director"
+                + " from retracting what was recorded in it").isFalse();
+    }
+
+    @Test
+    void theRecordCopiesAndAccountingGoOnlyWhereTheReleaseDecisionAllows() {
+        for (Role role : Role.values()) {
+            WebSession session = WebSession.signedIn(port, users.get(role), PASSWORD);
+            CustodianUser user = user(role);
+            for (var patient : patients.entrySet()) {
+                UUID id = patient.getValue().id();
+                boolean allowed = policy.decide(user, Permission.RELEASE_INFORMATION, id) instanceof AccessDecision.Permit;
+                for (String path : List.of("/roi/patients/" + id + "/record.pdf", "/roi/patients/" + id
+                        + "/record.fhir.json", "/roi/patients/" + id + "/accounting.pdf")) {
+                    String cell = role + " GET " + path + " of " + patient.getKey();
+                    long before = lastSeq();
+                    Page page = session.get(path);
+                    if (allowed) {
+                        assertThat(page.status()).as(cell).isEqualTo(200);
+                        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE seq > ? AND username = ?"
+                                + " AND patient_id = ? AND outcome = 'SUCCESS'", Integer.class, before, users.get(role),
+                                id)).as(cell + " audited").isPositive();
+                    } else {
+                        assertThat(page.status()).as(cell).isEqualTo(403);
+                        assertThat(page.body()).as(cell).doesNotContain(patient.getKey());
+                        assertThat(deniedSince(before, users.get(role))).as(cell + " refusal audited").isPositive();
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A transcription job whose document carries its own HIV label: only the transcriptionist holding it
+     * and its author open it; every other role is refused, audited, and cannot take it while it is held.
+     */
+    @Test
+    void aLabelledTranscriptionJobOpensOnlyToThoseWithADutyOnIt() {
+        WebFixtures.Chart chart = patients.get("Mxnplain");
+        String mrn = "MXN1" + suffix;
+        CustodianUser typist = user(Role.TRANSCRIPTIONIST);
+        UUID attending = jdbc.queryForObject("SELECT attending_id FROM encounter WHERE patient_id = ? AND visit_number"
+                + " = ?", UUID.class, chart.id(), "IP-" + mrn);
+        TranscriptionJob job = context.getBean(TranscriptionWork.class).create(typist, new NewTranscription(mrn,
+                "IP-" + mrn, DocumentType.CONSULTATION, null, "Consulted about the HIV regimen.", attending, null));
+        labels.label(user(Role.PRIVACY_OFFICER), chart.id(), LabelTarget.DOCUMENT, job.documentId(), SensitivityLabel.HIV);
+        String path = "/transcription/jobs/" + job.id();
+        for (Role role : Role.values()) {
+            WebSession session = WebSession.signedIn(port, users.get(role), PASSWORD);
+            long before = lastSeq();
+            Page page = session.get(path);
+            if (role == Role.TRANSCRIPTIONIST) {
+                assertThat(page.status()).as(role + " holds the job").isEqualTo(200);
+                assertThat(page.body()).contains("Consulted about the HIV regimen.");
+                continue;
+            }
+            assertThat(page.status()).as(role + " GET " + path).isEqualTo(403);
+            assertThat(page.body()).as(role + " GET " + path).doesNotContain("HIV regimen");
+            assertThat(deniedSince(before, users.get(role))).as(role + " refusal audited").isPositive();
+            session.open("/");
+            Page take = session.postWithToken(path + "/take", Map.of());
+            assertThat(take.status()).as(role + " POST take").isIn(302, 403);
+            assertThat(jdbc.queryForObject("SELECT transcribed_by FROM transcription_job WHERE id = ?", String.class,
+                    job.id())).as("still held by the typist after " + role).isEqualTo(users.get(Role.TRANSCRIPTIONIST));
+        }
     }
 
     @Test

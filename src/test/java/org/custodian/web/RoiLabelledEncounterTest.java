@@ -33,9 +33,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Release of information counts the labels on an encounter, not only the patient's and the
- * document's: a document of a labelled encounter is neither listed, selectable, released in a packet
- * nor put in the right-of-access copy (PDF or FHIR) by a user whose purpose the label does not cover;
- * a 42 CFR Part 2 encounter's documents go out only on a request carrying the patient's specific consent.
+ * document's: a document of a labelled encounter is listed as needing specific authorization, is not
+ * released in a packet without it and is not put in the right-of-access copy (PDF or FHIR) by a user
+ * whose purpose the label does not cover; a 42 CFR Part 2 encounter's documents go out only on a
+ * request carrying the patient's specific consent.
  */
 @IntegrationTest
 class RoiLabelledEncounterTest {
@@ -66,14 +67,17 @@ class RoiLabelledEncounterTest {
         WebSession session = WebSession.signedIn(port, w.roi, PASSWORD);
         WebSession.Page page = session.open("/roi/" + id);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"documents-withheld\"", "1 more document(s) in this range carry a sensitivity")
-                .doesNotContain(w.chart.dischargeSummary().toString());
+        assertThat(page.body()).contains(w.chart.dischargeSummary().toString(), "Needs specific authorization: HIV status")
+                .doesNotContain("id=\"documents-withheld\"");
         session.postWithToken("/roi/" + id + "/selection", Map.of("document", w.chart.dischargeSummary().toString()));
+        session.open("/roi/" + id);
+        session.postWithToken("/roi/" + id + "/release", Map.of());
         assertThat(session.open("/roi/" + id).body()).as("the refusal, explained")
-                .contains("may not be released by you", "does not cover");
+                .contains("specially protected (HIV status)", "a valid authorization that names the category");
+        assertThat(requests.packets(roi, id)).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE username = ? AND outcome = 'DENIED'"
-                + " AND patient_id = ? AND detail LIKE '%withheld%HIV%'", Integer.class, w.roi, w.chart.id()))
-                .as("the refusal, audited").isEqualTo(1);
+                + " AND patient_id = ? AND detail LIKE '%need specific authorization%HIV%'", Integer.class, w.roi,
+                w.chart.id())).as("the refusal, audited").isEqualTo(1);
 
         String copy = text(session.download("/roi/patients/" + w.chart.id() + "/record.pdf"));
         assertThat(copy).contains("Relabel" + w.suffix, "S93.401A", "Documents not in this copy")
@@ -106,7 +110,7 @@ class RoiLabelledEncounterTest {
             session.open("/roi/" + id);
             session.postWithToken("/roi/" + id + "/release", Map.of());
         }
-        assertThat(session.open("/roi/" + withoutConsent).body()).contains("42 CFR Part 2 records and need the patient");
+        assertThat(session.open("/roi/" + withoutConsent).body()).contains("need the patient&#39;s specific 42 CFR Part 2 consent");
         assertThat(requests.packets(director, withoutConsent)).isEmpty();
 
         PacketInfo packet = requests.packets(director, withConsent).getFirst();

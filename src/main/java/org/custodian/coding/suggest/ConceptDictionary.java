@@ -19,7 +19,7 @@ import org.custodian.terminology.MedicalCode;
 public final class ConceptDictionary {
     /** Qualifiers ICD-10-CM spells out for the default case, which notes usually leave unsaid. */
     static final Set<String> DEFAULT_QUALIFIERS = Set.of("essential", "primary", "unilateral", "initial", "encounter",
-            "closed", "mellitus", "organism", "site", "uncomplicated", "episode", "care", "routine",
+            "closed", "mellitus", "organism", "site", "uncomplicated", "episode", "care", "routine", "supervision",
             // unknown or unstated intent of a poisoning or injury is coded as accidental (I.C.19.e.5.b, I.C.20.g)
             "accidental", "unintentional");
 

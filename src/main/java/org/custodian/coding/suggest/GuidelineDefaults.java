@@ -1,6 +1,8 @@
 package org.custodian.coding.suggest;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,12 +20,24 @@ final class GuidelineDefaults {
      */
     private static final Set<String> CONFIRMED_ONLY = Set.of("B20", "U071", "A925", "J09", "J10");
 
+    /**
+     * What an unconfirmed ("suspected", "possible", "probable") diagnosis is coded as when the note names no sign
+     * or symptom of it: contact with and (suspected) exposure to COVID-19 (I.C.1.g.1.a, .c, .e) or to Zika virus
+     * (I.C.1.h). Codes without dot.
+     */
+    private static final Map<String, String> EXPOSURE_WHEN_UNCONFIRMED = Map.of("U071", "Z20822", "A925", "Z20821");
+
     private GuidelineDefaults() {
     }
 
     /** Whether the guidelines allow this code only for a confirmed diagnosis ("suspected COVID-19" is not U07.1). */
     static boolean onlyWhenConfirmed(String code) {
         return CONFIRMED_ONLY.contains(code) || code.length() >= 3 && CONFIRMED_ONLY.contains(code.substring(0, 3));
+    }
+
+    /** The exposure code an unconfirmed {@code code} is coded as when the note names none of its symptoms. */
+    static Optional<String> exposureWhenUnconfirmed(String code) {
+        return Optional.ofNullable(EXPOSURE_WHEN_UNCONFIRMED.get(code));
     }
 
     static void apply(List<Normalizer.Normalized> clause) {

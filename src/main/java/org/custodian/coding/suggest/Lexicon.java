@@ -96,6 +96,8 @@ final class Lexicon {
             Map.entry("unemployed", "unemployment"),
             Map.entry("homeless", "homelessness"),
             Map.entry("overdose", "poisoning"),
+            // the Index sends "microalbuminuria" to albuminuria (R80.9)
+            Map.entry("microalbuminuria", "albuminuria"),
             // "neuropathy due to type 2 diabetes" is "type 2 diabetes mellitus with diabetic neuropathy": the
             // combination code ICD-10-CM presumes for diabetes and the conditions listed under "with" (I.A.15)
             Map.entry("diabetic", "diabete"),
@@ -133,7 +135,9 @@ final class Lexicon {
             new Phrase(List.of("both"), List.of("bilateral")),
             // the Greek compound and the plain words for the same thing ("disorder of kidney due to diabetes" is
             // "diabetes with diabetic nephropathy")
-            new Phrase(List.of("nephropathy"), List.of("kidney", "disease")));
+            new Phrase(List.of("nephropathy"), List.of("kidney", "disease")),
+            // ICD-10-CM's words for any drug: "Poisoning by unspecified drugs, medicaments and biological substances"
+            new Phrase(List.of("drug"), List.of("drug", "medicament", "biological", "substance")));
 
     private Lexicon() {
     }

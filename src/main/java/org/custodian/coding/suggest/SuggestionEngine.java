@@ -30,10 +30,12 @@ public final class SuggestionEngine {
      * nothing, the note documents no diagnosis to code and every mention weighs this much.
      */
     static final double OUTSIDE_DIAGNOSTIC_STATEMENT = 0.5;
+    private final ConceptDictionary dictionary;
     private final ConceptSpotter spotter;
     private final HistoryCodes history;
 
     public SuggestionEngine(ConceptDictionary dictionary) {
+        this.dictionary = dictionary;
         this.spotter = new ConceptSpotter(dictionary);
         this.history = new HistoryCodes(dictionary, spotter);
     }
@@ -47,6 +49,9 @@ public final class SuggestionEngine {
         }
         List<Found> kept = mostSpecific(new ArrayList<>(best.values()));
         kept.removeIf(f -> f.confidence() < MIN_CONFIDENCE);
+        // diabetes "without complications" is not coded beside a complication code of the same diabetes
+        kept.removeIf(f -> DiabeticComplications.isWithoutComplications(f.concept()) && kept.stream()
+                .anyMatch(o -> o != f && o.concept().category().equals(f.concept().category())));
         // external causes (V00-Y99) say how an injury or poisoning came about; never coded alone (Section I.C.20)
         if (kept.stream().noneMatch(f -> isInjury(f.concept()))) {
             kept.removeIf(f -> isExternalCause(f.concept()));
@@ -71,6 +76,7 @@ public final class SuggestionEngine {
         ContextScanner.Context context = ContextScanner.scan(words);
         List<Section.Start> sections = Section.of(note.text());
         List<Found> found = new ArrayList<>();
+        Set<Found> exposures = new HashSet<>();
         List<int[]> clauses = new ArrayList<>();
         int clauseStart = 0;
         for (int i = 0; i < words.size(); i++) {
@@ -98,7 +104,13 @@ public final class SuggestionEngine {
                     }
                 }
             }
-            readSpots(note, words, tokens, spots, context, sections, setting, found);
+            int before = found.size();
+            readSpots(note, words, tokens, spots, context, sections, setting, found, exposures);
+            linkComplications(words, found.subList(before, found.size()));
+        }
+        // an unconfirmed diagnosis is coded as exposure only when the note names none of its signs or symptoms
+        if (found.stream().anyMatch(f -> f.concept().code().code().startsWith("R"))) {
+            found.removeIf(exposures::contains);
         }
         if (sections.stream().anyMatch(s -> s.section() == Section.DIAGNOSTIC)) {
             found.replaceAll(f -> Section.at(sections, f.start()) == Section.DIAGNOSTIC ? f
@@ -148,7 +160,7 @@ public final class SuggestionEngine {
 
     private void readSpots(SourceNote note, List<Word> words, List<Normalizer.Normalized> clause, List<Spot> spots,
                            ContextScanner.Context context, List<Section.Start> sections, CareSetting setting,
-                           List<Found> found) {
+                           List<Found> found, Set<Found> exposures) {
         for (Spot spot : spots) {
             int firstWord = spot.first().word();
             Section section = Section.at(sections, words.get(firstWord).start());
@@ -166,6 +178,7 @@ public final class SuggestionEngine {
             boolean historyCode = HistoryCodes.isPersonalHistory(concept) || HistoryCodes.isFamilyHistory(concept);
             double confidence = (spot.complete() || historyCode ? 0.95 : spot.safe() ? 0.8 : 0.65) - 0.02 * spot.defaultsMissing();
             Optional<Concept> coded = Optional.of(concept);
+            boolean unconfirmed = false;
             if (!historyCode) {
                 switch (assertion) {
                     case NEGATED -> coded = Optional.empty();
@@ -175,6 +188,12 @@ public final class SuggestionEngine {
                             coded = setting == CareSetting.INPATIENT
                                     && !GuidelineDefaults.onlyWhenConfirmed(concept.code().code()) ? coded : Optional.empty();
                             confidence *= 0.8;
+                            Optional<Concept> exposure = GuidelineDefaults.exposureWhenUnconfirmed(concept.code().code())
+                                    .map(dictionary::code).map(ConceptDictionary::concept);
+                            if (exposure.isPresent()) {
+                                coded = exposure;
+                                unconfirmed = true;
+                            }
                         }
                     }
                     case HISTORY -> {
@@ -209,8 +228,39 @@ public final class SuggestionEngine {
             }
             boolean definitive = assertion == Assertion.AFFIRMED && !concept.code().code().startsWith("R")
                     && !concept.code().code().startsWith("Z");
-            found.add(new Found(coded.get(), note, start, end, Math.min(1.0, confidence * section.weight()), tokens,
-                    definitive));
+            Found f = new Found(coded.get(), note, start, end, Math.min(1.0, confidence * section.weight()), tokens,
+                    definitive);
+            found.add(f);
+            if (unconfirmed) {
+                exposures.add(f);
+            }
+        }
+    }
+
+    /**
+     * Within one clause, diabetes "without complications" that the note links to another condition it
+     * affirms becomes diabetes with that complication (see {@link DiabeticComplications}); the condition's
+     * own code stays. The evidence spans both.
+     */
+    private void linkComplications(List<Word> words, List<Found> clause) {
+        List<Found> diabetes = clause.stream()
+                .filter(f -> f.definitive() && DiabeticComplications.isWithoutComplications(f.concept())).toList();
+        for (Found d : diabetes) {
+            List<Found> linked = new ArrayList<>();
+            for (Found c : clause) {
+                if (c != d && DiabeticComplications.mayComplicate(c.concept())
+                        && !HistoryCodes.isPersonalHistory(c.concept()) && !HistoryCodes.isFamilyHistory(c.concept())
+                        && DiabeticComplications.linked(words, c.start(), c.end(), d.start())) {
+                    DiabeticComplications.withComplication(d.concept(), c.concept(), dictionary)
+                            .filter(w -> linked.stream().noneMatch(l -> l.concept().code().equals(w.code())))
+                            .ifPresent(w -> linked.add(new Found(w, d.note(), Math.min(c.start(), d.start()),
+                                    Math.max(c.end(), d.end()), d.confidence(), d.tokens(), true)));
+                }
+            }
+            if (!linked.isEmpty()) {
+                clause.remove(d);
+                clause.addAll(linked);
+            }
         }
     }
 

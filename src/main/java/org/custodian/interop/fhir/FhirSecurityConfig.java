@@ -7,6 +7,7 @@ import org.custodian.privacy.MultiFactor;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,7 +22,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * API clients sign in with HTTP Basic against the same accounts as the UI (lockout and sign-in
  * audit included), with the authenticator code as the second step for accounts that use two-step
- * sign-in ({@link BasicSecondStep}), or with a bearer token from {@code $token}; no session, no CSRF token (no cookies to forge). Only the CapabilityStatement
+ * sign-in ({@link BasicSecondStep}), credentials verified recently not hashed again ({@link RememberedBasicSignIn}),
+ * or with a bearer token from {@code $token}; no session, no CSRF token (no cookies to forge). Only the CapabilityStatement
  * is public. Ordered before the UI's chain, which handles everything else.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,12 +34,15 @@ class FhirSecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain fhirSecurity(HttpSecurity http, FhirContext fhir, ApiTokens tokens, MultiFactor multiFactor,
-                                     UserDetailsService users, PasswordEncoder passwords) throws Exception {
+                                     UserDetailsService users, PasswordEncoder passwords,
+                                     ApplicationEventPublisher events) throws Exception {
         Unauthorized unauthorized = (response, message) -> write(fhir, response, HttpServletResponse.SC_UNAUTHORIZED,
                 IssueType.LOGIN, message);
         http.securityMatcher("/fhir/**")
                 .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
                 .addFilterBefore(new OtpInPassword(users, multiFactor, passwords), BasicAuthenticationFilter.class)
+                .addFilterBefore(new RememberedBasicSignIn(new VerifiedBasicCredentials(users, passwords), events),
+                        BasicAuthenticationFilter.class)
                 .addFilterAfter(new BasicSecondStep(multiFactor, unauthorized), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()

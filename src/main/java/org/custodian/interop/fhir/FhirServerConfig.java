@@ -17,6 +17,9 @@ class FhirServerConfig {
         FhirContext context = FhirContext.forR4Cached();
         // a Provenance names the version it is about; HAPI would otherwise drop the _history part
         context.getParserOptions().setDontStripVersionsFromReferencesAtPaths("Provenance.target");
+        // nothing here refers to a resource without an id that would have to be contained, and looking for
+        // such references walks every element of every resource encoded (a sixth of a search's encoding)
+        context.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
         return context;
     }
 

@@ -111,6 +111,15 @@ final class IncomingFacts {
     }
 
     /** The encounter referred to, which must be one of the patient's own; null when there is no reference. */
+    /** The patient's encounter a new fact or note is filed on, if it names one (an encounter is filed on none). */
+    UUID encounterReference(JsonNode json, String type, UUID patientId) {
+        return switch (type) {
+            case "Condition", "Procedure", "Observation" -> encounterOf(json, type, "encounter", patientId);
+            case "DocumentReference" -> encounterOf(json, type, "context.encounter[0]", patientId);
+            default -> null;
+        };
+    }
+
     private UUID encounterOf(JsonNode json, String type, String element, UUID patientId) {
         UUID encounterId = RecordRefs.optional(json, type, element, "Encounter");
         if (encounterId != null && !queries.patientOf(ClinicalQueries.Kind.ENCOUNTER, encounterId)

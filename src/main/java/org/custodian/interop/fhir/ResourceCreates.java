@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.custodian.privacy.AuditAction;
 import org.custodian.privacy.CustodianUser;
+import org.custodian.record.ClinicalQueries;
 import org.custodian.record.Encounter;
 import org.custodian.record.EncounterRepository;
 import org.custodian.record.Mrn;
@@ -37,6 +38,26 @@ final class ResourceCreates {
     }
 
     /** Writes a validated new resource with the given id. */
+    /**
+     * Decides a new fact's write: the patient's record, and the labels of the encounter it is filed on.
+     * Called before the write's transaction opens too, so that a refusal's audit event is not rolled back.
+     */
+    void requireWritable(CustodianUser user, JsonNode json) {
+        String type = json.path("resourceType").asText();
+        if (!type.equals("Patient")) {
+            requireWritable(user, json, type, facts.knownPatient(json, type));
+        }
+    }
+
+    private void requireWritable(CustodianUser user, JsonNode json, String type, UUID patientId) {
+        UUID filedOn = facts.encounterReference(json, type, patientId);
+        if (filedOn == null) {
+            access.requirePatient(user, AuditAction.CREATE, patientId, type);
+        } else {
+            access.requirePart(user, AuditAction.CREATE, patientId, type, ClinicalQueries.Kind.ENCOUNTER, filedOn);
+        }
+    }
+
     ResourceWrites.Written create(CustodianUser user, JsonNode json, UUID id, String sourceRef) {
         String type = json.path("resourceType").asText();
         Provenance provenance = Provenance.now(ResourceWrites.SOURCE, sourceRef, user.getUsername());
@@ -57,7 +78,7 @@ final class ResourceCreates {
             }
         } else {
             patientId = facts.knownPatient(json, type);
-            access.requirePatient(user, AuditAction.CREATE, patientId, type);
+            requireWritable(user, json, type, patientId);
             RecordWriter.Batch batch = writer.batch();
             Encounter encounter = type.equals("Encounter") ? facts.encounter(json, id, patientId) : null;
             switch (type) {

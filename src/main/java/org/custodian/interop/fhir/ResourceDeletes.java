@@ -55,7 +55,7 @@ final class ResourceDeletes {
         CustodianUser user = access.writer(type);
         UUID uuid = FhirIds.uuid(id);
         UUID patientId = queries.patientOf(ResourceUpdates.KINDS.get(type), uuid).orElseThrow(() -> new ResourceNotFoundException(id));
-        access.requirePatient(user, AuditAction.DELETE, patientId, type);
+        access.requirePart(user, AuditAction.DELETE, patientId, type, ResourceUpdates.KINDS.get(type), uuid);
         String source = "DELETE " + type + "/" + uuid;
         List<EncounterFactsRetraction.Retracted> alongside = new ArrayList<>();
         Integer version = tx.execute(status -> {

@@ -66,6 +66,22 @@ final class ResourceUpdates {
         this.deletions = deletions;
     }
 
+    /**
+     * Decides the write before its transaction opens, so that a refusal's audit event is not rolled back
+     * with it: the resource's own and its encounter's labels count (the patient's for a Patient). An
+     * unknown resource passes here; {@link #update} answers it.
+     */
+    void requireWritable(CustodianUser user, String type, UUID id) {
+        if (type.equals("Patient")) {
+            if (patients.find(id).isPresent()) {
+                access.requirePatient(user, AuditAction.UPDATE, id, type);
+            }
+            return;
+        }
+        queries.patientOf(KINDS.get(type), id)
+                .ifPresent(patientId -> access.requirePart(user, AuditAction.UPDATE, patientId, type, KINDS.get(type), id));
+    }
+
     /** Writes a validated new state of an existing resource. */
     ResourceWrites.Written update(CustodianUser user, JsonNode json, UUID id, String expectedVersion, String sourceRef) {
         String type = json.path("resourceType").asText();
@@ -79,7 +95,11 @@ final class ResourceUpdates {
         if (patientId == null) {
             throw new ResourceNotFoundException(type + "/" + id + " is not in the record; create it with POST");
         }
-        access.requirePatient(user, AuditAction.UPDATE, patientId, type);
+        if (type.equals("Patient")) {
+            access.requirePatient(user, AuditAction.UPDATE, patientId, type);
+        } else {
+            access.requirePart(user, AuditAction.UPDATE, patientId, type, KINDS.get(type), id);
+        }
         deletions.find(id).ifPresent(d -> {
             throw ResourceHistory.gone(d);
         });

@@ -50,6 +50,7 @@ final class ResourceWrites {
         CustodianUser user = access.writer(fhir.getResourceType(resource));
         JsonNode json = incoming.validated(resource);
         String source = "POST " + json.path("resourceType").asText();
+        creates.requireWritable(user, json);
         return tx.execute(status -> {
             if (json.path("resourceType").asText().equals("Patient")) {
                 Optional<PatientIdentity.Link> link = links.certainMatch(user, json);
@@ -64,6 +65,7 @@ final class ResourceWrites {
     Written update(IBaseResource resource, UUID id, String expectedVersion) {
         CustodianUser user = access.writer(fhir.getResourceType(resource));
         JsonNode json = incoming.validated(resource);
+        updates.requireWritable(user, json.path("resourceType").asText(), id);
         return tx.execute(status -> updates.update(user, json, id, expectedVersion,
                 "PUT " + json.path("resourceType").asText() + "/" + id));
     }

@@ -10,6 +10,7 @@ import org.custodian.privacy.AuditOutcome;
 import org.custodian.privacy.AuditTrail;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.Permission;
+import org.custodian.record.ClinicalQueries;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -43,6 +44,22 @@ final class WriteAccess {
     void requirePatient(CustodianUser user, AuditAction action, UUID patientId, String resourceType) {
         if (policy.decide(user, Permission.IMPORT_RECORDS, patientId) instanceof AccessDecision.Deny deny) {
             record(user, action, AuditOutcome.DENIED, patientId, resourceType, null, deny.reason());
+            throw forbidden(deny.reason());
+        }
+    }
+
+    /**
+     * Allows a write to one part of this patient's record (an existing resource, or a new fact filed on an
+     * existing encounter): the part's and its encounter's labels count beyond the patient's, as a read of
+     * it would count them. 403 (audited) otherwise.
+     */
+    void requirePart(CustodianUser user, AuditAction action, UUID patientId, String resourceType,
+                     ClinicalQueries.Kind kind, UUID partId) {
+        if (policy.decidePart(user, Permission.IMPORT_RECORDS, patientId, kind, partId)
+                instanceof AccessDecision.Deny deny) {
+            record(user, action, AuditOutcome.DENIED, patientId, resourceType,
+                    kind == ClinicalQueries.Kind.ENCOUNTER && !"Encounter".equals(resourceType) ? null : partId.toString(),
+                    deny.reason());
             throw forbidden(deny.reason());
         }
     }

@@ -40,10 +40,6 @@ class AdtHandler {
         };
         var patient = resolver.resolve(message, message.segments().required("PID"), demographics);
         BatchScope scope = message.scope();
-        if (patient.created()) {
-            // a new patient is checked against the index before the batch commits; likely duplicates go to the review queue
-            scope.checkForDuplicates(message.id(), patient.patientId(), patient.facility().id());
-        }
         if (event.equals("A31")) {
             return new Hl7Outcome.Accepted(patient.patientId(), "person updated");
         }
@@ -51,7 +47,6 @@ class AdtHandler {
         String visit = pv1 == null ? null : pv1.get(19);
         if (visit == null) {
             if (event.equals("A04") || event.equals("A05") || event.equals("A08")) {
-                scope.reportDuplicatesIn(message.id());
                 return new Hl7Outcome.Accepted(patient.patientId(), patient.created() ? "patient registered" : "patient updated");
             }
             throw new Hl7Rejection(ErrorCode.REQUIRED_FIELD_MISSING, Location.of("PV1", 19),
@@ -72,7 +67,6 @@ class AdtHandler {
             case "A01", "A04", "A05", "A08" -> {
                 if (existing.isEmpty()) {
                     admit(message, pv1, patient.patientId(), facility, visit, event, attending, admitting, referring);
-                    scope.reportDuplicatesIn(message.id());
                     return new Hl7Outcome.Accepted(patient.patientId(), "encounter " + visit + " opened");
                 }
                 List<String> changes = update(message, pv1, existing.get(), attending, true);

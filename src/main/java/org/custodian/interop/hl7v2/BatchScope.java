@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.custodian.mpi.Actor;
+import org.custodian.mpi.MatchDecision;
 import org.custodian.mpi.PatientMatcher;
 import org.custodian.record.Encounter;
 import org.custodian.record.EncounterRepository;
@@ -25,12 +27,16 @@ import org.custodian.record.RecordWriter;
  * and remembered; new patients, encounters (with their first location and doctors) and new results
  * wait in one {@link RecordWriter.Batch} and go in together. A handler about to read or change stored
  * rows directly (a demographics update, a transfer, a corrected result) calls {@link #flush()} first,
- * so it finds every row the batch added before it. New patients registered by ADT are checked
- * against the master patient index together when the batch ends ({@link #finish()}), in the same
- * transaction, so a likely duplicate is queued for review when the message is acknowledged.
+ * so it finds every row the batch added before it. New patients (registered by ADT, or by a result or
+ * document for an unknown MRN) are checked against the master patient index together when the batch
+ * ends ({@link #finish()}), in the same transaction, so a likely duplicate is queued for review when
+ * the message is acknowledged; one the MPI is certain of under the facility's thresholds is linked
+ * through its audited, reversible merge ({@link PatientMatcher#linkOrFlagNewPatient}) once the batch commits.
  */
 final class BatchScope {
-    private record DuplicateCheck(UUID patientId, UUID facilityId) {
+    private static final String MPI_SOURCE = "HL7";
+
+    private record DuplicateCheck(UUID patientId, UUID facilityId, Actor actor) {
     }
 
     private final PatientRepository patients;
@@ -113,13 +119,12 @@ final class BatchScope {
         return known;
     }
 
-    /** A patient the message registered is checked against the index before the batch commits. */
-    void checkForDuplicates(UUID messageId, UUID patientId, UUID facilityId) {
-        unchecked.put(messageId, new DuplicateCheck(patientId, facilityId));
-    }
-
-    /** The message's summary tells the duplicates its new patient may be. */
-    void reportDuplicatesIn(UUID messageId) {
+    /**
+     * A patient the message registered is checked against the index before the batch commits; a certain
+     * match is linked as {@code actor}, and the message's summary tells what was found.
+     */
+    void checkForDuplicates(UUID messageId, UUID patientId, UUID facilityId, Actor actor) {
+        unchecked.put(messageId, new DuplicateCheck(patientId, facilityId, actor));
         reportDuplicates.add(messageId);
     }
 
@@ -161,6 +166,12 @@ final class BatchScope {
         return told;
     }
 
+    /**
+     * Every new patient is scored in one pass ({@link PatientMatcher#flagNewPatients}), which queues the
+     * likely duplicates; only a patient with a certain candidate is asked again through
+     * {@link PatientMatcher#linkOrFlagNewPatient}, which links it once the batch commits. Two new patients
+     * of one batch that are certain of each other are linked once.
+     */
     private void checkDuplicates() {
         flush();
         if (unchecked.isEmpty()) {
@@ -168,12 +179,27 @@ final class BatchScope {
         }
         Map<UUID, UUID> facilityOf = new HashMap<>();
         unchecked.values().forEach(c -> facilityOf.put(c.patientId(), c.facilityId()));
-        Map<UUID, List<PatientMatcher.Candidate>> flagged = matcher.flagNewPatients(facilityOf, "HL7");
+        Map<UUID, List<PatientMatcher.Candidate>> flagged = matcher.flagNewPatients(facilityOf, MPI_SOURCE);
+        Set<UUID> linking = new HashSet<>();
         unchecked.forEach((message, check) -> {
-            int n = flagged.getOrDefault(check.patientId(), List.of()).size();
-            duplicatesFound.put(message, n == 0 ? "" : "; likely duplicate of " + n + " existing patient"
-                    + (n == 1 ? "" : "s") + ", queued for review");
+            List<PatientMatcher.Candidate> found = flagged.getOrDefault(check.patientId(), List.of());
+            var certain = found.stream().filter(c -> c.decision() instanceof MatchDecision.AutoLink).findFirst();
+            boolean linked = certain.isPresent() && !linking.contains(check.patientId());
+            if (linked) {
+                matcher.linkOrFlagNewPatient(check.patientId(), check.facilityId(), MPI_SOURCE, check.actor());
+                linking.add(check.patientId());
+                linking.add(certain.get().patientId());
+            }
+            duplicatesFound.put(message, describe(found.size(), linked));
         });
         unchecked.clear();
+    }
+
+    private static String describe(int candidates, boolean linked) {
+        if (candidates == 0) {
+            return "";
+        }
+        String queued = "; likely duplicate of " + candidates + " existing patient" + (candidates == 1 ? "" : "s");
+        return linked ? queued + ", the certain match linked by the MPI (reversible by unmerge)" : queued + ", queued for review";
     }
 }

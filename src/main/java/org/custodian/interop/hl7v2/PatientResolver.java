@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the facility and patient a message is about, as the FHIR door does: the MRN in PID-3 is
  * meaningful only with its assigning authority (PID-3.4, else the sending facility MSH-4), which
- * must be a facility Custodian knows. A new MRN registers the patient there.
+ * must be a facility Custodian knows. A new MRN registers the patient there, whichever message brings
+ * it (ADT, a result, a document), and the new patient is checked against the master patient index
+ * before the batch commits ({@link BatchScope#checkForDuplicates}).
  */
 @Component
 class PatientResolver {
@@ -48,8 +50,7 @@ class PatientResolver {
                 scope.flush(); // the patient may have been registered earlier in this batch
                 Patient incoming = patient(pid, known.get());
                 // before the update: demographics of another person arriving for this MRN is an overlay
-                overlays.check(known.get(), demographics(incoming, pid.get(19)),
-                        new Actor(message.provenance().recordedBy(), "INTERFACE", "hl7"));
+                overlays.check(known.get(), demographics(incoming, pid.get(19)), interfaceActor(message));
                 updates.replaceDemographics(incoming, message.provenance());
             }
             return new Resolved(facility, known.get(), false);
@@ -58,7 +59,13 @@ class PatientResolver {
         scope.pending().patient(patient(pid, id), pid.get(19), message.provenance()).identifier(id, mrn);
         scope.patientAdded(mrn, id);
         scope.added();
+        scope.checkForDuplicates(message.id(), id, facility.id(), interfaceActor(message));
         return new Resolved(facility, id, true);
+    }
+
+    /** The sending interface, as the MPI's audit entries name who merged or flagged. */
+    private static Actor interfaceActor(InboundMessage message) {
+        return new Actor(message.provenance().recordedBy(), "INTERFACE", "hl7");
     }
 
     /** The MRN the message's PID-3 names, when it names a valid one at a known facility: to look a batch's patients up together. */

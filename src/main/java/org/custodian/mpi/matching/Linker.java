@@ -40,9 +40,14 @@ public final class Linker {
     public record ScoredPair(int a, int b, int pattern, double weight) {
     }
 
-    /** What a run did: pairs compared in total and per blocking rule, blocks skipped, time taken. */
+    /**
+     * What a run did: pairs compared in total and per blocking rule, blocks skipped, time taken per
+     * phase, as wall time and as the CPU time the whole process spent in it (all threads; blocking runs
+     * on one, training and scoring on all cores).
+     */
     public record Stats(int records, long pairsCompared, long[] pairsPerRule, long skippedPairs,
-                        long blockingMillis, long trainingMillis, long scoringMillis) {
+                        long blockingMillis, long trainingMillis, long scoringMillis,
+                        long blockingCpuMillis, long trainingCpuMillis, long scoringCpuMillis) {
         public double pairsPerSecond() {
             return scoringMillis == 0 ? pairsCompared * 1000.0 : pairsCompared * 1000.0 / scoringMillis;
         }
@@ -57,22 +62,32 @@ public final class Linker {
      */
     public Run link(List<Prepared> records, MatchModel start, double minWeight, Progress progress) {
         long started = System.nanoTime();
+        long cpuStarted = processCpuNanos();
         CandidatePairs candidates = CandidatePairs.of(records);
         long blocked = System.nanoTime();
+        long cpuBlocked = processCpuNanos();
         MatchModel model = new ModelTrainer(comparisons, RANDOM_PAIRS, seed).train(records, candidates, TRAINING_PAIRS, start);
         long trained = System.nanoTime();
+        long cpuTrained = processCpuNanos();
         Run run = score(records, candidates, model, minWeight, progress);
-        long scored = System.nanoTime();
         Stats stats = run.stats();
         return new Run(model, run.pairs(), new Stats(records.size(), stats.pairsCompared(), stats.pairsPerRule(),
                 stats.skippedPairs(), (blocked - started) / 1_000_000, (trained - blocked) / 1_000_000,
-                (scored - trained) / 1_000_000));
+                stats.scoringMillis(), (cpuBlocked - cpuStarted) / 1_000_000, (cpuTrained - cpuBlocked) / 1_000_000,
+                stats.scoringCpuMillis()));
+    }
+
+    /** CPU time the whole process has used so far (all threads), in nanoseconds; 0 where unknown. */
+    public static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     /** Scores every candidate pair with a given model. */
     public Run score(List<Prepared> records, CandidatePairs candidates, MatchModel model, double minWeight,
                      Progress progress) {
         long started = System.nanoTime();
+        long cpuStarted = processCpuNanos();
         AtomicLongArray perRule = new AtomicLongArray(BlockingRule.values().length);
         AtomicLong compared = new AtomicLong();
         AtomicLong considered = new AtomicLong();
@@ -98,6 +113,6 @@ public final class Linker {
             rules[r] = perRule.get(r);
         }
         return new Run(model, kept, new Stats(records.size(), compared.get(), rules, candidates.skippedPairs(),
-                0, 0, (System.nanoTime() - started) / 1_000_000));
+                0, 0, (System.nanoTime() - started) / 1_000_000, 0, 0, (processCpuNanos() - cpuStarted) / 1_000_000));
     }
 }

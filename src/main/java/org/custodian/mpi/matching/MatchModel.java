@@ -7,7 +7,14 @@ import java.util.List;
  * A Fellegi–Sunter model: for every field and comparison level the probability of that level among
  * true matches (m) and among non-matches (u), both estimated from data ({@link ModelTrainer}). The
  * weight of a level is log2(m/u); a pair's weight is the sum over fields, plus term-frequency
- * adjustment for exact name agreement.
+ * adjustment for exact name and birth-date agreement.
+ *
+ * <p>The weight is the evidence of the pair alone. Whether that evidence is enough depends on the
+ * index: among N records there are N(N-1)/2 pairs but only about N times {@link #matchesPerRecord()}
+ * true ones, so the prior odds of a match fall as the index grows and strangers who happen to agree
+ * on a common name and a birthday become more numerous than true duplicates at the same weight.
+ * {@link #matchProbability} turns a weight into the posterior probability for an index of a given
+ * size; {@link #weightForProbability} is the weight a decision threshold needs there.
  */
 public final class MatchModel {
     private static final Field[] FIELDS = Field.values();
@@ -15,13 +22,19 @@ public final class MatchModel {
     private final double[][] m;
     private final double[][] u;
     private final double lambda;
+    private final double matchesPerRecord;
     private final double[][] weights;
     private final TermFrequencies frequencies;
 
-    public MatchModel(double[][] m, double[][] u, double lambda, TermFrequencies frequencies) {
+    /**
+     * {@code matchesPerRecord}: true pairs per record the model expects (estimated when training;
+     * zero or less when unknown, e.g. a model stored before it was kept).
+     */
+    public MatchModel(double[][] m, double[][] u, double lambda, double matchesPerRecord, TermFrequencies frequencies) {
         this.m = m;
         this.u = u;
         this.lambda = lambda;
+        this.matchesPerRecord = matchesPerRecord;
         this.frequencies = frequencies;
         this.weights = new double[FIELDS.length][];
         for (Field f : FIELDS) {
@@ -62,12 +75,56 @@ public final class MatchModel {
         return lambda;
     }
 
+    /** True pairs per record among the training records (candidate pairs times lambda, over records). */
+    public double matchesPerRecord() {
+        return matchesPerRecord;
+    }
+
     public TermFrequencies frequencies() {
         return frequencies;
     }
 
     public MatchModel withFrequencies(TermFrequencies replacement) {
-        return new MatchModel(m, u, lambda, replacement);
+        return new MatchModel(m, u, lambda, matchesPerRecord, replacement);
+    }
+
+    /**
+     * log2 of the prior odds that two records of an index of {@code records} are one person: the
+     * expected true pairs against all other pairs. Negative infinity when the model does not know
+     * how many matches to expect.
+     */
+    public double priorLog2Odds(long records) {
+        if (!(matchesPerRecord > 0) || records < 2) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double pairs = records * (records - 1.0) / 2;
+        double matches = Math.min(matchesPerRecord * records, pairs / 2);
+        return log2(matches / (pairs - matches));
+    }
+
+    /** The posterior probability that a pair of this weight is one person, in an index of {@code records}. */
+    public double matchProbability(double weight, long records) {
+        double logOdds = weight + priorLog2Odds(records);
+        return 1 / (1 + Math.pow(2, -logOdds));
+    }
+
+    /**
+     * The weight at which the posterior probability of a match reaches {@code probability} in an
+     * index of {@code records}; negative infinity when the prior is unknown (no weight is too low).
+     */
+    public double weightForProbability(double probability, long records) {
+        if (!(probability > 0 && probability < 1)) {
+            throw new IllegalArgumentException("a probability between 0 and 1 is needed, not " + probability);
+        }
+        double prior = priorLog2Odds(records);
+        if (prior == Double.NEGATIVE_INFINITY) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return log2(probability / (1 - probability)) - prior;
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
     }
 
     /** The total match weight of a compared pair. */
@@ -93,10 +150,10 @@ public final class MatchModel {
     }
 
     private double frequencyAdjustment(Field f, int level, Prepared a) {
-        if (level != 1 || (f != Field.GIVEN && f != Field.FAMILY)) {
+        if (level != 1 || !TermFrequencies.adjusts(f)) {
             return 0;
         }
-        return frequencies.adjustment(f, f == Field.GIVEN ? a.given() : a.family(), u[f.ordinal()][1]);
+        return frequencies.adjustment(f, a, u[f.ordinal()][1]);
     }
 
     /** One field's part of a pair's weight. */

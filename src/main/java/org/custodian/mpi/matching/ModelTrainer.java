@@ -17,7 +17,9 @@ import java.util.stream.IntStream;
  * does) and the pairs {@link HouseholdRule} calls two people (twins share a birth date block), then averaged over the rules weighted by their expected matches. EM starts from a given
  * model's m (the bootstrap model's, in practice) and keeps u fixed; a field whose estimate comes out
  * implausible (agreement no likelier among matches than among strangers) keeps the starting m.</li>
- * <li>lambda, the share of matches among all candidates, by a last EM round with m and u fixed.</li>
+ * <li>lambda, the share of matches among all candidates, by a last EM round with m and u fixed over a
+ * sample of candidate pairs; scaled to every candidate pair it gives the true pairs to expect per
+ * record, from which {@link MatchModel#priorLog2Odds} derives the prior odds of a match.</li>
  * </ul>
  */
 public final class ModelTrainer {
@@ -54,8 +56,14 @@ public final class ModelTrainer {
         double[][] u = estimateU(records);
         double[][] startM = start == null ? initialM() : start.mTable();
         double[][] m = estimateM(trainingPatterns(records, pairs, maxPairs), startM, u);
-        double lambda = estimateLambda(candidatePatterns(records, pairs, Math.min(maxPairs, LAMBDA_PAIRS)), m, u);
-        return new MatchModel(m, u, lambda, TermFrequencies.of(records));
+        List<CandidatePairs.Block> sampled = sample(pairs.blocks(), Math.min(maxPairs, LAMBDA_PAIRS), -1);
+        Map<Integer, Long> patterns = countPatterns(records, pairs, sampled, false);
+        double lambda = estimateLambda(patterns, m, u);
+        // the sample's matches scaled to every candidate pair: the true pairs to expect per record
+        double sampledShare = (double) pairCount(sampled) / Math.max(1, pairCount(pairs.blocks()));
+        long sampledPairs = patterns.values().stream().mapToLong(Long::longValue).sum();
+        double matchesPerRecord = sampledShare == 0 ? 0 : lambda * sampledPairs / sampledShare / records.size();
+        return new MatchModel(m, u, lambda, matchesPerRecord, TermFrequencies.of(records));
     }
 
     double[][] estimateU(List<Prepared> records) {
@@ -118,9 +126,8 @@ public final class ModelTrainer {
         return out;
     }
 
-    /** Pattern counts over a random share of all candidate pairs, each pair once. */
-    private Map<Integer, Long> candidatePatterns(List<Prepared> records, CandidatePairs pairs, long maxPairs) {
-        return countPatterns(records, pairs, sample(pairs.blocks(), maxPairs, -1), false);
+    private static long pairCount(List<CandidatePairs.Block> blocks) {
+        return blocks.stream().mapToLong(CandidatePairs.Block::pairCount).sum();
     }
 
     private List<CandidatePairs.Block> sample(List<CandidatePairs.Block> blocks, long maxPairs, int salt) {

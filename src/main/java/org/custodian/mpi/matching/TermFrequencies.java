@@ -1,12 +1,17 @@
 package org.custodian.mpi.matching;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * How common each given and family name is. Two records agreeing on "smith" say less than two
- * agreeing on "okonkwo": the exact-agreement weight is adjusted by log2(u / frequency of the value).
- * Below {@link #MIN_RECORDS} records frequencies are noise, so no adjustment is made.
+ * How common each given name, family name and birth date is in the index at hand. Two records
+ * agreeing on "smith" say less than two agreeing on "okonkwo", and two born on a placeholder date
+ * (1 January 1900) less than two born on an ordinary day: the exact-agreement weight of each of
+ * these fields is adjusted by log2(u / frequency of the value), so the name and birth-date
+ * agreement of a pair weighs what the values it agrees on are worth (Splink's term-frequency
+ * adjustment, u per value). Below {@link #MIN_RECORDS} records frequencies are noise, so no
+ * adjustment is made.
  */
 public final class TermFrequencies {
     public static final int MIN_RECORDS = 1_000;
@@ -14,17 +19,21 @@ public final class TermFrequencies {
 
     private final Map<String, Integer> given;
     private final Map<String, Integer> family;
+    private final Map<LocalDate, Integer> birthDates;
     private final long records;
 
-    public TermFrequencies(Map<String, Integer> given, Map<String, Integer> family, long records) {
+    public TermFrequencies(Map<String, Integer> given, Map<String, Integer> family, Map<LocalDate, Integer> birthDates,
+                           long records) {
         this.given = given;
         this.family = family;
+        this.birthDates = birthDates;
         this.records = records;
     }
 
     public static TermFrequencies of(Iterable<Prepared> records) {
         Map<String, Integer> given = new HashMap<>();
         Map<String, Integer> family = new HashMap<>();
+        Map<LocalDate, Integer> birthDates = new HashMap<>();
         long n = 0;
         for (Prepared p : records) {
             n++;
@@ -34,24 +43,41 @@ public final class TermFrequencies {
             if (p.family() != null) {
                 family.merge(p.family(), 1, Integer::sum);
             }
+            if (p.birthDate() != null) {
+                birthDates.merge(p.birthDate(), 1, Integer::sum);
+            }
         }
-        return new TermFrequencies(given, family, n);
+        return new TermFrequencies(given, family, birthDates, n);
     }
 
     public static TermFrequencies none() {
-        return new TermFrequencies(Map.of(), Map.of(), 0);
+        return new TermFrequencies(Map.of(), Map.of(), Map.of(), 0);
     }
 
+    /** The number of records the frequencies were counted over: the size of the index at hand. */
     public long records() {
         return records;
     }
 
-    /** The weight change for exact agreement on this value, given the field's average u for exact. */
-    public double adjustment(Field field, String value, double uExact) {
-        if (records < MIN_RECORDS || value == null) {
+    /** Whether the field's exact agreement is adjusted by the value's frequency. */
+    static boolean adjusts(Field field) {
+        return field == Field.GIVEN || field == Field.FAMILY || field == Field.BIRTH_DATE;
+    }
+
+    /**
+     * The weight change for exact agreement on {@code a}'s value of the field, given the field's
+     * average u for exact agreement.
+     */
+    public double adjustment(Field field, Prepared a, double uExact) {
+        if (records < MIN_RECORDS) {
             return 0;
         }
-        Integer count = (field == Field.GIVEN ? given : family).get(value);
+        Integer count = switch (field) {
+            case GIVEN -> a.given() == null ? null : given.get(a.given());
+            case FAMILY -> a.family() == null ? null : family.get(a.family());
+            case BIRTH_DATE -> a.birthDate() == null ? null : birthDates.get(a.birthDate());
+            default -> null;
+        };
         if (count == null) {
             return 0;
         }

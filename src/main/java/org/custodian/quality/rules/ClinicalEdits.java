@@ -17,10 +17,22 @@ final class ClinicalEdits {
         }
     }
 
+    /** Codes whose first characters (as many as the bounds have) lie between the bounds; no copies made. */
     private record Range(String from, String to) {
         boolean contains(String code) {
-            String head = code.length() >= from.length() ? code.substring(0, from.length()) : code;
-            return head.compareTo(from) >= 0 && head.compareTo(to) <= 0;
+            return comparePrefix(code, from) >= 0 && comparePrefix(code, to) <= 0;
+        }
+
+        /** As {@code code.substring(0, bound.length()).compareTo(bound)}, shorter codes compared whole. */
+        private static int comparePrefix(String code, String bound) {
+            int n = Math.min(code.length(), bound.length());
+            for (int i = 0; i < n; i++) {
+                int d = code.charAt(i) - bound.charAt(i);
+                if (d != 0) {
+                    return d;
+                }
+            }
+            return n - bound.length();
         }
     }
 
@@ -39,23 +51,32 @@ final class ClinicalEdits {
     }
 
     static Optional<Sex> diagnosisSex(String code) {
-        if (FEMALE_DIAGNOSES.stream().anyMatch(r -> r.contains(code))) {
+        if (any(FEMALE_DIAGNOSES, code)) {
             return Optional.of(Sex.FEMALE);
         }
-        if (MALE_DIAGNOSES.stream().anyMatch(r -> r.contains(code))) {
+        if (any(MALE_DIAGNOSES, code)) {
             return Optional.of(Sex.MALE);
         }
         return Optional.empty();
     }
 
     static Optional<AgeRange> diagnosisAge(String code) {
-        if (NEWBORN_DIAGNOSES.stream().anyMatch(r -> r.contains(code))) {
+        if (any(NEWBORN_DIAGNOSES, code)) {
             return Optional.of(new AgeRange(0, 0, "newborn (age 0)"));
         }
-        if (MATERNITY_DIAGNOSES.stream().anyMatch(r -> r.contains(code))) {
+        if (any(MATERNITY_DIAGNOSES, code)) {
             return Optional.of(new AgeRange(9, 64, "maternity (age 9 to 64)"));
         }
         return Optional.empty();
+    }
+
+    private static boolean any(List<Range> ranges, String code) {
+        for (Range r : ranges) {
+            if (r.contains(code)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** ICD-10-PCS: body systems 0U (female reproductive) and 0V (male reproductive); section 1 is obstetrics. */

@@ -75,9 +75,18 @@ public record PatientFacts(PatientRow patient, List<MrnRow> mrns, List<Encounter
         }
     }
 
-    /** An encounter; {@code patientId} is its owner, which may differ when a fact points at another's encounter. */
+    /**
+     * An encounter; {@code patientId} is its owner, which may differ when a fact points at another's encounter.
+     * {@code codingStatus} is its coding case's status (TO_CODE, IN_PROGRESS, ON_HOLD_QUERY, CODED, AUDITED), null
+     * when no case was opened.
+     */
     public record EncounterRow(UUID id, UUID patientId, UUID facilityId, String visitNumber, String encounterClass,
-                               Instant admitAt, Instant dischargeAt, UUID attendingId) {
+                               Instant admitAt, Instant dischargeAt, UUID attendingId, String codingStatus) {
+        public EncounterRow(UUID id, UUID patientId, UUID facilityId, String visitNumber, String encounterClass,
+                            Instant admitAt, Instant dischargeAt, UUID attendingId) {
+            this(id, patientId, facilityId, visitNumber, encounterClass, admitAt, dischargeAt, attendingId, null);
+        }
+
         public String label() {
             return (visitNumber == null ? "encounter " + id : "visit " + visitNumber) + " (" + encounterClass.toLowerCase()
                     + ", admitted " + admitAt.toString().substring(0, 10) + ")";

@@ -11,20 +11,29 @@ import java.util.Arrays;
 final class Winnowing {
     static final int K = 10;
     static final int W = 8;
+    /** Each ASCII character folded: its lower case if a letter or digit, else -1. */
+    private static final int[] ASCII = new int[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII[c] = Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : -1;
+        }
+    }
 
     private Winnowing() {
     }
 
     /** Word shingle hashes: element i covers words i .. i+K-1 (letters and digits, case ignored). */
     static long[] shingles(String text) {
-        long[] words = new long[16];
+        long[] words = new long[Math.max(16, text.length() / 5)];
         int count = 0;
         long h = 0;
         boolean inWord = false;
         for (int i = 0, n = text.length(); i <= n; i++) {
             char c = i < n ? text.charAt(i) : ' ';
-            if (Character.isLetterOrDigit(c)) {
-                h = h * 31 + Character.toLowerCase(c);
+            int folded = fold(c);
+            if (folded >= 0) {
+                h = h * 31 + folded;
                 inWord = true;
             } else if (inWord) {
                 if (count == words.length) {
@@ -50,6 +59,14 @@ final class Winnowing {
         return hashes;
     }
 
+    /** A letter or digit in lower case, -1 for anything else; ASCII, by far the most common, by table. */
+    private static int fold(char c) {
+        if (c < 128) {
+            return ASCII[c];
+        }
+        return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : -1;
+    }
+
     /** The minimum hash of every window of W shingles, sorted and without repeats. */
     static long[] fingerprints(long[] shingles) {
         if (shingles.length == 0) {
@@ -57,14 +74,25 @@ final class Winnowing {
         }
         int windows = Math.max(1, shingles.length - W + 1);
         long[] chosen = new long[windows];
+        int n = 0;
         for (int start = 0; start < windows; start++) {
             long min = Long.MAX_VALUE;
             for (int i = start; i < Math.min(shingles.length, start + W); i++) {
                 min = Math.min(min, shingles[i]);
             }
-            chosen[start] = min;
+            // neighbouring windows mostly share their minimum: keep it once
+            if (n == 0 || chosen[n - 1] != min) {
+                chosen[n++] = min;
+            }
         }
-        return Arrays.stream(chosen).sorted().distinct().toArray();
+        Arrays.sort(chosen, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || chosen[distinct - 1] != chosen[i]) {
+                chosen[distinct++] = chosen[i];
+            }
+        }
+        return Arrays.copyOf(chosen, distinct);
     }
 
     /** Whether two sorted fingerprint arrays share a value. */

@@ -61,6 +61,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A Part 2 substance-use clinic visit labelled on the encounter (not the patient) is withheld through
  * every FHIR path, with its conditions, procedures, results and notes, from a user its label does not
  * admit, while the rest of the record stays open; the treating clinician sees it all; decisions are audited.
+ * Writes count the same labels: a user the label keeps out may not update, DELETE or file new facts on it.
  */
 @IntegrationTest
 class FhirLabelledEncounterTest {
@@ -204,6 +205,41 @@ class FhirLabelledEncounterTest {
                 SELECT count(*) FROM audit_event WHERE username = :u AND resource_type = 'Bulk $export'
                    AND patient_id = :p AND detail LIKE '%withheld%'""")
                 .param("u", coder).param("p", patient.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void writesToTheLabelledVisitAreRefusedAndAuditedWhileThePlainVisitStaysWritable() {
+        String director = coder.replace("lbl.coder.", "lbl.director.");
+        FhirClients.user(accounts, director, Role.HIM_DIRECTOR, clinic);
+        IGenericClient client = FhirClients.signedIn(port, director);
+        for (String resource : List.of("Encounter/" + part2.encounter(), "Condition/" + part2.condition(),
+                "Observation/" + part2.observation(), "DocumentReference/" + part2.document())) {
+            String[] typeAndId = resource.split("/");
+            assertThatThrownBy(() -> client.delete().resourceById(typeAndId[0], typeAndId[1]).execute())
+                    .as("DELETE " + resource).isInstanceOf(ForbiddenOperationException.class);
+        }
+        Condition plainCondition = client.read().resource(Condition.class).withId(plain.condition().toString()).execute();
+        Condition overPart2 = plainCondition.copy();
+        overPart2.setIdElement(new org.hl7.fhir.r4.model.IdType("Condition", part2.condition().toString()));
+        overPart2.getEncounter().setReference("Encounter/" + part2.encounter());
+        assertThatThrownBy(() -> client.update().resource(overPart2).execute()).as("PUT the labelled visit's condition")
+                .isInstanceOf(ForbiddenOperationException.class);
+        Condition filedOnPart2 = plainCondition.copy();
+        filedOnPart2.setId((String) null);
+        filedOnPart2.getEncounter().setReference("Encounter/" + part2.encounter());
+        assertThatThrownBy(() -> client.create().resource(filedOnPart2).execute())
+                .as("POST a condition filed on the labelled visit").isInstanceOf(ForbiddenOperationException.class);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM diagnosis WHERE encounter_id = :e AND NOT entered_in_error")
+                .param("e", part2.encounter()).query(Long.class).single()).as("nothing retracted or added").isEqualTo(1);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM audit_event WHERE username = :u AND outcome = 'DENIED' AND patient_id = :p
+                   AND detail LIKE '%SUBSTANCE_USE_PART2%'""").param("u", director).param("p", patient.id())
+                .query(Long.class).single()).as("4 deletes, the update and the create").isEqualTo(6);
+
+        client.delete().resourceById("Condition", plain.condition().toString()).execute();
+        assertThat(jdbc.sql("SELECT entered_in_error FROM diagnosis WHERE id = :id").param("id", plain.condition())
+                .query(Boolean.class).single()).isTrue();
     }
 
     private Visit visit(Instant admit, Instant discharge, UUID attendingId, String reason) {

@@ -17,8 +17,52 @@ final class Hl7Samples {
                 + "|P|" + version;
     }
 
+    /**
+     * A PID of a woman born on {@code birthDate} whose name, street, ZIP and phone follow from the MRN: every
+     * MRN is a different person, as the master patient index would otherwise rightly link or flag them.
+     */
     static String pid(String mrn, String birthDate) {
-        return "PID|1||" + mrn + "^^^RGH^MR||Doe^Jane^Q||" + birthDate + "|F|||12 Main St^^Springfield^MA^01101||555-1234";
+        return "PID|1||" + mrn + "^^^RGH^MR||" + family(mrn) + "^" + given(mrn) + "^Q||" + birthDate
+                + "|F|||" + street(mrn) + "^^Springfield^MA^" + zip(mrn) + "||" + phone(mrn);
+    }
+
+    /** The family name {@link #pid} gives the MRN. */
+    static String family(String mrn) {
+        return word(seed(mrn), 8);
+    }
+
+    /** The given name {@link #pid} gives the MRN. */
+    static String given(String mrn) {
+        return word(seed(mrn) ^ 0x5DEECE66DL, 6);
+    }
+
+    static String street(String mrn) {
+        return (1 + seed(mrn) % 997) + " " + word(seed(mrn) ^ 0xB5AD4ECEDA1CE2A9L, 5) + " St";
+    }
+
+    static String phone(String mrn) {
+        return "555-" + String.format("%04d", seed(mrn) % 10_000);
+    }
+
+    static String zip(String mrn) {
+        return String.format("%05d", (seed(mrn) / 10_000) % 100_000);
+    }
+
+    private static long seed(String mrn) {
+        return new java.util.SplittableRandom(mrn.hashCode() * 1_000_003L).nextLong() & Long.MAX_VALUE;
+    }
+
+    /** Letters drawn from the seed, consonant and vowel in turn: names far apart, not sharing a few syllables. */
+    private static String word(long seed, int letters) {
+        var random = new java.util.SplittableRandom(seed);
+        String consonants = "bcdfghjklmnpqrstvwxz";
+        String vowels = "aeiouy";
+        StringBuilder w = new StringBuilder();
+        for (int i = 0; i < letters; i++) {
+            String from = i % 2 == 0 ? consonants : vowels;
+            w.append(from.charAt(random.nextInt(from.length())));
+        }
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
     }
 
     /** A segment from field number to value, empty fields in between. */

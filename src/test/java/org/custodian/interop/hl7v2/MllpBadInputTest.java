@@ -100,7 +100,7 @@ class MllpBadInputTest {
 
     @Test
     void aDeadLetterIsReplayedOnceItsCauseIsFixed() throws Exception {
-        String labs = Hl7Samples.labs("BAD-REPLAY", "L1").replace("^^^RGH^MR", "^^^LABX^MR");
+        String labs = Hl7Samples.labs("BAD-REPLAY", "LBX1").replace("^^^RGH^MR", "^^^LABX^MR");
         assertThat(send(labs)).contains("MSA|AR|BAD-REPLAY", "PID-3.4", "LABX");
         DeadLetter letter = deadLetters.list(100).stream().filter(d -> "BAD-REPLAY".equals(d.controlId())).findFirst()
                 .orElseThrow();
@@ -111,7 +111,7 @@ class MllpBadInputTest {
         assertThat(deadLetters.replay(letter.id(), "director").accepted()).isFalse();
         assertThat(deadLetters.list(100)).noneMatch(d -> d.id().equals(letter.id()));
         assertThat(jdbc.sql("SELECT count(*) FROM observation o JOIN patient_identifier i ON i.patient_id = o.patient_id "
-                + "WHERE i.value = 'L1'").query(Long.class).single()).isEqualTo(2);
+                + "WHERE i.value = 'LBX1'").query(Long.class).single()).isEqualTo(2);
         assertThat(send(labs)).contains("MSA|AA|BAD-REPLAY", "duplicate");
     }
 }
