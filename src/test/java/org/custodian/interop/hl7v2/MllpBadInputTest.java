@@ -107,7 +107,8 @@ class MllpBadInputTest {
         assertThat(deadLetters.replay(letter.id(), "director").accepted()).isFalse();
 
         facilities.ensure(new Facility(UUID.randomUUID(), "LABX", "Lab X", FacilityType.HOSPITAL, null, null));
-        assertThat(deadLetters.replay(letter.id(), "director").detail()).isEqualTo("accepted: 2 results");
+        // what the master patient index found about the new patient may follow; this test is about the replay
+        assertThat(deadLetters.replay(letter.id(), "director").detail()).startsWith("accepted: 2 results");
         assertThat(deadLetters.replay(letter.id(), "director").accepted()).isFalse();
         assertThat(deadLetters.list(100)).noneMatch(d -> d.id().equals(letter.id()));
         assertThat(jdbc.sql("SELECT count(*) FROM observation o JOIN patient_identifier i ON i.patient_id = o.patient_id "
