@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -195,7 +196,22 @@ class CodingQueueJourneyTest extends ChromiumJourney {
     private void submit(By button) {
         WebElement old = browser.findElement(By.tagName("main"));
         browser.findElement(button).click();
-        wait.until(ExpectedConditions.stalenessOf(old));
+        wait.until(d -> replaced(old));
+    }
+
+    /**
+     * Whether the element has left the page. While the next page loads, Chromium may answer "node does not
+     * belong to the document" rather than "stale element": both say it is gone.
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException e) {
+            return String.valueOf(e.getMessage()).contains("does not belong to the document");
+        }
     }
 
     private void addDiagnosis(String code) {
