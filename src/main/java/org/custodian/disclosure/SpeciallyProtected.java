@@ -81,6 +81,12 @@ class SpeciallyProtected {
                 + "; remove them or record " + (part2 && !other ? "the consent" : "the authorization");
     }
 
+    /** For the description of a copy for the patient: the specially protected categories of their own it held. */
+    static String ownNote(Set<SensitivityLabel> included) {
+        return included.isEmpty() ? "" : " [includes the patient's own specially protected records: "
+                + included.stream().sorted().map(SensitivityLabel::label).collect(Collectors.joining(", ")) + "]";
+    }
+
     /** For the accounting's description: the categories that went out under the request's specific terms. */
     static String releasedNote(Set<SensitivityLabel> released) {
         return released.isEmpty() ? "" : " [specially protected, released under specific authorization or consent: "
