@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.custodian.interop.fhir.TestBundles.bundle;
 import static org.custodian.interop.fhir.TestBundles.condition;
+import static org.custodian.interop.fhir.TestBundles.patient;
 
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -91,6 +92,20 @@ class FhirTransactionRefusalAuditTest {
         assertThat(jdbc.sql("SELECT hash FROM audit_event WHERE seq = :s")
                 .param("s", ((Number) refusal.get("seq")).longValue() - 1).query(String.class).single())
                 .as("linked to the event committed before it").isEqualTo(refusal.get("prev_hash"));
+    }
+
+    @Test
+    void aRoleThatMayNotLoadRecordsIsRefusedAtTheBundleDoorAndTheRefusalIsAudited() {
+        FhirTestBed bed = new FhirTestBed(context, port);
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        Facility clinic = bed.records().facility("TRB" + run.toUpperCase(), FacilityType.HOSPITAL);
+        String coder = "trb.coder." + run;
+        bed.user(coder, Role.CODER, clinic);
+        String synthea = bundle(patient(UUID.randomUUID().toString(), "Rita", "Refused" + run)).toString();
+        assertThatThrownBy(() -> bed.signedIn(coder).transaction().withBundle(synthea).execute())
+                .isInstanceOf(ForbiddenOperationException.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE username = :u AND outcome = 'DENIED'"
+                + " AND resource_type = 'Bundle'").param("u", coder).query(Long.class).single()).isEqualTo(1);
     }
 
     private static ObjectNode filedOn(String id, UUID patientId, UUID encounterId) {
