@@ -32,7 +32,7 @@ class SpeciallyProtected {
         return part2;
     }
 
-    /** The protected categories of each document that falls in any (its own and its encounter's labels). */
+    /** The protected categories of each document that falls in any (labels on it, its encounter or the patient). */
     Map<UUID, Set<SensitivityLabel>> categories(Set<UUID> documentIds) {
         Map<UUID, Set<SensitivityLabel>> all = new HashMap<>();
         sensitivity.forEach(labels -> labels.categories(documentIds).forEach((doc, categories) -> all
