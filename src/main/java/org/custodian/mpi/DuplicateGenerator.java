@@ -60,7 +60,10 @@ public final class DuplicateGenerator {
             }
             if (random.nextDouble() < twinShare) {
                 String twinId = "P" + person++;
-                rows.add(new Row(twin(original, twinId), twinId, new Origin.Twin(personId)));
+                Demographics twin = twin(original, twinId);
+                if (twin != null) {
+                    rows.add(new Row(twin, twinId, new Origin.Twin(personId)));
+                }
             }
         }
         for (int i = rows.size() - 1; i > 0; i--) {
@@ -77,12 +80,16 @@ public final class DuplicateGenerator {
         return people.describe();
     }
 
+    /** A twin of {@code d} with another first name; null if the source gives no other name. */
     private Demographics twin(Demographics d, String id) {
         boolean female = random.nextBoolean();
-        String given;
-        do {
+        String given = people.given(female ? Sex.FEMALE : Sex.MALE, random);
+        for (int tries = 1; given == null || given.equalsIgnoreCase(d.given()); tries++) {
+            if (tries == 100) {
+                return null; // a source too small to name a twin otherwise
+            }
             given = people.given(female ? Sex.FEMALE : Sex.MALE, random);
-        } while (given.equalsIgnoreCase(d.given()));
+        }
         return new Demographics(id, given, d.family(), d.birthDate(), female ? Sex.FEMALE : Sex.MALE,
                 d.addressLine(), d.city(), d.state(), d.postalCode(), d.phone(), Draws.ssn(random));
     }
@@ -106,7 +113,7 @@ public final class DuplicateGenerator {
                 case 1 -> typo(family);
                 case 2 -> nickname(given);
                 case 3 -> {
-                    if (base.maidenName() != null && !base.maidenName().equalsIgnoreCase(family.text)) {
+                    if (base.maidenName() != null) {
                         family.set(base.maidenName(), Corruption.MARRIED_NAME);
                     } else if (d.sex() == Sex.FEMALE) {
                         family.set(people.family(random), Corruption.MARRIED_NAME);

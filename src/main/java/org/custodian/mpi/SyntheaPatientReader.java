@@ -43,7 +43,18 @@ final class SyntheaPatientReader {
         }
     }
 
+    /** Hands each Patient in {@code file} to {@code sink}; JSON that is not says where. */
     void read(Path file, Consumer<PeopleSource.BasePerson> sink) throws IOException {
+        try {
+            readFile(file, sink);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new IOException(file + ": not valid JSON" + (at == null ? "" : " at line " + at.getLineNr()
+                    + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private void readFile(Path file, Consumer<PeopleSource.BasePerson> sink) throws IOException {
         if (file.getFileName().toString().endsWith(".ndjson")) {
             readLines(file, sink);
             return;
@@ -75,7 +86,12 @@ final class SyntheaPatientReader {
                 if (line.isBlank()) {
                     continue;
                 }
-                JsonNode resource = JSON.readTree(line);
+                JsonNode resource;
+                try {
+                    resource = JSON.readTree(line);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IOException(file + ": not valid JSON at line " + number + ": " + e.getOriginalMessage(), e);
+                }
                 if ("Patient".equals(resource.path("resourceType").asText())) {
                     sink.accept(person(resource, file + " line " + number));
                 }
