@@ -14,7 +14,8 @@ import org.custodian.record.Sex;
  * woman's maiden name gives the realistic married-name change). Synthea simulates whole lifetimes
  * (about half a CPU-second each here), so for larger files the rest are recombined from the
  * patients' own fields: a first name and sex from one, a family name from another, a birth date
- * near a third's, a home of a fourth, a new phone and SSN. Names, ages and places thus keep
+ * near a third's, a home on a fourth's street (a house number of its own) in a fifth's town, a new
+ * phone and SSN. Names, ages and places thus keep
  * Synthea's distributions; {@link #describe()} says how many of each kind a file holds.
  */
 public final class SyntheaPeople implements PeopleSource {
@@ -96,8 +97,26 @@ public final class SyntheaPeople implements PeopleSource {
 
     @Override
     public Residence residence(SplittableRandom random) {
-        Demographics d = pick(patients, random).demographics();
-        return new Residence(d.addressLine(), d.city(), d.state(), d.postalCode());
+        Demographics street = pick(patients, random).demographics();
+        Demographics place = pick(patients, random).demographics();
+        return new Residence(newHouse(street.addressLine(), random), place.city(), place.state(), place.postalCode());
+    }
+
+    /**
+     * A home on one patient's street with a house number of its own: a thousand Synthea patients have a
+     * thousand homes, and a million people recombined into those homes would make strangers housemates
+     * by the hundred, which real households (two or three people) are not.
+     */
+    static String newHouse(String addressLine, SplittableRandom random) {
+        if (addressLine == null || addressLine.isBlank()) {
+            return addressLine;
+        }
+        int street = 0;
+        while (street < addressLine.length() && Character.isDigit(addressLine.charAt(street))) {
+            street++;
+        }
+        String rest = addressLine.substring(street).strip();
+        return rest.isEmpty() ? addressLine : (1 + random.nextInt(9999)) + " " + rest;
     }
 
     @Override

@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
 import org.custodian.record.Sex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,5 +95,20 @@ class SyntheaPeopleTest {
 
         assertThatThrownBy(() -> SyntheaPeople.read(dir, warning -> { }))
                 .isInstanceOf(IOException.class).hasMessageContaining("broken.json").hasMessageContaining("line 1");
+    }
+
+    @Test
+    void aRecombinedHomeIsOnAPatientsStreetWithAHouseNumberOfItsOwn() {
+        SplittableRandom random = new SplittableRandom(7);
+        Set<String> homes = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            String home = SyntheaPeople.newHouse("866 Kassulke Mall Unit 39", random);
+            assertThat(home).matches("[1-9][0-9]{0,3} Kassulke Mall Unit 39");
+            homes.add(home);
+        }
+        assertThat(homes).hasSizeGreaterThan(190);
+        assertThat(SyntheaPeople.newHouse("Rural Route", random)).endsWith(" Rural Route");
+        assertThat(SyntheaPeople.newHouse("12", random)).isEqualTo("12");
+        assertThat(SyntheaPeople.newHouse(null, random)).isNull();
     }
 }
