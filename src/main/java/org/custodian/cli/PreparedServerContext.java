@@ -5,6 +5,8 @@ import org.custodian.platform.FastLaunch;
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.SpringProperties;
+import org.springframework.core.env.PropertyResolver;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -18,6 +20,11 @@ import org.springframework.util.ClassUtils;
  */
 public final class PreparedServerContext {
     static final String INITIALIZER = PreparedServerContext.class.getName() + "__ApplicationContextInitializer";
+    /**
+     * Settings that decide whether a bean exists, with the value the build settled them to; a start whose
+     * system properties or environment variables say otherwise builds its context as before.
+     */
+    static final Map<String, String> SETTLED = Map.of("custodian.quality.incremental", "true");
 
     private PreparedServerContext() {
     }
@@ -34,11 +41,21 @@ public final class PreparedServerContext {
 
     /**
      * Whether a start in this mode uses the prepared context: a server start in a JVM launched to use
-     * it (the fast launch sets {@value FastLaunch#PREPARED_CONTEXT}) from a jar that contains it.
+     * it (the fast launch sets {@value FastLaunch#PREPARED_CONTEXT}) from a jar that contains it, with
+     * the settings the build settled left as they were.
      */
     static boolean usedFor(Launcher.Mode mode) {
         return mode == Launcher.Mode.SERVER && Boolean.getBoolean(FastLaunch.PREPARED_CONTEXT)
-                && ClassUtils.isPresent(INITIALIZER, PreparedServerContext.class.getClassLoader());
+                && ClassUtils.isPresent(INITIALIZER, PreparedServerContext.class.getClassLoader())
+                && settledAsBuilt(new StandardEnvironment());
+    }
+
+    /** True unless the properties (system properties, environment variables) change a setting the build settled. */
+    static boolean settledAsBuilt(PropertyResolver properties) {
+        return SETTLED.entrySet().stream().allMatch(setting -> {
+            String value = properties.getProperty(setting.getKey());
+            return value == null || value.trim().equalsIgnoreCase(setting.getValue());
+        });
     }
 
     /** Tells Spring to start {@code app} from the prepared context, or not, for this start. */
