@@ -38,14 +38,10 @@ public final class Launcher {
                 properties.put("spring.main.log-startup-info", "false");
             }
             properties.putAll(extraProperties);
-            SpringApplication app = new SpringApplication(CustodianApplication.class);
-            app.setBannerMode(Banner.Mode.OFF);
-            app.setWebApplicationType(mode == Mode.SERVER ? WebApplicationType.SERVLET : WebApplicationType.NONE);
-            app.setRegisterShutdownHook(false);
+            SpringApplication app = application(mode);
+            PreparedServerContext.apply(app, PreparedServerContext.usedFor(mode));
             var startupSteps = StartupSteps.recordIfAsked(app);
-            // as command-line arguments, so they win over application.properties (defaults would lose)
-            ConfigurableApplicationContext context = app.run(properties.entrySet().stream()
-                    .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+            ConfigurableApplicationContext context = app.run(arguments(properties));
             StartupSteps.report(startupSteps);
             Running running = new Running(context, database);
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "custodian-shutdown"));
@@ -57,6 +53,20 @@ public final class Launcher {
             database.close();
             throw e;
         }
+    }
+
+    /** The Spring application for a start in this mode, before its properties are given. */
+    static SpringApplication application(Mode mode) {
+        SpringApplication app = new SpringApplication(CustodianApplication.class);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.setWebApplicationType(mode == Mode.SERVER ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+        app.setRegisterShutdownHook(false);
+        return app;
+    }
+
+    /** Properties as command-line arguments, so they win over application.properties (defaults would lose). */
+    static String[] arguments(Map<String, Object> properties) {
+        return properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
     }
 
     /** The embedded server's own start-up chatter is noise to a user; its warnings and errors still show. */

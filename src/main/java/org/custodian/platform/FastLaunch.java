@@ -20,6 +20,8 @@ public final class FastLaunch {
     static final String CHILD_PROPERTY = "custodian.launched";
     static final String APP_FOLDER = "custodian-app";
     static final String CACHE = "custodian.aot";
+    /** Tells the child that the build prepared its server context ahead of time (see cli.PreparedServerContext). */
+    public static final String PREPARED_CONTEXT = "custodian.prepared-context";
     /**
      * The heap ceiling of commands whose work streams through a small live set: without one the JVM may
      * take a quarter of the machine's memory and, short of CPU, grow into it rather than collect
@@ -60,7 +62,8 @@ public final class FastLaunch {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!option.startsWith("-D" + CHILD_PROPERTY) && !option.startsWith("-XX:AOTCache")) {
+            if (!option.startsWith("-D" + CHILD_PROPERTY) && !option.startsWith("-D" + PREPARED_CONTEXT)
+                    && !option.startsWith("-XX:AOTCache")) {
                 command.add(option);
             }
         }
@@ -72,6 +75,7 @@ public final class FastLaunch {
         command.add("-Xlog:aot=off");
         command.add("-Xlog:cds=off");
         command.add("-D" + CHILD_PROPERTY + "=true");
+        command.add("-D" + PREPARED_CONTEXT + "=true");
         command.add("-jar");
         command.add(app.resolve("custodian.jar").toString());
         command.addAll(List.of(args));

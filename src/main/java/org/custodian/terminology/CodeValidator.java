@@ -77,8 +77,8 @@ class CodeValidator {
         }
         Release release = found.get();
         String on = date.map(d -> " on " + d).orElse("");
-        SearchIndex index = indexes.index(release);
-        MedicalCode known = index.find(code);
+        ReleaseCodes listed = indexes.codes(release);
+        MedicalCode known = listed.find(code);
         LocalDate day = date.orElse(release.effectiveFrom());
         if (known != null && known.inEffectOn(day)) {
             if (known.billable()) {
@@ -86,7 +86,7 @@ class CodeValidator {
                         + " code in " + release.version() + " (" + release.effectiveFrom() + " to " + release.effectiveTo()
                         + "): " + known.longDescription());
             }
-            List<MedicalCode> examples = index.billableUnder(code, 3);
+            List<MedicalCode> examples = listed.billableUnder(code, 3);
             return new CodeValidation.Header(input, known, release, examples, shown + " is a category (header) in "
                     + release.label() + ", not billable: add characters" + (examples.isEmpty() ? "" : ", e.g. "
                     + examples.stream().map(MedicalCode::display).collect(Collectors.joining(", "))));

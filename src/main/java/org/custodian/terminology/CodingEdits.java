@@ -119,7 +119,7 @@ public class CodingEdits {
     private CodingEdit seventhMissing(String shown, String code, TabularNotes.SeventhCharacters seventh,
                                       TabularNotes tabular, LocalDate date) {
         String padded = (code + "XXX").substring(0, 6);
-        Optional<SearchIndex> index = releases.release(CodeSystem.ICD10CM, Optional.of(date)).map(releases::index);
+        Optional<ReleaseCodes> index = releases.release(CodeSystem.ICD10CM, Optional.of(date)).map(releases::codes);
         String example = seventh.meanings().keySet().stream().map(c -> padded + c)
                 .filter(c -> index.map(i -> i.find(c) != null).orElse(false)).findFirst()
                 .map(c -> "; e.g. " + CodeSystem.ICD10CM.display(c)).orElse("");

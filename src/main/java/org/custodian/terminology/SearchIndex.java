@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class SearchIndex {
     private static final Pattern CODE_LIKE = Pattern.compile("[A-Z0-9]{1,7}");
-    private static final Comparator<MedicalCode> RANK = Comparator.comparing((MedicalCode c) -> !c.billable())
+    static final Comparator<MedicalCode> RANK = Comparator.comparing((MedicalCode c) -> !c.billable())
             .thenComparingInt(c -> c.longDescription().length()).thenComparing(MedicalCode::code);
 
     private final Release release;

@@ -106,6 +106,6 @@ public class Terminology {
 
     /** Every code of a loaded release (billable and headers), in code order. */
     public List<MedicalCode> codes(Release release) {
-        return indexes.index(release).codes();
+        return indexes.codes(release).all();
     }
 }

@@ -20,4 +20,12 @@ class FastLaunchTest {
         assertThat(importing.indexOf("-Xmx768m")).isLessThan(importing.indexOf("-jar"));
         assertThat(serving).noneMatch(option -> option.startsWith("-Xmx768m"));
     }
+
+    @Test
+    void theChildIsToldThatTheBuildPreparedItsServerContextOnce() {
+        List<String> serving = FastLaunch.command(app, new String[] {"serve", "--data", "/tmp/d"});
+
+        assertThat(serving).containsOnlyOnce("-D" + FastLaunch.PREPARED_CONTEXT + "=true");
+        assertThat(serving.indexOf("-D" + FastLaunch.PREPARED_CONTEXT + "=true")).isLessThan(serving.indexOf("-jar"));
+    }
 }
