@@ -3,6 +3,7 @@ package org.custodian.web;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.custodian.record.Patient;
 import org.custodian.record.PatientChart;
 import org.custodian.record.PatientChart.DocumentRow;
@@ -17,6 +18,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ChartPage {
+    /** Room for the recent view's main part (about 30,000 characters), so the buffer rarely grows. */
+    private static final int PAGE_CHARS = 32 * 1024;
+
     private final Formats fmt;
     private final ChartTableRows rows;
 
@@ -32,7 +36,7 @@ class ChartPage {
     }
 
     String main(View view) {
-        HtmlWriter html = new HtmlWriter(48 * 1024);
+        HtmlWriter html = new HtmlWriter(PAGE_CHARS);
         Patient patient = view.chart().patient();
         html.markup("<p class=\"breadcrumb no-print\">").open("a").attribute("href", view.contextPath() + "/patients")
                 .body().markup("&larr; Patient search</a></p>\n");
@@ -144,7 +148,7 @@ class ChartPage {
                 "<table class=\"data\">\n<caption class=\"visually-hidden\">Encounters, newest first</caption>\n"
                         + "<thead>\n<tr>\n" + heads("Admitted", "Discharged", "Class", "Facility", "Visit", "Attending",
                         "Admitting / referring", "Disposition", "Reason") + "</tr>\n</thead>\n",
-                rows.encounters(view.encounters()));
+                into -> rows.encounters(into, view.encounters()));
     }
 
     private void problems(HtmlWriter html, View view) {
@@ -154,7 +158,7 @@ class ChartPage {
                 "<table class=\"data\">\n<caption class=\"visually-hidden\">Problems and diagnoses, active first</caption>\n"
                         + "<thead>\n<tr>\n" + heads("Code", "Description", "Status", "Onset", "Resolved", "Encounter")
                         + "<th scope=\"col\"><abbr title=\"Present on admission\">POA</abbr></th>\n</tr>\n</thead>\n",
-                rows.diagnoses(chart.diagnoses(), view.encounterNames()));
+                into -> rows.diagnoses(into, chart.diagnoses(), view.encounterNames()));
     }
 
     private void procedures(HtmlWriter html, View view) {
@@ -162,7 +166,7 @@ class ChartPage {
         section(html, "procedures", "Procedures", chart.procedures().isEmpty(), "No procedures on record.",
                 "<table class=\"data\">\n<thead>\n<tr>" + heads("Performed", "Code", "Description", "Encounter")
                         + "</tr>\n</thead>\n",
-                rows.procedures(chart.procedures(), view.encounterNames()));
+                into -> rows.procedures(into, chart.procedures(), view.encounterNames()));
     }
 
     private void labs(HtmlWriter html, View view) {
@@ -172,7 +176,7 @@ class ChartPage {
                         + "results are flagged</caption>\n<thead>\n<tr>\n" + heads("Collected", "Test")
                         + "<th scope=\"col\" class=\"num\">Result</th>\n" + heads("Unit", "Reference range", "Flag")
                         + "</tr>\n</thead>\n",
-                rows.labs(chart.observations()));
+                into -> rows.labs(into, chart.observations()));
     }
 
     private void documents(HtmlWriter html, View view, Patient patient) {
@@ -184,9 +188,8 @@ class ChartPage {
             html.markup("<table class=\"data\">\n<caption class=\"visually-hidden\">Clinical documents, newest first</caption>\n"
                             + "<thead>\n<tr>\n" + heads("Title", "Type", "Status")
                             + "<th scope=\"col\" class=\"num\">Versions</th>\n" + heads("Author", "Signed", "Created")
-                            + "</tr>\n</thead>\n<tbody>")
-                    .markup(rows.documents(patient.id(), view.documents(), view.contextPath()))
-                    .markup("</tbody>\n</table>\n");
+                            + "</tr>\n</thead>\n<tbody>");
+            rows.documents(html, patient.id(), view.documents(), view.contextPath()).markup("</tbody>\n</table>\n");
         }
         int retracted = view.retractedCount();
         if (retracted > 0) {
@@ -207,13 +210,14 @@ class ChartPage {
 
     /** A section with a table whose head is fixed markup, or a line saying it is empty. */
     private static void section(HtmlWriter html, String id, String title, boolean empty, String emptyText,
-                                String tableHead, String tableRows) {
+                                String tableHead, Consumer<HtmlWriter> tableRows) {
         html.markup("<section id=\"" + id + "\" class=\"chart-section\" aria-labelledby=\"" + id + "-title\">\n<h2 id=\""
                 + id + "-title\">" + title + "</h2>\n");
         if (empty) {
             html.markup("<p class=\"empty\">" + emptyText + "</p>\n");
         } else {
-            html.markup(tableHead).markup("<tbody>").markup(tableRows).markup("</tbody>\n</table>\n");
+            tableRows.accept(html.markup(tableHead).markup("<tbody>"));
+            html.markup("</tbody>\n</table>\n");
         }
         html.markup("</section>\n");
     }
