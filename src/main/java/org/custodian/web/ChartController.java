@@ -27,12 +27,12 @@ class ChartController {
 
     private final PhiAccess phi;
     private final Formats fmt;
-    private final ChartTableRows rows;
+    private final ChartPage page;
 
-    ChartController(PhiAccess phi, Formats fmt, ChartTableRows rows) {
+    ChartController(PhiAccess phi, Formats fmt, ChartPage page) {
         this.phi = phi;
         this.fmt = fmt;
-        this.rows = rows;
+        this.page = page;
     }
 
     @GetMapping("/patients/{patientId}")
@@ -50,18 +50,10 @@ class ChartController {
                 .collect(Collectors.toMap(EncounterRow::id, this::encounterName, (a, b) -> a));
         List<DocumentRow> documents = showRetracted ? chart.documents()
                 : chart.documents().stream().filter(d -> d.status() != DocumentStatus.ENTERED_IN_ERROR).toList();
-        model.addAttribute("chart", chart);
+        Viewer viewer = (Viewer) model.getAttribute("viewer");
         model.addAttribute("patient", chart.patient());
-        model.addAttribute("encounters", encounters);
-        model.addAttribute("documents", documents);
-        model.addAttribute("encounterRows", rows.encounters(encounters));
-        model.addAttribute("diagnosisRows", rows.diagnoses(chart.diagnoses(), encounterNames));
-        model.addAttribute("procedureRows", rows.procedures(chart.procedures(), encounterNames));
-        model.addAttribute("labRows", rows.labs(chart.observations()));
-        model.addAttribute("documentRows", rows.documents(patientId, documents, request.getContextPath()));
-        model.addAttribute("retractedCount", retracted.size());
-        model.addAttribute("showRetracted", showRetracted);
-        model.addAttribute("full", full);
+        model.addAttribute("chartMain", page.main(new ChartPage.View(chart, encounters, documents, encounterNames,
+                retracted.size(), showRetracted, viewer == null ? null : viewer.displayName(), request.getContextPath())));
         return "patients/chart";
     }
 

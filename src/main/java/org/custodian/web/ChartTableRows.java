@@ -27,7 +27,11 @@ class ChartTableRows {
     }
 
     String encounters(List<EncounterRow> rows) {
-        HtmlWriter html = new HtmlWriter();
+        return encounters(new HtmlWriter(), rows).toString();
+    }
+
+    /** Writes the rows into {@code html}, so a page can be built in one buffer. */
+    HtmlWriter encounters(HtmlWriter html, List<EncounterRow> rows) {
         for (EncounterRow e : rows) {
             html.open("tr").body();
             time(html.open("td").body(), e.admitAt()).close("td");
@@ -45,7 +49,7 @@ class ChartTableRows {
                     .element("td", fmt.orNone(e.reason()))
                     .close("tr").newline();
         }
-        return html.toString();
+        return html;
     }
 
     /** The admitting and referring doctors (HL7 PV1-17, PV1-8) in one cell; null when neither is known. */
@@ -56,7 +60,11 @@ class ChartTableRows {
     }
 
     String diagnoses(List<DiagnosisRow> rows, Map<UUID, String> encounterNames) {
-        HtmlWriter html = new HtmlWriter();
+        return diagnoses(new HtmlWriter(), rows, encounterNames).toString();
+    }
+
+    /** Writes the rows into {@code html}, so a page can be built in one buffer. */
+    HtmlWriter diagnoses(HtmlWriter html, List<DiagnosisRow> rows, Map<UUID, String> encounterNames) {
         for (DiagnosisRow d : rows) {
             html.open("tr").body();
             html.open("td", "mono").body().element("span", d.code().code()).text(" ")
@@ -75,11 +83,15 @@ class ChartTableRows {
                     .element("td", fmt.orNone(d.poa()))
                     .close("tr").newline();
         }
-        return html.toString();
+        return html;
     }
 
     String procedures(List<ProcedureRow> rows, Map<UUID, String> encounterNames) {
-        HtmlWriter html = new HtmlWriter();
+        return procedures(new HtmlWriter(), rows, encounterNames).toString();
+    }
+
+    /** Writes the rows into {@code html}, so a page can be built in one buffer. */
+    HtmlWriter procedures(HtmlWriter html, List<ProcedureRow> rows, Map<UUID, String> encounterNames) {
         for (ProcedureRow p : rows) {
             html.open("tr").body().element("td", fmt.dateTime(p.performedAt()));
             html.open("td", "mono").body().element("span", p.code().code()).text(" ")
@@ -88,11 +100,15 @@ class ChartTableRows {
                     .element("td", fmt.orNone(encounterNames.get(p.encounterId())))
                     .close("tr").newline();
         }
-        return html.toString();
+        return html;
     }
 
     String labs(List<Observation> rows) {
-        HtmlWriter html = new HtmlWriter();
+        return labs(new HtmlWriter(), rows).toString();
+    }
+
+    /** Writes the rows into {@code html}, so a page can be built in one buffer. */
+    HtmlWriter labs(HtmlWriter html, List<Observation> rows) {
         for (Observation o : rows) {
             html.open("tr", o.isAbnormal() ? "abnormal flag-" + o.abnormalFlag().name().toLowerCase(Locale.ROOT) : null)
                     .body().element("td", fmt.dateTime(o.observedAt()));
@@ -109,11 +125,15 @@ class ChartTableRows {
             }
             html.close("td").close("tr").newline();
         }
-        return html.toString();
+        return html;
     }
 
     String documents(UUID patientId, List<DocumentRow> rows, String contextPath) {
-        HtmlWriter html = new HtmlWriter();
+        return documents(new HtmlWriter(), patientId, rows, contextPath).toString();
+    }
+
+    /** Writes the rows into {@code html}, so a page can be built in one buffer. */
+    HtmlWriter documents(HtmlWriter html, UUID patientId, List<DocumentRow> rows, String contextPath) {
         for (DocumentRow d : rows) {
             boolean retracted = d.status() == DocumentStatus.ENTERED_IN_ERROR;
             html.open("tr", retracted ? "retracted" : null).body();
@@ -129,7 +149,7 @@ class ChartTableRows {
                     .element("td", fmt.dateTime(d.createdAt()))
                     .close("tr").newline();
         }
-        return html.toString();
+        return html;
     }
 
     private HtmlWriter time(HtmlWriter html, Instant at) {

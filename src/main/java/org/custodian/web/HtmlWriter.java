@@ -8,7 +8,15 @@ import org.unbescape.html.HtmlEscape;
  * escape as Thymeleaf's {@code th:text} does; only the fixed tag names come in unescaped.
  */
 final class HtmlWriter {
-    private final StringBuilder html = new StringBuilder(8192);
+    private final StringBuilder html;
+
+    HtmlWriter() {
+        this(8192);
+    }
+
+    HtmlWriter(int capacity) {
+        html = new StringBuilder(capacity);
+    }
 
     /** Opens a tag, with a class attribute when {@code cssClass} is not empty. */
     HtmlWriter open(String tag, String cssClass) {
@@ -40,6 +48,12 @@ final class HtmlWriter {
 
     HtmlWriter text(String value) {
         html.append(HtmlEscape.escapeHtml4Xml(value == null ? "" : value));
+        return this;
+    }
+
+    /** Fixed markup written as it is: constants of the page, or HTML another writer built and escaped. */
+    HtmlWriter markup(String html) {
+        this.html.append(html);
         return this;
     }
 
