@@ -3,9 +3,12 @@ package org.custodian.quality;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,8 +26,9 @@ import org.springframework.stereotype.Repository;
  * Reads patients' records, as stored, for the rules: a few patients by id (the incremental check) or
  * one range of patient ids (a full scan's chunk). Either way every table's query goes in one round
  * trip on the caller's connection (a second one only for facts filed on another patient's encounter);
- * in a range, each table is read by its patient index, with no sort. Read-only; the record module's
- * writers remain the only writers.
+ * in a range, each table is read by its patient index, with no sort. The record itself is only read (the
+ * record module's writers remain its only writers); what is written is the copy-paste prints of document
+ * versions read for the first time ({@code quality_note_prints}), derived from their bodies once.
  */
 @Repository
 class FactsRepository {
@@ -94,7 +98,7 @@ class FactsRepository {
                     String[] row = strings(rs);
                     RecordBuilder b = builders.get(UUID.fromString(row[0]));
                     if (b != null) {
-                        t.reader().read(row, b);
+                        t.reader().read(row, rs, b);
                     }
                 }, parameters);
             }
@@ -112,13 +116,42 @@ class FactsRepository {
             Map<UUID, UUID> documentOwners = owners(con, "document", documents);
             Map<UUID, PatientFacts> facts = new LinkedHashMap<>();
             builders.forEach((id, b) -> facts.put(id, b.build(encounterOwners, documentOwners)));
+            storePrints(con);
             return facts;
         }
 
+        /**
+         * Keeps the copy-paste prints computed from bodies read, so that later checks read them instead.
+         * In key order, so that two transactions storing the same versions wait for each other rather than deadlock.
+         */
+        private void storePrints(Connection con) throws SQLException {
+            List<RecordBuilder.ComputedPrints> computed = new ArrayList<>();
+            builders.values().forEach(b -> b.computedPrints(computed));
+            if (computed.isEmpty()) {
+                return;
+            }
+            computed.sort(Comparator.comparing(RecordBuilder.ComputedPrints::documentId)
+                    .thenComparingInt(RecordBuilder.ComputedPrints::version));
+            try (PreparedStatement ps = con.prepareStatement("INSERT INTO quality_note_prints (document_id, version,"
+                    + " fingerprints) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+                for (RecordBuilder.ComputedPrints p : computed) {
+                    ps.setObject(1, p.documentId());
+                    ps.setInt(2, p.version());
+                    ps.setBytes(3, p.prints().encode());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+
+        /** The row's columns as text; bytea columns are left null, for their readers to take as bytes. */
         private static String[] strings(ResultSet rs) throws SQLException {
-            String[] row = new String[rs.getMetaData().getColumnCount()];
+            ResultSetMetaData meta = rs.getMetaData();
+            String[] row = new String[meta.getColumnCount()];
             for (int c = 0; c < row.length; c++) {
-                row[c] = rs.getString(c + 1);
+                if (meta.getColumnType(c + 1) != Types.BINARY) {
+                    row[c] = rs.getString(c + 1);
+                }
             }
             return row;
         }

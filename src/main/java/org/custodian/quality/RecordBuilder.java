@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.custodian.quality.rules.NotePrints;
 import org.custodian.quality.rules.PatientFacts;
 import org.custodian.quality.rules.PatientFacts.DiagnosisRow;
 import org.custodian.quality.rules.PatientFacts.DocumentRow;
@@ -38,7 +39,8 @@ final class RecordBuilder {
     private final List<String[]> observations = new ArrayList<>();
     private final List<String[]> documents = new ArrayList<>();
     private final Set<String> ownDocuments = new HashSet<>();
-    private final Map<String, String[]> versions = new HashMap<>();
+    private final Map<String, Version> versions = new HashMap<>();
+    private final List<ComputedPrints> computed = new ArrayList<>();
     private final List<FlaggedScanRow> flaggedScans = new ArrayList<>();
 
     RecordBuilder(PatientRow patient) {
@@ -82,9 +84,33 @@ final class RecordBuilder {
         ownDocuments.add(row[1]);
     }
 
-    /** document, version, status, title, body, author, signed at, signed by: the newest version of each is kept. */
-    void version(String[] row) {
-        versions.merge(row[1], row, (old, now) -> Integer.parseInt(now[2]) > Integer.parseInt(old[2]) ? now : old);
+    /**
+     * document, version, status, title, body, author, signed at, signed by (after the patient id), and the
+     * version's stored copy-paste prints, if any; the newest version of each document is kept. A version
+     * without stored prints comes with its body: its prints are computed here, and kept ({@link #computedPrints}).
+     */
+    void version(String[] row, byte[] storedPrints) {
+        NotePrints prints;
+        if (storedPrints != null) {
+            prints = NotePrints.decode(storedPrints);
+        } else {
+            prints = NotePrints.of(row[5]);
+            computed.add(new ComputedPrints(UUID.fromString(row[1]), Integer.parseInt(row[2]), prints));
+        }
+        versions.merge(row[1], new Version(row, Integer.parseInt(row[2]), prints),
+                (old, now) -> now.number() > old.number() ? now : old);
+    }
+
+    /** The prints computed from bodies while reading (versions first read since they were written), to store. */
+    void computedPrints(List<ComputedPrints> into) {
+        into.addAll(computed);
+    }
+
+    /** A document version's copy-paste prints, computed from its body. */
+    record ComputedPrints(UUID documentId, int version, NotePrints prints) {
+    }
+
+    private record Version(String[] row, int number, NotePrints prints) {
     }
 
     void flaggedScan(FlaggedScanRow s) {
@@ -141,14 +167,15 @@ final class RecordBuilder {
         }
         List<DocumentRow> docs = new ArrayList<>(documents.size());
         for (String[] d : documents) {
-            String[] v = versions.get(d[1]);
-            if (v != null) {
+            Version newest = versions.get(d[1]);
+            if (newest != null) {
+                String[] v = newest.row();
                 UUID encounter = uuid(d[2]);
                 UUID addendumTo = uuid(d[4]);
                 UUID addendumOwner = addendumTo == null ? null
                         : ownDocuments.contains(d[4]) ? patient.id() : documentOwners.get(addendumTo);
                 docs.add(new DocumentRow(uuid(d[1]), encounter, owner(encounter, encounterOwners), d[3], addendumTo,
-                        addendumOwner, instant(d[5]), Integer.parseInt(v[2]), v[3], v[4], v[5], uuid(v[6]),
+                        addendumOwner, instant(d[5]), newest.number(), v[3], v[4], newest.prints(), uuid(v[6]),
                         instant(v[7]), uuid(v[8])));
             }
         }

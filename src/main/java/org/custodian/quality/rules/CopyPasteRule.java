@@ -9,7 +9,8 @@ import org.custodian.quality.Severity;
 /**
  * Copy and paste across a patient's notes (an AHIMA documentation-integrity concern): a later note
  * that repeats a long passage of an earlier one word for word. Candidate pairs come from winnowed
- * fingerprints; the passage is then measured exactly. A copying note is one finding, however many
+ * fingerprints; the passage is then measured exactly on the word-shingle hashes ({@link NotePrints},
+ * computed once per document version). A copying note is one finding, however many
  * earlier notes it repeats (templated notes copied forward day after day would otherwise give a finding
  * per pair). Addenda quote what they correct, so they are only ever the source, never the copy.
  */
@@ -39,11 +40,8 @@ public final class CopyPasteRule implements Rule {
         int threshold = context.properties().copyPasteWords();
         List<Note> notes = new ArrayList<>();
         for (PatientFacts.DocumentRow d : facts.documents()) {
-            if (!d.enteredInError() && d.body() != null) {
-                long[] shingles = Winnowing.shingles(d.body());
-                if (shingles.length + Winnowing.K - 1 >= threshold) {
-                    notes.add(new Note(d, shingles, Winnowing.fingerprints(shingles)));
-                }
+            if (!d.enteredInError() && d.prints() != null && d.prints().words() >= threshold) {
+                notes.add(new Note(d, d.prints().shingles(), d.prints().prints()));
             }
         }
         notes.sort(Comparator.comparing((Note n) -> n.doc().createdAt()).thenComparing(n -> n.doc().id()));
