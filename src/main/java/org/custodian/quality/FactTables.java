@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.custodian.quality.rules.NotePrints;
 import org.custodian.quality.rules.PatientFacts.EncounterRow;
 import org.custodian.quality.rules.PatientFacts.FlaggedScanRow;
 import org.custodian.quality.rules.PatientFacts.PatientRow;
@@ -76,14 +77,14 @@ final class FactTables {
                       FROM document d WHERE %%s""".formatted(micros("d.created_at")), "d.patient_id",
                     (f, rs, b) -> b.document(f)),
             // every version, the newest of each document kept: cheaper than asking PostgreSQL for the newest;
-            // a version's copy-paste prints instead of its body once they are stored (the body only until then)
+            // a version's stored copy-paste words and fingerprints instead of its body (the body only until stored)
             new FactTable("""
                     SELECT v.patient_id, v.document_id, v.version, v.status, v.title,
-                           CASE WHEN q.fingerprints IS NULL THEN v.body END, v.author_id, %s, v.signed_by, q.fingerprints
+                           CASE WHEN q.prints IS NULL THEN v.body END, v.author_id, %s, v.signed_by, q.words, q.prints
                       FROM document_version v
                       LEFT JOIN quality_note_prints q ON q.document_id = v.document_id AND q.version = v.version
                      WHERE %%s""".formatted(micros("v.signed_at")), "v.patient_id",
-                    (f, rs, b) -> b.version(f, rs.getBytes(10))),
+                    (f, rs, b) -> b.version(f, f[9] == null ? null : NotePrints.stored(Integer.parseInt(f[9]), rs.getBytes(11)))),
             new FactTable("""
                     SELECT s.patient_id, s.id, s.encounter_id, s.chart_document_id, s.facility_id, s.document_type,
                            s.document_date, s.flag_reason, s.flag_comment, s.flagged_by, %s

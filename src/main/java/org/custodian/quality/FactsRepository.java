@@ -89,13 +89,15 @@ class FactsRepository {
         private final Map<UUID, RecordBuilder> builders = new LinkedHashMap<>();
 
         private Reading(RoundTrip trip, String filter, Object... parameters) {
+            TextColumns patients = new TextColumns();
             trip.add(FactTables.PATIENTS.sql(filter), rs -> {
-                RecordBuilder b = new RecordBuilder(FactTables.patient(strings(rs)));
+                RecordBuilder b = new RecordBuilder(FactTables.patient(patients.read(rs)));
                 builders.put(b.patientId(), b);
             }, parameters);
             for (FactTable t : FactTables.TABLES) {
+                TextColumns text = new TextColumns();
                 trip.add(t.sql(filter), rs -> {
-                    String[] row = strings(rs);
+                    String[] row = text.read(rs);
                     RecordBuilder b = builders.get(UUID.fromString(row[0]));
                     if (b != null) {
                         t.reader().read(row, rs, b);
@@ -104,18 +106,27 @@ class FactsRepository {
             }
         }
 
-        /** The records read, facts filed on others' encounters given their owners (one more query, only then). */
+        /**
+         * The records read, facts filed on others' encounters given their owners, notes sharing a fingerprint
+         * given their shingles (one more query each, only when there are any).
+         */
         Map<UUID, PatientFacts> records(Connection con) throws SQLException {
             Set<UUID> encounters = new HashSet<>();
             Set<UUID> documents = new HashSet<>();
+            Set<RecordBuilder.VersionKey> notes = new HashSet<>();
             builders.values().forEach(b -> {
                 b.unknownEncounters(encounters);
                 b.unknownDocuments(documents);
+                b.shinglesNeeded(notes);
             });
             Map<UUID, UUID> encounterOwners = owners(con, "encounter", encounters);
             Map<UUID, UUID> documentOwners = owners(con, "document", documents);
+            Map<RecordBuilder.VersionKey, byte[]> shingles = shingles(con, notes);
             Map<UUID, PatientFacts> facts = new LinkedHashMap<>();
-            builders.forEach((id, b) -> facts.put(id, b.build(encounterOwners, documentOwners)));
+            builders.forEach((id, b) -> {
+                b.shingles(shingles);
+                facts.put(id, b.build(encounterOwners, documentOwners));
+            });
             storePrints(con);
             return facts;
         }
@@ -130,26 +141,63 @@ class FactsRepository {
             if (computed.isEmpty()) {
                 return;
             }
-            computed.sort(Comparator.comparing(RecordBuilder.ComputedPrints::documentId)
-                    .thenComparingInt(RecordBuilder.ComputedPrints::version));
+            computed.sort(Comparator.comparing((RecordBuilder.ComputedPrints p) -> p.key().documentId())
+                    .thenComparingInt(p -> p.key().version()));
             try (PreparedStatement ps = con.prepareStatement("INSERT INTO quality_note_prints (document_id, version,"
-                    + " fingerprints) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    + " words, prints, shingles) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 for (RecordBuilder.ComputedPrints p : computed) {
-                    ps.setObject(1, p.documentId());
-                    ps.setInt(2, p.version());
-                    ps.setBytes(3, p.prints().encode());
+                    ps.setObject(1, p.key().documentId());
+                    ps.setInt(2, p.key().version());
+                    ps.setInt(3, p.prints().words());
+                    ps.setBytes(4, p.prints().encodedPrints());
+                    ps.setBytes(5, p.prints().encodedShingles());
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
         }
 
-        /** The row's columns as text; bytea columns are left null, for their readers to take as bytes. */
-        private static String[] strings(ResultSet rs) throws SQLException {
-            ResultSetMetaData meta = rs.getMetaData();
-            String[] row = new String[meta.getColumnCount()];
+        /** The stored shingles of these document versions. */
+        private static Map<RecordBuilder.VersionKey, byte[]> shingles(Connection con, Set<RecordBuilder.VersionKey> notes)
+                throws SQLException {
+            Map<RecordBuilder.VersionKey, byte[]> shingles = new HashMap<>();
+            if (notes.isEmpty()) {
+                return shingles;
+            }
+            try (PreparedStatement ps = con.prepareStatement("SELECT q.document_id, q.version, q.shingles"
+                    + " FROM unnest(?::uuid[], ?::int[]) AS k(document_id, version)"
+                    + " JOIN quality_note_prints q ON q.document_id = k.document_id AND q.version = k.version")) {
+                List<RecordBuilder.VersionKey> keys = List.copyOf(notes);
+                ps.setArray(1, con.createArrayOf("uuid", keys.stream().map(RecordBuilder.VersionKey::documentId).toArray()));
+                ps.setArray(2, con.createArrayOf("int4", keys.stream().map(RecordBuilder.VersionKey::version).toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        shingles.put(new RecordBuilder.VersionKey(rs.getObject(1, UUID.class), rs.getInt(2)), rs.getBytes(3));
+                    }
+                }
+            }
+            return shingles;
+        }
+
+    }
+
+    /** Reads the rows of one result set as text, but for its bytea columns (left null, for their readers to take as bytes). */
+    private static final class TextColumns {
+        private ResultSet of;
+        private boolean[] text;
+
+        String[] read(ResultSet rs) throws SQLException {
+            if (rs != of) {
+                ResultSetMetaData meta = rs.getMetaData();
+                text = new boolean[meta.getColumnCount()];
+                for (int c = 0; c < text.length; c++) {
+                    text[c] = meta.getColumnType(c + 1) != Types.BINARY;
+                }
+                of = rs;
+            }
+            String[] row = new String[text.length];
             for (int c = 0; c < row.length; c++) {
-                if (meta.getColumnType(c + 1) != Types.BINARY) {
+                if (text[c]) {
                     row[c] = rs.getString(c + 1);
                 }
             }

@@ -89,16 +89,14 @@ final class RecordBuilder {
      * version's stored copy-paste prints, if any; the newest version of each document is kept. A version
      * without stored prints comes with its body: its prints are computed here, and kept ({@link #computedPrints}).
      */
-    void version(String[] row, byte[] storedPrints) {
-        NotePrints prints;
-        if (storedPrints != null) {
-            prints = NotePrints.decode(storedPrints);
-        } else {
+    void version(String[] row, NotePrints stored) {
+        NotePrints prints = stored;
+        VersionKey key = new VersionKey(UUID.fromString(row[1]), Integer.parseInt(row[2]));
+        if (prints == null) {
             prints = NotePrints.of(row[5]);
-            computed.add(new ComputedPrints(UUID.fromString(row[1]), Integer.parseInt(row[2]), prints));
+            computed.add(new ComputedPrints(key, prints));
         }
-        versions.merge(row[1], new Version(row, Integer.parseInt(row[2]), prints),
-                (old, now) -> now.number() > old.number() ? now : old);
+        versions.merge(row[1], new Version(row, key, prints), (old, now) -> now.key().version() > old.key().version() ? now : old);
     }
 
     /** The prints computed from bodies while reading (versions first read since they were written), to store. */
@@ -106,11 +104,44 @@ final class RecordBuilder {
         into.addAll(computed);
     }
 
-    /** A document version's copy-paste prints, computed from its body. */
-    record ComputedPrints(UUID documentId, int version, NotePrints prints) {
+    /**
+     * The newest versions whose shingles the copy-paste rule may need and that were not read: those sharing a
+     * fingerprint with another document's newest version in this record.
+     */
+    void shinglesNeeded(Set<VersionKey> into) {
+        Map<Long, Version> firstWith = new HashMap<>();
+        for (Version v : versions.values()) {
+            v.prints().forEachPrint(print -> {
+                Version other = firstWith.putIfAbsent(print, v);
+                if (other != null && other != v) {
+                    for (Version shared : List.of(other, v)) {
+                        if (!shared.prints().hasShingles()) {
+                            into.add(shared.key());
+                        }
+                    }
+                }
+            });
+        }
     }
 
-    private record Version(String[] row, int number, NotePrints prints) {
+    /** Gives the newest versions the shingles read for them ({@link #shinglesNeeded}). */
+    void shingles(Map<VersionKey, byte[]> read) {
+        versions.replaceAll((document, v) -> {
+            byte[] shingles = read.get(v.key());
+            return shingles == null || v.prints().hasShingles() ? v
+                    : new Version(v.row(), v.key(), v.prints().withShingles(shingles));
+        });
+    }
+
+    /** A document version. */
+    record VersionKey(UUID documentId, int version) {
+    }
+
+    /** A document version's copy-paste prints, computed from its body. */
+    record ComputedPrints(VersionKey key, NotePrints prints) {
+    }
+
+    private record Version(String[] row, VersionKey key, NotePrints prints) {
     }
 
     void flaggedScan(FlaggedScanRow s) {
@@ -175,7 +206,7 @@ final class RecordBuilder {
                 UUID addendumOwner = addendumTo == null ? null
                         : ownDocuments.contains(d[4]) ? patient.id() : documentOwners.get(addendumTo);
                 docs.add(new DocumentRow(uuid(d[1]), encounter, owner(encounter, encounterOwners), d[3], addendumTo,
-                        addendumOwner, instant(d[5]), newest.number(), v[3], v[4], newest.prints(), uuid(v[6]),
+                        addendumOwner, instant(d[5]), newest.key().version(), v[3], v[4], newest.prints(), uuid(v[6]),
                         instant(v[7]), uuid(v[8])));
             }
         }

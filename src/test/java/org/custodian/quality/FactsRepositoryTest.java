@@ -118,7 +118,8 @@ class FactsRepositoryTest {
 
     /**
      * A version's copy-paste prints are computed from its body the first time it is read and stored; later
-     * reads take them instead of the body, and the copy-paste rule finds exactly the same on either.
+     * reads take them instead of the body (the shingles only of notes sharing a fingerprint), and the
+     * copy-paste rule finds exactly the same on either.
      */
     @Test
     void aVersionsPrintsAreComputedOnceThenReadInsteadOfItsBodyWithTheSameFindings() {
@@ -151,6 +152,8 @@ class FactsRepositoryTest {
         assertThat(sameOrder(fromPrints)).isEqualTo(sameOrder(fromBodies));
         assertThat(fromPrints.documents()).filteredOn(d -> d.title().equals("Day one")).singleElement()
                 .satisfies(d -> assertThat(d.prints()).isEqualTo(NotePrints.of(first)));
+        assertThat(fromPrints.documents()).as("shingles read only of notes sharing a fingerprint")
+                .allSatisfy(d -> assertThat(d.prints().hasShingles()).isEqualTo(d.title().startsWith("Day ")));
         RuleContext rules = new RuleContext(QualityFixtures.NOW, QualityProperties.defaults(), null);
         List<Finding> found = copyPaste(fromBodies, rules);
         assertThat(found).singleElement().satisfies(f -> assertThat(f.message()).startsWith("A passage of "));

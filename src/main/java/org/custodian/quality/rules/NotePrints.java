@@ -2,77 +2,114 @@ package org.custodian.quality.rules;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.function.LongConsumer;
 
 /**
- * What the copy-paste rule needs of a note's text: its word-shingle hashes in text order and their
- * winnowed fingerprints. A version's text never changes, so these are computed once ({@link #of}) and
- * kept in the database ({@link #encode}, {@link #decode}); a scan then reads them instead of the body.
+ * What the copy-paste rule needs of a note's text: its number of words, its winnowed fingerprints and
+ * its word-shingle hashes in text order. A version's text never changes, so these are computed once
+ * ({@link #of}) and kept in the database. A scan reads the words and fingerprints ({@link #stored}),
+ * which are small, and the shingles ({@link #withShingles}) only of notes sharing a fingerprint with
+ * another note of the patient: the rule measures a shared passage only between such notes.
  */
 public final class NotePrints {
-    private final long[] shingles;
+    private final int words;
     private final long[] prints;
+    private final long[] shingles;
 
-    private NotePrints(long[] shingles, long[] prints) {
-        this.shingles = shingles;
+    private NotePrints(int words, long[] prints, long[] shingles) {
+        this.words = words;
         this.prints = prints;
+        this.shingles = shingles;
     }
 
-    /** The prints of a note's text. */
+    /** The prints of a note's text, shingles included. */
     public static NotePrints of(String text) {
         long[] shingles = Winnowing.shingles(text);
-        return new NotePrints(shingles, Winnowing.fingerprints(shingles));
+        return new NotePrints(shingles.length == 0 ? 0 : shingles.length + Winnowing.K - 1,
+                Winnowing.fingerprints(shingles), shingles);
     }
 
-    /** Big-endian: the number of fingerprints, the fingerprints, then the shingle hashes. */
-    public byte[] encode() {
-        ByteBuffer out = ByteBuffer.allocate(Integer.BYTES + Long.BYTES * (prints.length + shingles.length));
-        out.putInt(prints.length);
-        out.asLongBuffer().put(prints).put(shingles);
-        return out.array();
+    /** Stored words and fingerprints ({@link #encodedPrints}), without the shingles yet. */
+    public static NotePrints stored(int words, byte[] prints) {
+        return new NotePrints(words, longs(prints, "fingerprints"), null);
     }
 
-    /** The prints {@link #encode} wrote; a malformed value is refused, naming what is wrong. */
-    public static NotePrints decode(byte[] bytes) {
-        if (bytes.length < Integer.BYTES || (bytes.length - Integer.BYTES) % Long.BYTES != 0) {
-            throw new IllegalArgumentException("note prints of " + bytes.length + " bytes: not a count and whole hashes");
-        }
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        int count = in.getInt();
-        int hashes = (bytes.length - Integer.BYTES) / Long.BYTES;
-        if (count < 0 || count > hashes) {
-            throw new IllegalArgumentException("note prints claim " + count + " fingerprints of " + hashes + " hashes");
-        }
-        long[] prints = new long[count];
-        long[] shingles = new long[hashes - count];
-        in.asLongBuffer().get(prints).get(shingles);
-        return new NotePrints(shingles, prints);
+    /** These prints with their stored shingles ({@link #encodedShingles}). */
+    public NotePrints withShingles(byte[] stored) {
+        return new NotePrints(words, prints, longs(stored, "shingles"));
     }
 
     /** The number of words of the text, as far as they form a shingle (0 for fewer than {@link Winnowing#K}). */
-    int words() {
-        return shingles.length == 0 ? 0 : shingles.length + Winnowing.K - 1;
+    public int words() {
+        return words;
     }
 
-    long[] shingles() {
-        return shingles;
+    public boolean hasShingles() {
+        return shingles != null;
     }
 
-    long[] prints() {
+    /** Whether the two notes share a fingerprint: every shared passage of {@code K + W - 1} words or more does. */
+    public boolean sharesPrintWith(NotePrints other) {
+        return Winnowing.overlap(prints, other.prints);
+    }
+
+    /** The fingerprints, each one a long, big-endian. */
+    public byte[] encodedPrints() {
+        return bytes(prints);
+    }
+
+    /** The shingle hashes in text order, each one a long, big-endian. */
+    public byte[] encodedShingles() {
+        return bytes(shingles());
+    }
+
+    /** Every fingerprint, in ascending order. */
+    public void forEachPrint(LongConsumer action) {
+        for (long print : prints) {
+            action.accept(print);
+        }
+    }
+
+    long[] fingerprints() {
         return prints;
     }
 
+    long[] shingles() {
+        if (shingles == null) {
+            throw new IllegalStateException("the shingles of this note were not read (it shares no fingerprint)");
+        }
+        return shingles;
+    }
+
+    private static byte[] bytes(long[] values) {
+        ByteBuffer out = ByteBuffer.allocate(Long.BYTES * values.length);
+        out.asLongBuffer().put(values);
+        return out.array();
+    }
+
+    private static long[] longs(byte[] bytes, String what) {
+        if (bytes.length % Long.BYTES != 0) {
+            throw new IllegalArgumentException("stored " + what + " of " + bytes.length + " bytes: not whole hashes");
+        }
+        long[] values = new long[bytes.length / Long.BYTES];
+        ByteBuffer.wrap(bytes).asLongBuffer().get(values);
+        return values;
+    }
+
+    /** Equal when the words and fingerprints are (whether the shingles were read or not). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof NotePrints other && Arrays.equals(shingles, other.shingles) && Arrays.equals(prints, other.prints);
+        return o instanceof NotePrints other && words == other.words && Arrays.equals(prints, other.prints);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(shingles) * 31 + Arrays.hashCode(prints);
+        return words * 31 + Arrays.hashCode(prints);
     }
 
     @Override
     public String toString() {
-        return "NotePrints[" + words() + " words, " + prints.length + " fingerprints]";
+        return "NotePrints[" + words + " words, " + prints.length + " fingerprints"
+                + (shingles == null ? "" : ", shingles") + "]";
     }
 }
