@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.custodian.quality.RecordBuilder.VersionKey;
 import org.custodian.quality.rules.NotePrints;
 import org.custodian.quality.rules.PatientFacts.EncounterRow;
 import org.custodian.quality.rules.PatientFacts.FlaggedScanRow;
@@ -76,15 +77,17 @@ final class FactTables {
                     SELECT d.patient_id, d.id, d.encounter_id, d.type, d.addendum_to, %s
                       FROM document d WHERE %%s""".formatted(micros("d.created_at")), "d.patient_id",
                     (f, rs, b) -> b.document(f)),
-            // every version, the newest of each document kept: cheaper than asking PostgreSQL for the newest;
-            // a version's stored copy-paste words and fingerprints instead of its body (the body only until stored)
+            // every version, the newest of each document kept: cheaper than asking PostgreSQL for the newest
             new FactTable("""
-                    SELECT v.patient_id, v.document_id, v.version, v.status, v.title,
-                           CASE WHEN q.prints IS NULL THEN v.body END, v.author_id, %s, v.signed_by, q.words, q.prints
-                      FROM document_version v
-                      LEFT JOIN quality_note_prints q ON q.document_id = v.document_id AND q.version = v.version
-                     WHERE %%s""".formatted(micros("v.signed_at")), "v.patient_id",
-                    (f, rs, b) -> b.version(f, f[9] == null ? null : NotePrints.stored(Integer.parseInt(f[9]), rs.getBytes(11)))),
+                    SELECT v.patient_id, v.document_id, v.version, v.status, v.title, v.author_id, %s, v.signed_by
+                      FROM document_version v WHERE %%s""".formatted(micros("v.signed_at")), "v.patient_id",
+                    (f, rs, b) -> b.version(f)),
+            // the copy-paste words and fingerprints stored for versions (bodies are read only of newest versions without)
+            new FactTable("""
+                    SELECT q.patient_id, q.document_id, q.version, q.words, q.prints
+                      FROM quality_note_prints q WHERE %s""", "q.patient_id",
+                    (f, rs, b) -> b.prints(new VersionKey(uuid(f[1]), Integer.parseInt(f[2])),
+                            NotePrints.stored(Integer.parseInt(f[3]), rs.getBytes(5)))),
             new FactTable("""
                     SELECT s.patient_id, s.id, s.encounter_id, s.chart_document_id, s.facility_id, s.document_type,
                            s.document_date, s.flag_reason, s.flag_comment, s.flagged_by, %s

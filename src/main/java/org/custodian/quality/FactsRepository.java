@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.custodian.quality.FactTables.FactTable;
+import org.custodian.quality.rules.NotePrints;
 import org.custodian.quality.rules.PatientFacts;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -107,8 +108,9 @@ class FactsRepository {
         }
 
         /**
-         * The records read, facts filed on others' encounters given their owners, notes sharing a fingerprint
-         * given their shingles (one more query each, only when there are any).
+         * The records read, facts filed on others' encounters given their owners, notes without stored prints
+         * their prints (from their bodies, then stored), notes sharing a fingerprint their shingles (one more
+         * query each, only when there are any).
          */
         Map<UUID, PatientFacts> records(Connection con) throws SQLException {
             Set<UUID> encounters = new HashSet<>();
@@ -117,10 +119,20 @@ class FactsRepository {
             builders.values().forEach(b -> {
                 b.unknownEncounters(encounters);
                 b.unknownDocuments(documents);
-                b.shinglesNeeded(notes);
             });
             Map<UUID, UUID> encounterOwners = owners(con, "encounter", encounters);
             Map<UUID, UUID> documentOwners = owners(con, "document", documents);
+            Set<RecordBuilder.VersionKey> unprinted = new HashSet<>();
+            builders.values().forEach(b -> b.printsMissing(unprinted));
+            if (!unprinted.isEmpty()) {
+                Map<RecordBuilder.VersionKey, NotePrints> fromBodies = printsFromBodies(con, unprinted);
+                builders.values().forEach(b -> {
+                    b.computed(fromBodies);
+                    b.shinglesNeeded(notes);
+                });
+            } else {
+                builders.values().forEach(b -> b.shinglesNeeded(notes));
+            }
             Map<RecordBuilder.VersionKey, byte[]> shingles = shingles(con, notes);
             Map<UUID, PatientFacts> facts = new LinkedHashMap<>();
             builders.forEach((id, b) -> {
@@ -143,18 +155,51 @@ class FactsRepository {
             }
             computed.sort(Comparator.comparing((RecordBuilder.ComputedPrints p) -> p.key().documentId())
                     .thenComparingInt(p -> p.key().version()));
-            try (PreparedStatement ps = con.prepareStatement("INSERT INTO quality_note_prints (document_id, version,"
-                    + " words, prints, shingles) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            try (PreparedStatement prints = con.prepareStatement("INSERT INTO quality_note_prints (document_id, version,"
+                    + " patient_id, words, prints) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+                 PreparedStatement shingles = con.prepareStatement("INSERT INTO quality_note_shingles (document_id, version,"
+                    + " shingles) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
                 for (RecordBuilder.ComputedPrints p : computed) {
-                    ps.setObject(1, p.key().documentId());
-                    ps.setInt(2, p.key().version());
-                    ps.setInt(3, p.prints().words());
-                    ps.setBytes(4, p.prints().encodedPrints());
-                    ps.setBytes(5, p.prints().encodedShingles());
-                    ps.addBatch();
+                    prints.setObject(1, p.key().documentId());
+                    prints.setInt(2, p.key().version());
+                    prints.setObject(3, p.patientId());
+                    prints.setInt(4, p.prints().words());
+                    prints.setBytes(5, p.prints().encodedPrints());
+                    prints.addBatch();
+                    shingles.setObject(1, p.key().documentId());
+                    shingles.setInt(2, p.key().version());
+                    shingles.setBytes(3, p.prints().encodedShingles());
+                    shingles.addBatch();
                 }
-                ps.executeBatch();
+                prints.executeBatch();
+                shingles.executeBatch();
             }
+        }
+
+        /** The prints of these document versions, computed from their bodies. */
+        private static Map<RecordBuilder.VersionKey, NotePrints> printsFromBodies(Connection con,
+                Set<RecordBuilder.VersionKey> versions) throws SQLException {
+            Map<RecordBuilder.VersionKey, NotePrints> prints = new HashMap<>();
+            try (PreparedStatement ps = con.prepareStatement("SELECT v.document_id, v.version, v.body"
+                    + " FROM unnest(?::uuid[], ?::int[]) AS k(document_id, version)"
+                    + " JOIN document_version v ON v.document_id = k.document_id AND v.version = k.version")) {
+                keys(con, ps, versions);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        prints.put(new RecordBuilder.VersionKey(rs.getObject(1, UUID.class), rs.getInt(2)),
+                                NotePrints.of(rs.getString(3)));
+                    }
+                }
+            }
+            return prints;
+        }
+
+        /** Sets a statement's two parameters to these versions' document ids and version numbers. */
+        private static void keys(Connection con, PreparedStatement ps, Set<RecordBuilder.VersionKey> versions)
+                throws SQLException {
+            List<RecordBuilder.VersionKey> keys = List.copyOf(versions);
+            ps.setArray(1, con.createArrayOf("uuid", keys.stream().map(RecordBuilder.VersionKey::documentId).toArray()));
+            ps.setArray(2, con.createArrayOf("int4", keys.stream().map(RecordBuilder.VersionKey::version).toArray()));
         }
 
         /** The stored shingles of these document versions. */
@@ -166,10 +211,8 @@ class FactsRepository {
             }
             try (PreparedStatement ps = con.prepareStatement("SELECT q.document_id, q.version, q.shingles"
                     + " FROM unnest(?::uuid[], ?::int[]) AS k(document_id, version)"
-                    + " JOIN quality_note_prints q ON q.document_id = k.document_id AND q.version = k.version")) {
-                List<RecordBuilder.VersionKey> keys = List.copyOf(notes);
-                ps.setArray(1, con.createArrayOf("uuid", keys.stream().map(RecordBuilder.VersionKey::documentId).toArray()));
-                ps.setArray(2, con.createArrayOf("int4", keys.stream().map(RecordBuilder.VersionKey::version).toArray()));
+                    + " JOIN quality_note_shingles q ON q.document_id = k.document_id AND q.version = k.version")) {
+                keys(con, ps, notes);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         shingles.put(new RecordBuilder.VersionKey(rs.getObject(1, UUID.class), rs.getInt(2)), rs.getBytes(3));

@@ -40,6 +40,7 @@ final class RecordBuilder {
     private final List<String[]> documents = new ArrayList<>();
     private final Set<String> ownDocuments = new HashSet<>();
     private final Map<String, Version> versions = new HashMap<>();
+    private final Map<VersionKey, NotePrints> prints = new HashMap<>();
     private final List<ComputedPrints> computed = new ArrayList<>();
     private final List<FlaggedScanRow> flaggedScans = new ArrayList<>();
 
@@ -84,22 +85,38 @@ final class RecordBuilder {
         ownDocuments.add(row[1]);
     }
 
-    /**
-     * document, version, status, title, body, author, signed at, signed by (after the patient id), and the
-     * version's stored copy-paste prints, if any; the newest version of each document is kept. A version
-     * without stored prints comes with its body: its prints are computed here, and kept ({@link #computedPrints}).
-     */
-    void version(String[] row, NotePrints stored) {
-        NotePrints prints = stored;
-        VersionKey key = new VersionKey(UUID.fromString(row[1]), Integer.parseInt(row[2]));
-        if (prints == null) {
-            prints = NotePrints.of(row[5]);
-            computed.add(new ComputedPrints(key, prints));
-        }
-        versions.merge(row[1], new Version(row, key, prints), (old, now) -> now.key().version() > old.key().version() ? now : old);
+    /** document, version, status, title, author, signed at, signed by (after the patient id): the newest version of each is kept. */
+    void version(String[] row) {
+        Version v = new Version(row, new VersionKey(UUID.fromString(row[1]), Integer.parseInt(row[2])));
+        versions.merge(row[1], v, (old, now) -> now.key().version() > old.key().version() ? now : old);
     }
 
-    /** The prints computed from bodies while reading (versions first read since they were written), to store. */
+    /** A version's copy-paste prints, as stored. */
+    void prints(VersionKey version, NotePrints stored) {
+        prints.put(version, stored);
+    }
+
+    /** The newest versions without stored prints (written since the last check that read them): their bodies are needed. */
+    void printsMissing(Set<VersionKey> into) {
+        for (Version v : versions.values()) {
+            if (!prints.containsKey(v.key())) {
+                into.add(v.key());
+            }
+        }
+    }
+
+    /** Prints computed from the bodies of newest versions without stored prints, given here and kept to store. */
+    void computed(Map<VersionKey, NotePrints> fromBodies) {
+        for (Version v : versions.values()) {
+            NotePrints computedPrints = fromBodies.get(v.key());
+            if (computedPrints != null && !prints.containsKey(v.key())) {
+                prints.put(v.key(), computedPrints);
+                computed.add(new ComputedPrints(v.key(), patient.id(), computedPrints));
+            }
+        }
+    }
+
+    /** The prints computed from bodies while reading, to store. */
     void computedPrints(List<ComputedPrints> into) {
         into.addAll(computed);
     }
@@ -109,27 +126,33 @@ final class RecordBuilder {
      * fingerprint with another document's newest version in this record.
      */
     void shinglesNeeded(Set<VersionKey> into) {
-        Map<Long, Version> firstWith = new HashMap<>();
+        List<VersionKey> notes = new ArrayList<>();
         for (Version v : versions.values()) {
-            v.prints().forEachPrint(print -> {
-                Version other = firstWith.putIfAbsent(print, v);
-                if (other != null && other != v) {
-                    for (Version shared : List.of(other, v)) {
-                        if (!shared.prints().hasShingles()) {
-                            into.add(shared.key());
-                        }
+            if (prints.containsKey(v.key())) {
+                notes.add(v.key());
+            }
+        }
+        for (int i = 0; i < notes.size(); i++) {
+            NotePrints one = prints.get(notes.get(i));
+            for (int j = i + 1; j < notes.size(); j++) {
+                NotePrints other = prints.get(notes.get(j));
+                if (one.sharesPrintWith(other)) {
+                    if (!one.hasShingles()) {
+                        into.add(notes.get(i));
+                    }
+                    if (!other.hasShingles()) {
+                        into.add(notes.get(j));
                     }
                 }
-            });
+            }
         }
     }
 
     /** Gives the newest versions the shingles read for them ({@link #shinglesNeeded}). */
     void shingles(Map<VersionKey, byte[]> read) {
-        versions.replaceAll((document, v) -> {
-            byte[] shingles = read.get(v.key());
-            return shingles == null || v.prints().hasShingles() ? v
-                    : new Version(v.row(), v.key(), v.prints().withShingles(shingles));
+        prints.replaceAll((version, p) -> {
+            byte[] shingles = read.get(version);
+            return shingles == null || p.hasShingles() ? p : p.withShingles(shingles);
         });
     }
 
@@ -138,10 +161,10 @@ final class RecordBuilder {
     }
 
     /** A document version's copy-paste prints, computed from its body. */
-    record ComputedPrints(VersionKey key, NotePrints prints) {
+    record ComputedPrints(VersionKey key, UUID patientId, NotePrints prints) {
     }
 
-    private record Version(String[] row, VersionKey key, NotePrints prints) {
+    private record Version(String[] row, VersionKey key) {
     }
 
     void flaggedScan(FlaggedScanRow s) {
@@ -206,8 +229,8 @@ final class RecordBuilder {
                 UUID addendumOwner = addendumTo == null ? null
                         : ownDocuments.contains(d[4]) ? patient.id() : documentOwners.get(addendumTo);
                 docs.add(new DocumentRow(uuid(d[1]), encounter, owner(encounter, encounterOwners), d[3], addendumTo,
-                        addendumOwner, instant(d[5]), newest.key().version(), v[3], v[4], newest.prints(), uuid(v[6]),
-                        instant(v[7]), uuid(v[8])));
+                        addendumOwner, instant(d[5]), newest.key().version(), v[3], v[4], prints.get(newest.key()),
+                        uuid(v[5]), instant(v[6]), uuid(v[7])));
             }
         }
         docs.sort(Comparator.comparing(DocumentRow::createdAt));

@@ -2,7 +2,6 @@ package org.custodian.quality.rules;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.function.LongConsumer;
 
 /**
  * What the copy-paste rule needs of a note's text: its number of words, its winnowed fingerprints and
@@ -61,13 +60,6 @@ public final class NotePrints {
     /** The shingle hashes in text order, each one a long, big-endian. */
     public byte[] encodedShingles() {
         return bytes(shingles());
-    }
-
-    /** Every fingerprint, in ascending order. */
-    public void forEachPrint(LongConsumer action) {
-        for (long print : prints) {
-            action.accept(print);
-        }
     }
 
     long[] fingerprints() {
