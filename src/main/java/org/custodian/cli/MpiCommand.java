@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "mpi", mixinStandardHelpOptions = true,
         description = "Master patient index: find duplicate patients in the index or in a file.",
-        subcommands = {MpiCommand.Link.class, MpiScanCommand.class, MpiCommand.Bench.class})
+        subcommands = {MpiCommand.Link.class, MpiScanCommand.class, MpiCommand.Bench.class, MpiCorruptCommand.class})
 public final class MpiCommand {
 
     /** Threshold options shared by the commands that decide. */
@@ -107,6 +107,9 @@ public final class MpiCommand {
         @picocli.CommandLine.Mixin
         DataOptions data;
 
+        @picocli.CommandLine.Mixin
+        MpiSyntheaOptions synthea;
+
         @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
@@ -124,14 +127,22 @@ public final class MpiCommand {
                         "--records must be at least 2 and --probes at least 1");
             }
             if (lookup) {
+                if (synthea.directory != null) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "--synthea is not available with --lookup");
+                }
                 return lookup(err);
             }
+            var people = synthea.people(seed, spec);
             MpiProgress progress = new MpiProgress("comparing pairs", err);
-            MpiBenchmark.Result result = MpiBenchmark.run(records, seed, thresholdOptions.thresholds(), progress);
+            MpiBenchmark.Result result = people
+                    .map(p -> MpiBenchmark.run(p, records, seed, thresholdOptions.thresholds(), progress))
+                    .orElseGet(() -> MpiBenchmark.run(records, seed, thresholdOptions.thresholds(), progress));
             progress.finish("done");
             var stats = result.stats();
             var q = result.quality();
             PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "people: %s%n", result.base());
             out.printf(Locale.ROOT, "records %,d; pairs compared %,d (%s); skipped %,d%n", result.records(),
                     stats.pairsCompared(), stats.perKeyText(), stats.skippedPairs());
             out.printf(Locale.ROOT, "time: prepare %.1f s, block %.1f s, train (EM) %.1f s, score %.1f s, total %.1f s; "

@@ -114,6 +114,37 @@ final class SyntheaRunner {
                 "--generate.append_numbers_to_person_names=false");
     }
 
+    /**
+     * Synthea's people without their medical histories, for the MPI's evaluation data: one small
+     * disease module instead of all of them (names, births, marriages and homes come from Synthea's
+     * core), and no hospital or practitioner files. About five times faster than {@link #command}.
+     */
+    List<String> peopleCommand(int patients, long seed, Path outputDirectory) {
+        return List.of(java, "-cp", libDirectory.toAbsolutePath() + "/*", "App",
+                "-p", Integer.toString(patients), "-s", Long.toString(seed), "-cs", Long.toString(seed),
+                "-r", REFERENCE_DATE, "-m", "dermatitis",
+                "--exporter.baseDirectory=" + outputDirectory.toAbsolutePath(),
+                "--exporter.fhir.export=true",
+                "--exporter.fhir.transaction_bundle=true",
+                "--exporter.fhir.excluded_resources=" + EXCLUDED_RESOURCES + ",Encounter,Condition,Observation,"
+                        + "Procedure,Claim,DiagnosticReport,DocumentReference,Goal",
+                "--exporter.hospital.fhir.export=false",
+                "--exporter.practitioner.fhir.export=false",
+                "--generate.append_numbers_to_person_names=false");
+    }
+
+    /** Generates people only ({@link #peopleCommand}) into {@code outputDirectory}, with a progress bar on {@code err}. */
+    Generated generatePeopleShowingProgress(int patients, long seed, Path outputDirectory, java.io.PrintWriter err)
+            throws IOException, InterruptedException {
+        ProgressBar generating = new ProgressBar("generating Synthea people", patients, err, ProgressBar.onTerminal());
+        generating.update(0, "starting Synthea (seed " + seed + ")");
+        Generated generated = run(peopleCommand(patients, seed, outputDirectory), outputDirectory, (alive, deceased) ->
+                generating.update(alive, alive + "/" + patients + " living, " + deceased + " deceased"));
+        generating.finish(generated.alive() + " living, " + generated.deceased() + " deceased in "
+                + String.format("%.1f s", generated.elapsed().toMillis() / 1000.0));
+        return generated;
+    }
+
     /** {@link #generate} with a progress bar on {@code err} counting the living patients written. */
     Generated generateShowingProgress(int patients, long seed, Path outputDirectory, java.io.PrintWriter err)
             throws IOException, InterruptedException {
@@ -129,8 +160,13 @@ final class SyntheaRunner {
     /** Generates the patients into {@code outputDirectory}; fails with Synthea's own last word if it fails. */
     Generated generate(int patients, long seed, Path outputDirectory, Listener listener)
             throws IOException, InterruptedException {
+        return run(command(patients, seed, outputDirectory), outputDirectory, listener);
+    }
+
+    private Generated run(List<String> command, Path outputDirectory, Listener listener)
+            throws IOException, InterruptedException {
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command(patients, seed, outputDirectory))
+        Process process = new ProcessBuilder(command)
                 .directory(outputDirectory.toFile())
                 .redirectErrorStream(true)
                 .start();

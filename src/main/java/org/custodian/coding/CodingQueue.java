@@ -114,17 +114,16 @@ public class CodingQueue {
                     + to.label().toLowerCase());
         }
         cases.setStatus(row.encounterId(), to);
-        if (row.status().isFinal() != to.isFinal()) {
-            announceBilling(row.patientId());
-        }
+        announceBilling(row.patientId());
         cases.event(row.encounterId(), user.getUsername(), row.status(), to, note);
         access.changed(user, row.patientId(), row.encounterId(), "coding status " + row.status() + " -> " + to
                 + (note == null || note.isBlank() ? "" : ": " + note));
     }
 
     /**
-     * Whether a case is final decides DNFB (analytics) and what the record's derived stores show; a case
-     * becoming final or reopened announces its patient as changed, in the caller's transaction.
+     * A case's status is part of what the record's derived stores show: whether it is final decides DNFB
+     * (analytics), and quality's NOT_CODED finding says where the coding stands (in progress, on hold for a
+     * physician query). Every status change announces its patient as changed, in the caller's transaction.
      */
     void announceBilling(UUID patientId) {
         changes.changed(patientId);

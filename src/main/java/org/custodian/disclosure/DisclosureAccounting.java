@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 import org.custodian.privacy.AuditAction;
 import org.custodian.privacy.CustodianUser;
-import org.custodian.privacy.Permission;
 import org.custodian.record.Patient;
 import org.custodian.record.PatientRepository;
 import org.springframework.stereotype.Service;
@@ -35,7 +34,7 @@ public class DisclosureAccounting {
     @Transactional
     public UUID log(CustodianUser user, NewDisclosure d) {
         requirePatient(d.patientId());
-        guard.require(user, Permission.RELEASE_INFORMATION, d.patientId(), AuditAction.CREATE, "Disclosure", null);
+        guard.requireReleaseWork(user, d.patientId(), AuditAction.CREATE, "Disclosure", null);
         LegalBasis basis = d.purpose().isTpo() ? LegalBasis.TPO
                 : d.purpose().isRequiredOrPermittedByLaw() ? LegalBasis.REQUIRED_BY_LAW : LegalBasis.AUTHORIZATION;
         UUID id = UUID.randomUUID();
@@ -53,7 +52,7 @@ public class DisclosureAccounting {
      */
     public AccountingView view(CustodianUser user, UUID patientId) {
         Patient patient = requirePatient(patientId);
-        guard.require(user, Permission.RELEASE_INFORMATION, patientId, AuditAction.READ, RESOURCE, null);
+        guard.requireReleaseWork(user, patientId, AuditAction.READ, RESOURCE, null);
         List<Disclosure> accountable = disclosures.forPatient(patientId, since(), true);
         List<Disclosure> all = disclosures.forPatient(patientId, LocalDate.of(1900, 1, 1), false);
         guard.done(user, AuditAction.READ, patientId, RESOURCE, patientId.toString(),
@@ -63,7 +62,7 @@ public class DisclosureAccounting {
 
     public byte[] accountingPdf(CustodianUser user, UUID patientId) {
         Patient patient = requirePatient(patientId);
-        guard.require(user, Permission.RELEASE_INFORMATION, patientId, AuditAction.PRINT, RESOURCE, null);
+        guard.requireReleaseWork(user, patientId, AuditAction.PRINT, RESOURCE, null);
         List<Disclosure> entries = disclosures.forPatient(patientId, since(), true);
         PdfBook book = new PdfBook("Accounting of disclosures");
         book.heading("Accounting of disclosures");

@@ -16,7 +16,7 @@ public interface DocumentSensitivity {
     Set<UUID> part2Documents(Collection<UUID> documentIds);
 
     /**
-     * The protected categories each of these documents falls in (on itself or its encounter); none by
+     * The protected categories each of these documents falls in (on itself, its encounter or the patient); none by
      * default, for a source that knows only Part 2 records.
      */
     default Map<UUID, Set<SensitivityLabel>> categories(Collection<UUID> documentIds) {

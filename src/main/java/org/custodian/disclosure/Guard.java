@@ -10,11 +10,9 @@ import org.custodian.privacy.AuditOutcome;
 import org.custodian.privacy.AuditTrail;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.Permission;
+import org.custodian.privacy.ReleasePolicy;
 import org.custodian.privacy.SensitivityLabel;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every disclosure action asks the access policy first and leaves an audit event whatever the
@@ -23,14 +21,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class Guard {
     private final AccessPolicy policy;
+    private final ReleasePolicy releases;
     private final AuditTrail audit;
-    private final TransactionTemplate ownTransaction;
 
-    Guard(AccessPolicy policy, AuditTrail audit, PlatformTransactionManager transactions) {
+    Guard(AccessPolicy policy, ReleasePolicy releases, AuditTrail audit) {
         this.policy = policy;
+        this.releases = releases;
         this.audit = audit;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The user may do this kind of work at all (queues, forms without a patient). */
@@ -50,6 +47,25 @@ class Guard {
             throw new DisclosureDenied(deny.reason());
         }
         return decision.reason();
+    }
+
+    /**
+     * The user may work on the release of this patient's information (see
+     * {@link ReleasePolicy#decideReleaseWork}): sensitivity labels are left to each document's release.
+     */
+    String requireReleaseWork(CustodianUser user, UUID patientId, AuditAction action, String resourceType,
+                              String resourceId) {
+        AccessDecision decision = releases.decideReleaseWork(user, patientId);
+        if (decision instanceof AccessDecision.Deny deny) {
+            denied(user, action, patientId, resourceType, resourceId, deny.reason());
+            throw new DisclosureDenied(deny.reason());
+        }
+        return decision.reason();
+    }
+
+    /** Whether the user may work on the release of this patient's information, for filtering lists (no audit). */
+    boolean permitsReleaseWork(CustodianUser user, UUID patientId) {
+        return releases.decideReleaseWork(user, patientId) instanceof AccessDecision.Permit;
     }
 
     /** Whether the user reaches the patient, for filtering lists (no audit: nothing is read yet). */
@@ -82,7 +98,7 @@ class Guard {
      * what they withhold.
      */
     AccessDecision release(CustodianUser user, UUID patientId, UUID documentId, Set<SensitivityLabel> covered) {
-        return policy.decideRelease(user, patientId, documentId, covered);
+        return releases.decideRelease(user, patientId, documentId, covered);
     }
 
     /** A refusal the caller reports as a message (a withheld document); kept even if its transaction rolls back. */
@@ -99,8 +115,8 @@ class Guard {
     /** A denial is kept even though the caller's transaction rolls back when it is thrown. */
     private void denied(CustodianUser user, AuditAction action, UUID patientId, String resourceType, String resourceId,
                         String reason) {
-        ownTransaction.executeWithoutResult(s -> record(user, action, AuditOutcome.DENIED, patientId, resourceType,
-                resourceId, reason));
+        audit.recordKept(new AuditEntry(user.getUsername(), user.rolesText(), action, AuditOutcome.DENIED, patientId,
+                resourceType, resourceId, reason, Origin.clientAddress()));
     }
 
     private void record(CustodianUser user, AuditAction action, AuditOutcome outcome, UUID patientId,

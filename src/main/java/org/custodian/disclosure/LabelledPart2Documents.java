@@ -9,8 +9,8 @@ import org.custodian.privacy.SensitivityLabels;
 import org.springframework.stereotype.Component;
 
 /**
- * The protected records as privacy's sensitivity labels mark them: Part 2 on the document, its encounter or
- * the patient; other categories on the document or its encounter.
+ * The protected records as privacy's sensitivity labels mark them: each category, Part 2 included, on the
+ * document, its encounter or the whole patient.
  */
 @Component
 class LabelledPart2Documents implements DocumentSensitivity {

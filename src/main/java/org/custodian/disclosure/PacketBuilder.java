@@ -74,13 +74,20 @@ final class PacketBuilder {
                 + (c.request().basis() == LegalBasis.AUTHORIZATION
                 ? " Information disclosed under an authorization may be subject to re-disclosure by the recipient"
                 + " and no longer protected by federal privacy rules." : ""));
-        if (c.part2Included()) {
+        if (c.request().basis() == LegalBasis.RIGHT_OF_ACCESS) {
+            if (!c.protectedIncluded().isEmpty()) {
+                book.paragraph("This copy is for the patient and includes their own specially protected records ("
+                        + c.protectedIncluded().stream().sorted().map(SensitivityLabel::label)
+                        .collect(Collectors.joining(", ")) + "), which need the patient's specific authorization or"
+                        + " consent before they are disclosed to anyone else.");
+            }
+        } else if (c.part2Included()) {
             book.paragraph(PART2_NOTICE);
         }
         Set<SensitivityLabel> otherProtected = EnumSet.noneOf(SensitivityLabel.class);
         otherProtected.addAll(c.protectedIncluded());
         otherProtected.remove(SensitivityLabel.SUBSTANCE_USE_PART2);
-        if (!otherProtected.isEmpty()) {
+        if (!otherProtected.isEmpty() && c.request().basis() != LegalBasis.RIGHT_OF_ACCESS) {
             book.paragraph("Enclosed records include specially protected information ("
                     + otherProtected.stream().sorted().map(SensitivityLabel::label).collect(Collectors.joining(", "))
                     + ") released under the patient's authorization that names it specifically. State law may"

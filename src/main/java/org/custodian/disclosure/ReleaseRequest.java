@@ -34,9 +34,14 @@ public record ReleaseRequest(UUID id, UUID patientId, String patientName, Reques
 
     /**
      * The sensitivity labels this request lifts for release: 42 CFR Part 2 with the patient's specific
-     * consent, and the specially protected categories a valid authorization names.
+     * consent, and the specially protected categories a valid authorization names. The patient's own
+     * request (164.524) lifts them all: labels protect the patient from others, not from themselves
+     * (42 CFR 2.23 for Part 2 records).
      */
     public Set<SensitivityLabel> coveredLabels(LocalDate today) {
+        if (basis() == LegalBasis.RIGHT_OF_ACCESS) {
+            return EnumSet.allOf(SensitivityLabel.class);
+        }
         Set<SensitivityLabel> covered = EnumSet.noneOf(SensitivityLabel.class);
         covered.addAll(authorization.coveredCategories(today));
         if (part2Consent) {

@@ -6,12 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.custodian.privacy.AccessDecision;
+import java.util.stream.Collectors;
 import org.custodian.privacy.AuditAction;
 import org.custodian.privacy.CustodianUser;
-import org.custodian.privacy.Permission;
 import org.custodian.privacy.PhiAccess;
-import org.custodian.record.ChartScope;
+import org.custodian.privacy.SensitivityLabel;
 import org.custodian.record.ClinicalDocument;
 import org.custodian.record.DocumentRepository;
 import org.custodian.record.Observation;
@@ -22,7 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The patient's right of access (164.524): their designated record set (demographics, encounters,
  * diagnoses, procedures, results and documents with addenda and amendment materials) as a PDF or
- * a FHIR Bundle. Each export is a disclosure to the patient, logged (not accounted) and audited.
+ * a FHIR Bundle. Sensitivity labels protect the patient from others, not from themselves, so the copy
+ * holds the labelled parts of the record too, 42 CFR Part 2 records included (42 CFR 2.23); so does a
+ * restriction the patient asked for, which keeps others out. Each export is a disclosure to the
+ * patient, logged (not accounted) and audited.
  */
 @Service
 public class RightOfAccess {
@@ -30,14 +32,16 @@ public class RightOfAccess {
     private final DocumentRepository documents;
     private final AmendmentRepository amendments;
     private final DisclosureRepository disclosures;
+    private final SpeciallyProtected protectedRecords;
     private final Guard guard;
 
     RightOfAccess(PhiAccess phi, DocumentRepository documents, AmendmentRepository amendments,
-                  DisclosureRepository disclosures, Guard guard) {
+                  DisclosureRepository disclosures, SpeciallyProtected protectedRecords, Guard guard) {
         this.phi = phi;
         this.documents = documents;
         this.amendments = amendments;
         this.disclosures = disclosures;
+        this.protectedRecords = protectedRecords;
         this.guard = guard;
     }
 
@@ -45,39 +49,30 @@ public class RightOfAccess {
 
     @Transactional
     public byte[] export(CustodianUser user, UUID patientId, Format format) {
-        guard.require(user, Permission.RELEASE_INFORMATION, patientId, AuditAction.EXPORT, "DesignatedRecordSet",
-                patientId.toString());
-        PatientChart chart = phi.chart(user, patientId, ChartScope.FULL)
+        guard.requireReleaseWork(user, patientId, AuditAction.EXPORT, "DesignatedRecordSet", patientId.toString());
+        PatientChart chart = phi.chartForThePatient(user, patientId)
                 .orElseThrow(() -> new NotFound("no patient " + patientId));
-        List<ClinicalDocument> all = documents.forPatient(patientId).stream()
+        List<ClinicalDocument> docs = documents.forPatient(patientId).stream()
                 .sorted(Comparator.comparing(ClinicalDocument::createdAt)).toList();
-        List<ClinicalDocument> docs = all.stream().filter(d -> releasable(user, chart, d)).toList();
-        int withheld = all.size() - docs.size();
+        Set<SensitivityLabel> labelled = protectedRecords.together(protectedRecords.categories(
+                docs.stream().map(ClinicalDocument::id).collect(Collectors.toSet())));
         byte[] out = switch (format) {
             case FHIR -> RecordSetBundle.json(chart, docs).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            case PDF -> pdf(chart, docs, withheld);
+            case PDF -> pdf(chart, docs);
         };
         disclosures.insert(new Disclosure(UUID.randomUUID(), patientId, LocalDate.now(),
                 chart.patient().fullName() + " (patient)", null, "Designated record set as " + format + ": "
-                + chart.encounters().size() + " encounters, " + docs.size() + " documents",
+                + chart.encounters().size() + " encounters, " + docs.size() + " documents"
+                + SpeciallyProtected.ownNote(labelled),
                 Purpose.PERSONAL_USE.label(), LegalBasis.RIGHT_OF_ACCESS, false, null, Instant.now(), user.getUsername()));
         guard.done(user, AuditAction.EXPORT, patientId, "DesignatedRecordSet", patientId.toString(),
-                "right-of-access export as " + format + ", " + out.length + " bytes"
-                        + (withheld == 0 ? "" : "; " + withheld + " document(s) withheld by sensitivity labels"));
+                "right-of-access export as " + format + ", " + out.length + " bytes, " + docs.size() + " documents"
+                        + (labelled.isEmpty() ? "" : "; labelled records included for the patient ("
+                        + labelled.stream().map(Enum::name).sorted().collect(Collectors.joining(",")) + ")"));
         return out;
     }
 
-    /**
-     * A document goes into the copy when the chart shows its encounter (the chart already left out
-     * encounters whose labels keep the user out) and its own and its encounter's labels let the user
-     * release it; a 42 CFR Part 2 record goes only through a release request with the specific consent.
-     */
-    private boolean releasable(CustodianUser user, PatientChart chart, ClinicalDocument d) {
-        return (d.encounterId() == null || chart.encounters().stream().anyMatch(e -> e.id().equals(d.encounterId())))
-                && guard.release(user, d.patientId(), d.id(), Set.of()) instanceof AccessDecision.Permit;
-    }
-
-    private byte[] pdf(PatientChart chart, List<ClinicalDocument> docs, int withheld) {
+    private byte[] pdf(PatientChart chart, List<ClinicalDocument> docs) {
         var p = chart.patient();
         PdfBook book = new PdfBook("Health record of " + p.fullName());
         book.heading("Health record of " + p.family() + ", " + p.given());
@@ -109,12 +104,6 @@ public class RightOfAccess {
             book.paragraph(PacketBuilder.date(o.observedAt()) + "  " + o.display() + ": "
                     + (o.valueNumeric() != null ? o.valueNumeric().toPlainString() : o.valueText())
                     + (o.unit() == null ? "" : " " + o.unit()) + (o.abnormalFlag() == null ? "" : " [" + o.abnormalFlag() + "]"));
-        }
-        if (withheld > 0) {
-            book.subheading("Documents not in this copy");
-            book.paragraph(withheld + " document(s) carry a sensitivity label that this export may not release."
-                    + " Records under 42 CFR Part 2 are released with the patient's specific written consent"
-                    + " through a release-of-information request; ask the HIM department for the others.");
         }
         List<Amendment> linked = amendments.forDocuments(docs.stream().map(ClinicalDocument::id).toList());
         for (ClinicalDocument d : docs) {

@@ -32,7 +32,7 @@ class SpeciallyProtected {
         return part2;
     }
 
-    /** The protected categories of each document that falls in any (its own and its encounter's labels). */
+    /** The protected categories of each document that falls in any (labels on it, its encounter or the patient). */
     Map<UUID, Set<SensitivityLabel>> categories(Set<UUID> documentIds) {
         Map<UUID, Set<SensitivityLabel>> all = new HashMap<>();
         sensitivity.forEach(labels -> labels.categories(documentIds).forEach((doc, categories) -> all
@@ -79,6 +79,12 @@ class SpeciallyProtected {
                 + (part2 ? "the patient's specific 42 CFR Part 2 consent" : "") + (part2 && other ? " and " : "")
                 + (other ? "a valid authorization that names the category specifically" : "")
                 + "; remove them or record " + (part2 && !other ? "the consent" : "the authorization");
+    }
+
+    /** For the description of a copy for the patient: the specially protected categories of their own it held. */
+    static String ownNote(Set<SensitivityLabel> included) {
+        return included.isEmpty() ? "" : " [includes the patient's own specially protected records: "
+                + included.stream().sorted().map(SensitivityLabel::label).collect(Collectors.joining(", ")) + "]";
     }
 
     /** For the accounting's description: the categories that went out under the request's specific terms. */

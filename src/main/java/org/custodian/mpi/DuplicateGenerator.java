@@ -1,45 +1,41 @@
 package org.custodian.mpi;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import static org.custodian.mpi.Draws.capitalise;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.SplittableRandom;
 import org.custodian.record.Sex;
 
 /**
- * A seeded generator of patient files with known duplicates, for measuring the MPI. People are drawn
- * with realistic name frequencies (common names by rank, a long tail of rare ones); a share of them
+ * A seeded generator of patient files with known duplicates, for measuring the MPI. People come
+ * from a {@link PeopleSource} (built-in name-frequency lists, or Synthea patients); a share of them
  * get duplicate records carrying the errors registration really makes: typos, transposed letters,
  * nicknames, married names, swapped day and month, missing fields, a move, a partial SSN. Twins
  * (same birth date, family, address and phone, another first name) are the hard non-matches.
- * The same seed always gives the same file.
+ * Every row says how it came to be ({@link Origin}). The same seed and source give the same file.
  */
 public final class DuplicateGenerator {
-    private static final List<String> FEMALE = lines("female.txt");
-    private static final List<String> MALE = lines("male.txt");
-    private static final List<String> FAMILY = lines("family.txt");
-    private static final List<String> STREETS = lines("streets.txt");
-    private static final List<String> PLACES = lines("places.txt");
-    private static final List<String> NICKNAME_GROUPS = lines("/org/custodian/mpi/nicknames.txt");
-    private static final String[] SYLLABLES = {"ka", "lo", "ver", "ston", "ber", "mi", "ra", "dell", "son", "wick",
-        "an", "ton", "hal", "ford", "ri", "nel", "os", "ki", "bar", "lund", "ham", "ek", "ov", "zi", "mar", "ley"};
+    private static final List<String> NICKNAME_GROUPS = NameListPeople.lines("/org/custodian/mpi/nicknames.txt");
     private static final char[] KEYBOARD = "abcdefghijklmnopqrstuvwxyz".toCharArray();
 
+    private final PeopleSource people;
     private final SplittableRandom random;
     private final double duplicateShare;
     private final double twinShare;
 
-    /** One generated record and the person it belongs to (the ground truth). */
-    public record Row(Demographics demographics, String person) {
+    /** One generated record, the person it belongs to and how it came to be (the ground truth). */
+    public record Row(Demographics demographics, String person, Origin origin) {
     }
 
+    /** A generator over the built-in name-frequency lists. */
     public DuplicateGenerator(long seed, double duplicateShare, double twinShare) {
+        this(new NameListPeople(), seed, duplicateShare, twinShare);
+    }
+
+    public DuplicateGenerator(PeopleSource people, long seed, double duplicateShare, double twinShare) {
+        this.people = people;
         this.random = new SplittableRandom(seed);
         this.duplicateShare = duplicateShare;
         this.twinShare = twinShare;
@@ -50,18 +46,24 @@ public final class DuplicateGenerator {
         List<Row> rows = new ArrayList<>(records + 16);
         int person = 0;
         while (rows.size() < records) {
-            String personId = "P" + person++;
-            Demographics original = person(personId);
-            rows.add(new Row(original, personId));
+            PeopleSource.BasePerson base = people.next("P" + person++, random);
+            Demographics original = base.demographics();
+            String personId = original.id();
+            rows.add(new Row(original, personId, new Origin.Original()));
             if (random.nextDouble() < duplicateShare) {
                 int copies = 1 + (random.nextDouble() < 0.25 ? 1 : 0);
                 for (int c = 0; c < copies; c++) {
-                    rows.add(new Row(corrupt(original, personId + "-D" + c), personId));
+                    List<Corruption> errors = new ArrayList<>(3);
+                    Demographics copy = corrupt(base, personId + "-D" + c, errors);
+                    rows.add(new Row(copy, personId, new Origin.Duplicate(personId, errors)));
                 }
             }
             if (random.nextDouble() < twinShare) {
                 String twinId = "P" + person++;
-                rows.add(new Row(twin(original, twinId), twinId));
+                Demographics twin = twin(original, twinId);
+                if (twin != null) {
+                    rows.add(new Row(twin, twinId, new Origin.Twin(personId)));
+                }
             }
         }
         for (int i = rows.size() - 1; i > 0; i--) {
@@ -73,79 +75,121 @@ public final class DuplicateGenerator {
         return rows;
     }
 
-    private Demographics person(String id) {
-        boolean female = random.nextBoolean();
-        String given = zipf(female ? FEMALE : MALE);
-        String family = random.nextDouble() < 0.35 ? rareFamily() : zipf(FAMILY);
-        LocalDate birth = LocalDate.of(1930, 1, 1).plusDays(random.nextInt(365 * 94));
-        String[] place = PLACES.get(random.nextInt(PLACES.size())).split(",");
-        return new Demographics(id, capitalise(given), capitalise(family), birth, female ? Sex.FEMALE : Sex.MALE,
-                address(), capitalise(place[0]), place[1].toUpperCase(), place[2] + digits(2), phone(), ssn());
+    /** What the people were drawn from, for the figures. */
+    public String base() {
+        return people.describe();
     }
 
+    /** A twin of {@code d} with another first name; null if the source gives no other name. */
     private Demographics twin(Demographics d, String id) {
         boolean female = random.nextBoolean();
-        String given;
-        do {
-            given = capitalise(zipf(female ? FEMALE : MALE));
-        } while (given.equalsIgnoreCase(d.given()));
+        String given = people.given(female ? Sex.FEMALE : Sex.MALE, random);
+        for (int tries = 1; given == null || given.equalsIgnoreCase(d.given()); tries++) {
+            if (tries == 100) {
+                return null; // a source too small to name a twin otherwise
+            }
+            given = people.given(female ? Sex.FEMALE : Sex.MALE, random);
+        }
         return new Demographics(id, given, d.family(), d.birthDate(), female ? Sex.FEMALE : Sex.MALE,
-                d.addressLine(), d.city(), d.state(), d.postalCode(), d.phone(), ssn());
+                d.addressLine(), d.city(), d.state(), d.postalCode(), d.phone(), Draws.ssn(random));
     }
 
-    /** A second registration of the same person with one to three realistic errors. */
-    private Demographics corrupt(Demographics d, String id) {
-        String given = d.given();
-        String family = d.family();
+    /** A second registration of the same person with one to three realistic errors, named in {@code errors}. */
+    private Demographics corrupt(PeopleSource.BasePerson base, String id, List<Corruption> errors) {
+        Demographics d = base.demographics();
+        Edit given = new Edit(d.given());
+        Edit family = new Edit(d.family());
         LocalDate birth = d.birthDate();
-        String address = d.addressLine();
+        Edit address = new Edit(d.addressLine());
         String city = d.city();
         String state = d.state();
         String zip = d.postalCode();
-        String phone = d.phone();
-        String ssn = d.ssn();
-        int errors = 1 + random.nextInt(3);
-        for (int e = 0; e < errors; e++) {
+        Edit phone = new Edit(d.phone());
+        Edit ssn = new Edit(d.ssn());
+        int count = 1 + random.nextInt(3);
+        for (int e = 0; e < count; e++) {
             switch (random.nextInt(11)) {
-                case 0 -> given = typo(given);
-                case 1 -> family = typo(family);
-                case 2 -> given = nickname(given);
+                case 0 -> typo(given);
+                case 1 -> typo(family);
+                case 2 -> nickname(given);
                 case 3 -> {
-                    if (d.sex() == Sex.FEMALE) {
-                        family = capitalise(random.nextBoolean() ? zipf(FAMILY) : rareFamily());
+                    if (base.maidenName() != null) {
+                        family.set(base.maidenName(), Corruption.MARRIED_NAME);
+                    } else if (d.sex() == Sex.FEMALE) {
+                        family.set(people.family(random), Corruption.MARRIED_NAME);
                     } else {
-                        family = typo(family);
+                        typo(family);
                     }
                 }
-                case 4 -> birth = birth.getDayOfMonth() <= 12 && birth.getDayOfMonth() != birth.getMonthValue()
-                        ? LocalDate.of(birth.getYear(), birth.getDayOfMonth(), birth.getMonthValue())
-                        : birth.plusYears(random.nextBoolean() ? 1 : -1);
+                case 4 -> {
+                    if (birth == null) {
+                        break;
+                    }
+                    if (birth.getDayOfMonth() <= 12 && birth.getDayOfMonth() != birth.getMonthValue()) {
+                        birth = LocalDate.of(birth.getYear(), birth.getDayOfMonth(), birth.getMonthValue());
+                        note(errors, Corruption.SWAPPED_DAY_MONTH);
+                    } else {
+                        birth = birth.plusYears(random.nextBoolean() ? 1 : -1);
+                        note(errors, Corruption.WRONG_BIRTH_YEAR);
+                    }
+                }
                 case 5 -> {
-                    phone = random.nextBoolean() ? null : phone;
-                    ssn = random.nextBoolean() ? null : ssn;
+                    phone.set(random.nextBoolean() ? null : phone.text, Corruption.MISSING_FIELD);
+                    ssn.set(random.nextBoolean() ? null : ssn.text, Corruption.MISSING_FIELD);
                 }
                 case 6 -> {
-                    String[] place = PLACES.get(random.nextInt(PLACES.size())).split(",");
-                    address = address();
-                    city = capitalise(place[0]);
-                    state = place[1].toUpperCase();
-                    zip = place[2] + digits(2);
-                    phone = random.nextBoolean() ? phone() : phone;
+                    PeopleSource.Residence home = people.residence(random);
+                    address.set(home.addressLine(), Corruption.MOVED_ADDRESS);
+                    city = home.city();
+                    state = home.state();
+                    zip = home.postalCode();
+                    phone.set(random.nextBoolean() ? Draws.phone(random) : phone.text, Corruption.MOVED_ADDRESS);
                 }
-                case 7 -> ssn = ssn == null ? null : random.nextBoolean() ? ssn.substring(ssn.length() - 4) : typoDigit(ssn);
-                case 8 -> phone = phone == null ? null : typoDigit(phone);
-                case 9 -> address = address == null ? null : abbreviate(address);
+                case 7 -> {
+                    if (ssn.text != null) {
+                        if (random.nextBoolean()) {
+                            ssn.set(ssn.text.substring(ssn.text.length() - 4), Corruption.PARTIAL_SSN);
+                        } else {
+                            typoDigit(ssn);
+                        }
+                    }
+                }
+                case 8 -> {
+                    if (phone.text != null) {
+                        typoDigit(phone);
+                    }
+                }
+                case 9 -> {
+                    if (address.text != null) {
+                        address.set(abbreviate(address.text), Corruption.ABBREVIATED_ADDRESS);
+                    }
+                }
                 default -> {
-                    address = random.nextBoolean() ? null : address;
-                    given = random.nextInt(4) == 0 ? given.substring(0, 1) : given;
+                    address.set(random.nextBoolean() ? null : address.text, Corruption.MISSING_FIELD);
+                    if (random.nextInt(4) == 0 && given.text != null) {
+                        given.set(given.text.substring(0, 1), Corruption.INITIAL_ONLY);
+                    }
                 }
             }
         }
-        return new Demographics(id, given, family, birth, d.sex(), address, city, state, zip, phone, ssn);
+        for (Edit edit : List.of(given, family, address, phone, ssn)) {
+            edit.kinds.forEach(kind -> note(errors, kind));
+        }
+        return new Demographics(id, given.text, family.text, birth, d.sex(), address.text, city, state, zip,
+                phone.text, ssn.text);
     }
 
-    private String nickname(String given) {
-        String lower = given.toLowerCase();
+    private static void note(List<Corruption> errors, Corruption kind) {
+        if (!errors.contains(kind)) {
+            errors.add(kind);
+        }
+    }
+
+    private void nickname(Edit given) {
+        if (given.text == null) {
+            return;
+        }
+        String lower = given.text.toLowerCase();
         List<String> options = new ArrayList<>();
         for (String line : NICKNAME_GROUPS) {
             List<String> group = List.of(line.split(","));
@@ -153,111 +197,70 @@ public final class DuplicateGenerator {
                 group.stream().filter(n -> !n.equals(lower)).forEach(options::add);
             }
         }
-        return options.isEmpty() ? typo(given) : capitalise(options.get(random.nextInt(options.size())));
+        if (options.isEmpty()) {
+            typo(given);
+        } else {
+            given.set(capitalise(options.get(random.nextInt(options.size()))), Corruption.NICKNAME);
+        }
     }
 
-    private String typo(String word) {
-        if (word.length() < 3) {
-            return word;
+    private void typo(Edit edit) {
+        String word = edit.text;
+        if (word == null || word.length() < 3) {
+            return;
         }
         char[] c = word.toCharArray();
         int i = 1 + random.nextInt(c.length - 2);
-        return switch (random.nextInt(4)) {
+        switch (random.nextInt(4)) {
             case 0 -> {
                 char t = c[i];
                 c[i] = c[i + 1];
                 c[i + 1] = t;
-                yield new String(c);
+                edit.set(new String(c), Corruption.TRANSPOSITION);
             }
-            case 1 -> word.substring(0, i) + word.substring(i + 1);
-            case 2 -> word.substring(0, i) + KEYBOARD[random.nextInt(26)] + word.substring(i);
+            case 1 -> edit.set(word.substring(0, i) + word.substring(i + 1), Corruption.TYPO);
+            case 2 -> edit.set(word.substring(0, i) + KEYBOARD[random.nextInt(26)] + word.substring(i), Corruption.TYPO);
             default -> {
                 c[i] = KEYBOARD[random.nextInt(26)];
-                yield new String(c);
+                edit.set(new String(c), Corruption.TYPO);
             }
-        };
+        }
     }
 
-    private String typoDigit(String number) {
-        char[] c = number.toCharArray();
+    private void typoDigit(Edit number) {
+        char[] c = number.text.toCharArray();
         int i = random.nextInt(c.length - 1);
         if (random.nextBoolean()) {
             char t = c[i];
             c[i] = c[i + 1];
             c[i + 1] = t;
+            number.set(new String(c), Corruption.TRANSPOSITION);
         } else {
             c[i] = (char) ('0' + random.nextInt(10));
+            number.set(new String(c), Corruption.WRONG_DIGIT);
         }
-        return new String(c);
     }
 
     private static String abbreviate(String address) {
-        return address.replace("Street", "St").replace("Avenue", "Ave.").replace("Drive", "Dr").replace("North", "N");
+        return address.replace("Street", "St").replace("Avenue", "Ave.").replace("Drive", "Dr").replace("North", "N")
+                .replace("Suite", "Ste");
     }
 
-    private String address() {
-        return (1 + random.nextInt(1999)) + " " + capitalise(STREETS.get(random.nextInt(STREETS.size())))
-                + (random.nextInt(5) == 0 ? " Apt " + (1 + random.nextInt(40)) : "");
-    }
+    /** A field being corrupted, and the kinds of error that changed it. */
+    private static final class Edit {
+        private String text;
+        private final List<Corruption> kinds = new ArrayList<>(2);
 
-    private String phone() {
-        return (2 + random.nextInt(8)) + digits(2) + "-" + (2 + random.nextInt(8)) + digits(2) + "-" + digits(4);
-    }
-
-    private String ssn() {
-        return String.format("%03d-%02d-%04d", 1 + random.nextInt(665), 1 + random.nextInt(99), 1 + random.nextInt(9999));
-    }
-
-    private String digits(int n) {
-        StringBuilder out = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            out.append((char) ('0' + random.nextInt(10)));
+        Edit(String text) {
+            this.text = text;
         }
-        return out.toString();
-    }
 
-    private String rareFamily() {
-        int parts = 2 + random.nextInt(2);
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < parts; i++) {
-            out.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
-        }
-        return out.toString();
-    }
-
-    /** Rank-frequency draw: the n-th name is about 1/n as common as the first. */
-    private String zipf(List<String> names) {
-        double total = 0;
-        for (int r = 1; r <= names.size(); r++) {
-            total += 1.0 / r;
-        }
-        double target = random.nextDouble() * total;
-        for (int r = 1; r <= names.size(); r++) {
-            target -= 1.0 / r;
-            if (target <= 0) {
-                return names.get(r - 1);
+        /** Takes {@code value}; names the error only if the value really changed. */
+        void set(String value, Corruption kind) {
+            if (!java.util.Objects.equals(value, text)) {
+                text = value;
+                DuplicateGenerator.note(kinds, kind);
             }
-        }
-        return names.getLast();
-    }
-
-    private static String capitalise(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        boolean start = true;
-        for (char c : text.toCharArray()) {
-            out.append(start ? Character.toUpperCase(c) : c);
-            start = c == ' ' || c == '-';
-        }
-        return out.toString();
-    }
-
-    private static List<String> lines(String resource) {
-        String path = resource.startsWith("/") ? resource : "/org/custodian/mpi/generator/" + resource;
-        try (var in = Objects.requireNonNull(DuplicateGenerator.class.getResourceAsStream(path), path);
-             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return reader.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -19,7 +19,7 @@ public final class MpiBenchmark {
      * {@code prepareCpuMillis} the part of it preparing the records: on a shared, loaded machine wall
      * time says more about the neighbours than about the engine.
      */
-    public record Result(int records, LinkStats stats, LinkageQuality quality, Thresholds applied, long prepareMillis,
+    public record Result(String base, int records, LinkStats stats, LinkageQuality quality, Thresholds applied, long prepareMillis,
                          long totalMillis, long cpuMillis, long prepareCpuMillis, long heapUsedBytes) {
         /**
          * The least wall time this work needs on an idle machine with {@code cores} cores: blocking
@@ -31,8 +31,18 @@ public final class MpiBenchmark {
         }
     }
 
+    /** On people from the built-in name-frequency lists. */
     public static Result run(int records, long seed, Thresholds thresholds, Progress progress) {
-        List<DuplicateGenerator.Row> rows = new DuplicateGenerator(seed, 0.10, 0.01).generate(records);
+        return run(new DuplicateGenerator(seed, 0.10, 0.01), records, thresholds, progress);
+    }
+
+    /** On people from {@code people} (e.g. {@link SyntheaPeople}). */
+    public static Result run(PeopleSource people, int records, long seed, Thresholds thresholds, Progress progress) {
+        return run(new DuplicateGenerator(people, seed, 0.10, 0.01), records, thresholds, progress);
+    }
+
+    private static Result run(DuplicateGenerator generator, int records, Thresholds thresholds, Progress progress) {
+        List<DuplicateGenerator.Row> rows = generator.generate(records);
         long linkStart = System.nanoTime();
         long cpuStart = Linker.processCpuNanos();
         Preparer preparer = Preparer.standard();
@@ -52,7 +62,7 @@ public final class MpiBenchmark {
         }
         Runtime runtime = Runtime.getRuntime();
         long heap = runtime.totalMemory() - runtime.freeMemory();
-        return new Result(rows.size(), LinkStats.of(run.stats()), LinkageQuality.measure(rows, linked), limits,
+        return new Result(generator.base(), rows.size(), LinkStats.of(run.stats()), LinkageQuality.measure(rows, linked), limits,
                 (preparedAt - linkStart) / 1_000_000, (end - linkStart) / 1_000_000, cpu / 1_000_000,
                 (cpuPrepared - cpuStart) / 1_000_000, heap);
     }

@@ -73,21 +73,6 @@ public class AccessPolicy {
     }
 
     /**
-     * Whether the user may release one document of the patient (a disclosure packet): decided as opening
-     * it, except that labels on the document or its encounter which the request lifts ({@code covered}:
-     * 42 CFR Part 2 with the patient's specific consent, a specially protected category that a valid
-     * authorization names) no longer keep it back. Labels on the whole patient still decide the patient,
-     * as every read of their record.
-     */
-    public AccessDecision decideRelease(CustodianUser user, UUID patientId, UUID documentId,
-                                        Set<SensitivityLabel> covered) {
-        Set<SensitivityLabel> labels = EnumSet.noneOf(SensitivityLabel.class);
-        labels.addAll(facts.documentLabels(documentId));
-        labels.removeAll(covered);
-        return decide(user, Permission.RELEASE_INFORMATION, patientId, PurposeOfUse.usualFor(user.roles()), labels);
-    }
-
-    /**
      * Whether the user may work on one document in transcription or signing (open, edit, review, sign,
      * co-sign, add an addendum). Facility, restrictions and the patient's, encounter's and document's
      * labels all count; but labels are weighed by the user's duties on the document, not by the purpose
@@ -248,7 +233,7 @@ public class AccessPolicy {
         out.audited().add("labels " + names + " allowed: attending on open encounter " + visit);
     }
 
-    private static String names(Set<SensitivityLabel> labels) {
+    static String names(Set<SensitivityLabel> labels) {
         return labels.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -46,6 +47,29 @@ public class AuditTrail {
                     null);
         }
         return new PendingAuditEvent(writer.submit(entry), writer.figures());
+    }
+
+    /**
+     * Appends an event that must stay whatever becomes of the caller's transaction: a refusal, which
+     * is usually thrown and so rolls that transaction back. Outside a transaction it is appended at
+     * once, as {@link #record}. Inside one it is appended as soon as that transaction has ended
+     * (committed or rolled back), group-committed on its own, before the refusal leaves the server.
+     * Not in a transaction of its own started at once ({@code REQUIRES_NEW}): the caller's transaction
+     * may already hold the chain's head, having audited an earlier step, and that would wait for ever.
+     * The chain stays one sequence: the event takes the next link after whatever was committed.
+     */
+    public void recordKept(AuditEntry entry) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            record(entry);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                writer.submit(entry).join();
+            }
+        });
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.custodian.privacy;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,4 +15,11 @@ import java.util.UUID;
  */
 record PatientAccessFacts(boolean exists, Map<UUID, String> facilities, Optional<Instant> restrictedSince,
                           Set<SensitivityLabel> labels, Map<UUID, Set<SensitivityLabel>> labelledParts) {
+    /** The same facts with these labels on the whole record lifted (a release that covers them). */
+    PatientAccessFacts without(Set<SensitivityLabel> lifted) {
+        Set<SensitivityLabel> left = EnumSet.noneOf(SensitivityLabel.class);
+        left.addAll(labels);
+        left.removeAll(lifted);
+        return new PatientAccessFacts(exists, facilities, restrictedSince, left, labelledParts);
+    }
 }

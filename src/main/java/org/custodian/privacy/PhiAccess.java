@@ -27,6 +27,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class PhiAccess {
     private final AccessPolicy policy;
+    private final ReleasePolicy releases;
     private final AuditTrail audit;
     private final PatientRepository patients;
     private final ChartRepository charts;
@@ -34,9 +35,10 @@ public class PhiAccess {
     private final AccessFacts facts;
     private final LabelledChart labelled;
 
-    PhiAccess(AccessPolicy policy, AuditTrail audit, PatientRepository patients, ChartRepository charts,
+    PhiAccess(AccessPolicy policy, ReleasePolicy releases, AuditTrail audit, PatientRepository patients, ChartRepository charts,
               DocumentRepository documents, AccessFacts facts, LabelledChart labelled) {
         this.policy = policy;
+        this.releases = releases;
         this.facts = facts;
         this.labelled = labelled;
         this.audit = audit;
@@ -52,6 +54,27 @@ public class PhiAccess {
     public List<PatientSummary> searchPatients(CustodianUser user, PatientQuery query) {
         return findPatients(user, query).stream().filter(hit -> !hit.restricted()).map(PatientSearchHit::patient)
                 .toList();
+    }
+
+    /**
+     * Patients matching the query whose release of information the user may work on (the intake of a
+     * release request): each is decided by {@link ReleasePolicy#decideReleaseWork}, so a label on the
+     * whole record does not hide the patient (each document's labels are decided when it is released),
+     * while facility and the patient's restrictions still do. One audit event says how many were found.
+     */
+    public List<PatientSummary> searchPatientsForRelease(CustodianUser user, PatientQuery query) {
+        String detail = describe(query) + " for release of information";
+        if (policy.decide(user, Permission.RELEASE_INFORMATION) instanceof AccessDecision.Deny deny) {
+            record(user, AuditAction.SEARCH, AuditOutcome.DENIED, null, "Patient", null, detail + "; " + deny.reason());
+            throw new PhiAccessDenied(deny.reason());
+        }
+        List<PatientSummary> inScope = patients.search(query, user.facilityIds());
+        List<PatientSummary> shown = inScope.stream()
+                .filter(p -> releases.decideReleaseWork(user, p.id()) instanceof AccessDecision.Permit).toList();
+        int withheld = inScope.size() - shown.size();
+        record(user, AuditAction.SEARCH, AuditOutcome.SUCCESS, null, "Patient", null, detail + "; " + shown.size()
+                + " results" + (withheld > 0 ? ", " + withheld + " withheld" : ""));
+        return shown;
     }
 
     /**
@@ -103,6 +126,20 @@ public class PhiAccess {
     public Optional<PatientChart> chart(CustodianUser user, UUID patientId, ChartScope scope, PurposeOfUse purpose) {
         return read(user, patientId, purpose, Set.of(), "PatientChart", patientId.toString(), true,
                 withheld -> charts.chart(patientId, scope).map(chart -> LabelledChart.without(withheld, chart)));
+    }
+
+    /**
+     * The whole chart, for the patient's own copy of their designated record set (164.524) prepared by
+     * the HIM staff: decided by {@link ReleasePolicy#decideRightOfAccess}, so no labelled encounter or
+     * document is left out; audited as a read.
+     */
+    public Optional<PatientChart> chartForThePatient(CustodianUser user, UUID patientId) {
+        if (!policy.factsAbout(user, patientId).exists()) {
+            return Optional.empty();
+        }
+        return readDecided(user, patientId, PurposeOfUse.usualFor(user.roles()),
+                releases.decideRightOfAccess(user, patientId), "PatientChart", patientId.toString(), Set.of(),
+                () -> charts.chart(patientId, ChartScope.FULL));
     }
 
     /** A document with its patient's demographics, so the screen can say whose note it is. */

@@ -146,8 +146,9 @@ public class SensitivityLabels {
     }
 
     /**
-     * Of these documents, the labels each carries on itself or on its encounter (documents without any are
-     * left out). For release of information, which shows what a request must specifically cover.
+     * Of these documents, the labels each carries on itself, on its encounter or on the whole patient
+     * (documents without any are left out). For release of information, which shows what a request must
+     * specifically cover: a label on the patient covers every document of their record.
      */
     @Transactional(readOnly = true)
     public Map<UUID, Set<SensitivityLabel>> documentLabels(Collection<UUID> documentIds) {
@@ -159,6 +160,7 @@ public class SensitivityLabels {
                 SELECT DISTINCT d.id, l.label FROM document d JOIN sensitivity_label l
                     ON (l.target_type = 'DOCUMENT' AND l.target_id = d.id)
                     OR (l.target_type = 'ENCOUNTER' AND l.target_id = d.encounter_id)
+                    OR (l.target_type = 'PATIENT' AND l.target_id = d.patient_id)
                  WHERE d.id = ANY(:ids) AND l.removed_at IS NULL""")
                 .param("ids", documentIds.toArray(UUID[]::new))
                 .query(rs -> {

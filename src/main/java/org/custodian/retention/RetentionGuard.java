@@ -10,27 +10,21 @@ import org.custodian.privacy.AuditTrail;
 import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.Permission;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Every retention action asks the access policy (role, and membership of the facility whose records
- * it touches) and leaves an audit event: a denial is audited in its own transaction and thrown.
+ * it touches) and leaves an audit event: a denial is audited so that it outlives the rollback, and thrown.
  */
 @Component
 class RetentionGuard {
     private final AccessPolicy policy;
     private final AuditTrail audit;
-    private final TransactionTemplate ownTransaction;
 
-    RetentionGuard(AccessPolicy policy, AuditTrail audit, PlatformTransactionManager transactions) {
+    RetentionGuard(AccessPolicy policy, AuditTrail audit) {
         this.policy = policy;
         this.audit = audit;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The role allows the work and, when a facility is named, the user is a member of it. */
@@ -44,8 +38,7 @@ class RetentionGuard {
         }
         if (refusal != null) {
             String reason = refusal;
-            ownTransaction.executeWithoutResult(s -> record(user, action, AuditOutcome.DENIED, null, resourceType,
-                    resourceId, reason));
+            refused(user, action, null, resourceType, resourceId, reason);
             throw new RetentionDenied(reason);
         }
     }
@@ -54,8 +47,7 @@ class RetentionGuard {
     void requirePatient(CustodianUser user, Permission permission, UUID patientId, AuditAction action,
                         String resourceType) {
         if (policy.decide(user, permission, patientId) instanceof AccessDecision.Deny deny) {
-            ownTransaction.executeWithoutResult(s -> record(user, action, AuditOutcome.DENIED, patientId, resourceType,
-                    null, deny.reason()));
+            refused(user, action, patientId, resourceType, null, deny.reason());
             throw new RetentionDenied(deny.reason());
         }
     }
@@ -65,10 +57,21 @@ class RetentionGuard {
         record(user, action, AuditOutcome.SUCCESS, patientId, resourceType, resourceId, detail);
     }
 
+    /** A refusal outlives the caller's transaction, which rolls back with the exception thrown after it. */
+    private void refused(CustodianUser user, AuditAction action, UUID patientId, String resourceType, String resourceId,
+                         String reason) {
+        audit.recordKept(entry(user, action, AuditOutcome.DENIED, patientId, resourceType, resourceId, reason));
+    }
+
     private void record(CustodianUser user, AuditAction action, AuditOutcome outcome, UUID patientId,
                         String resourceType, String resourceId, String detail) {
-        audit.record(new AuditEntry(user.getUsername(), user.rolesText(), action, outcome, patientId, resourceType,
-                resourceId, detail, clientAddress()));
+        audit.record(entry(user, action, outcome, patientId, resourceType, resourceId, detail));
+    }
+
+    private static AuditEntry entry(CustodianUser user, AuditAction action, AuditOutcome outcome, UUID patientId,
+                                    String resourceType, String resourceId, String detail) {
+        return new AuditEntry(user.getUsername(), user.rolesText(), action, outcome, patientId, resourceType,
+                resourceId, detail, clientAddress());
     }
 
     private static String clientAddress() {

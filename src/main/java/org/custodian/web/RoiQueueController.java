@@ -47,7 +47,9 @@ class RoiQueueController {
         model.addAttribute("decided", amends ? amendments.recentlyDecided(user) : List.of());
         model.addAttribute("name", name);
         if (name != null && !name.isBlank() && (releases || amends)) {
-            model.addAttribute("patients", phi.searchPatients(user, new PatientQuery(name, null, null)));
+            PatientQuery query = new PatientQuery(name, null, null);
+            model.addAttribute("patients", releases ? phi.searchPatientsForRelease(user, query)
+                    : phi.searchPatients(user, query));
         }
         return "roi/queue";
     }

@@ -6,17 +6,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.custodian.disclosure.Packet;
 import org.custodian.disclosure.Purpose;
 import org.custodian.disclosure.ReleaseRequest;
+import org.custodian.disclosure.ReleaseCandidates;
 import org.custodian.disclosure.ReleaseRequests;
 import org.custodian.disclosure.RequesterType;
 import org.custodian.privacy.CustodianUser;
-import org.custodian.privacy.PhiAccess;
 import org.custodian.privacy.SensitivityLabel;
 import org.custodian.record.ClinicalDocument;
-import org.custodian.record.PatientChart;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -35,17 +33,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RoiRequestController {
     private final ReleaseRequests requests;
-    private final PhiAccess phi;
 
-    RoiRequestController(ReleaseRequests requests, PhiAccess phi) {
+    RoiRequestController(ReleaseRequests requests) {
         this.requests = requests;
-        this.phi = phi;
     }
 
     @GetMapping("/roi/new")
     String form(@RequestParam UUID patient, @AuthenticationPrincipal CustodianUser user, Model model) {
-        PatientChart chart = phi.chart(user, patient).orElseThrow(() -> new PageNotFound("There is no such patient."));
-        model.addAttribute("patient", chart.patient());
+        model.addAttribute("patient", requests.patient(user, patient));
         model.addAttribute("requesterTypes", RequesterType.values());
         model.addAttribute("purposes", Purpose.values());
         model.addAttribute("today", LocalDate.now());
@@ -64,9 +59,8 @@ class RoiRequestController {
     String request(@PathVariable UUID id, @AuthenticationPrincipal CustodianUser user, Model model) {
         ReleaseRequest request = requests.get(user, id);
         LocalDate today = LocalDate.now();
-        ReleaseRequests.Candidates listed = requests.candidates(user, request);
+        ReleaseCandidates listed = requests.candidates(user, request);
         List<ClinicalDocument> candidates = listed.documents();
-        Set<UUID> ids = candidates.stream().map(ClinicalDocument::id).collect(Collectors.toSet());
         model.addAttribute("r", request);
         model.addAttribute("today", today);
         model.addAttribute("deadline", request.deadline(today));
@@ -74,7 +68,6 @@ class RoiRequestController {
         model.addAttribute("candidates", candidates);
         model.addAttribute("listed", listed);
         model.addAttribute("withheldDocuments", listed.withheld());
-        model.addAttribute("part2", requests.part2Documents(ids));
         model.addAttribute("packets", requests.packets(user, id));
         model.addAttribute("fees", requests.fees());
         return "roi/request";

@@ -35,4 +35,15 @@ class SyntheaRunnerTest {
                 .anyMatch(arg -> arg.startsWith("--exporter.fhir.excluded_resources=ExplanationOfBenefit,"))
                 .noneMatch(arg -> arg.contains("Claim"));
     }
+
+    @Test
+    void peopleForTheMpiAreGeneratedSeededWithoutMedicalHistoriesOrHospitalFiles() {
+        SyntheaRunner runner = new SyntheaRunner(Path.of("/opt/custodian/synthea-lib"), "/usr/bin/java");
+        assertThat(runner.peopleCommand(1000, 42, Path.of("/tmp/people"))).containsSubsequence(
+                "/usr/bin/java", "-cp", "/opt/custodian/synthea-lib/*", "App", "-p", "1000", "-s", "42", "-cs", "42",
+                "-r", "20250101", "-m", "dermatitis", "--exporter.baseDirectory=/tmp/people")
+                .contains("--exporter.hospital.fhir.export=false", "--exporter.practitioner.fhir.export=false",
+                        "--generate.append_numbers_to_person_names=false")
+                .anyMatch(arg -> arg.startsWith("--exporter.fhir.excluded_resources=") && arg.contains(",Encounter,"));
+    }
 }

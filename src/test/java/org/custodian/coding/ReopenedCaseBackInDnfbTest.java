@@ -75,6 +75,23 @@ class ReopenedCaseBackInDnfbTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> !notCodedFindingOpen(stay.encounterId()));
     }
 
+    @Test
+    void holdingACaseForAPhysicianQueryRewordsItsNotCodedFindingAtOnce() {
+        CodingFixtures fixtures = CodingFixtures.of(context);
+        fixtures.loadCodeSets(dir);
+        String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+        Facility hospital = fixtures.hospital("RDH" + suffix);
+        CustodianUser coder = fixtures.user("rdh.coder" + suffix.toLowerCase(Locale.ROOT), Role.CODER, hospital);
+        CodingFixtures.Stay stay = fixtures.stay(hospital, "Hold", "Query", "RDH-" + suffix);
+
+        queue.claim(coder, stay.encounterId());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> notCodedMessage(stay.encounterId()).contains("its coding is still in progress"));
+        queue.changeStatus(coder, stay.encounterId(), CodingStatus.ON_HOLD_QUERY, "asked the attending about sepsis");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> notCodedMessage(stay.encounterId()).contains("on hold for a physician query"));
+    }
+
     /** DNFB of this facility as of today: stays discharged and not final billed. */
     private void awaitDnfbNow(Facility hospital, long expected) {
         LocalDate today = LocalDate.now(CodingFixtures.ZONE);
@@ -83,6 +100,12 @@ class ReopenedCaseBackInDnfbTest {
             List<DnfbMonth> months = billing.dnfb(Set.of(hospital.id()), thisMonth, today);
             assertThat(months).extracting(DnfbMonth::encounters).containsExactly(expected);
         });
+    }
+
+    private String notCodedMessage(UUID encounterId) {
+        return jdbc.sql("SELECT coalesce(max(message), '') FROM quality_finding WHERE rule_id = 'NOT_CODED'"
+                        + " AND encounter_id = :e AND status = 'OPEN'")
+                .param("e", encounterId).query(String.class).single();
     }
 
     private boolean notCodedFindingOpen(UUID encounterId) {

@@ -136,20 +136,25 @@ class ReleaseWorkflowTest {
     }
 
     @Test
-    void part2RecordsNeedTheSpecificConsent() {
+    void part2RecordsNeedTheSpecificConsentExceptForThePatientsOwnRequest() {
         Facility hospital = fixtures().facility("ROI-C", FacilityType.HOSPITAL);
         Patient patient = fixtures().patient("Ottilie", "Penhallow", LocalDate.of(1990, 6, 6), hospital, "RC-1");
         CustodianUser roi = user("roi.c", Role.ROI_SPECIALIST, hospital);
         UUID doc = documents.forPatient(patient.id()).getFirst().id();
         PART2.add(doc);
+        UUID toProvider = requests.open(roi, new NewRequest(patient.id(), RequesterType.PROVIDER, "Lakeside Clinic",
+                null, "records", Purpose.TREATMENT, LocalDate.now(), null, false));
+        requests.select(roi, toProvider, Set.of(doc), null, null);
+        assertThatThrownBy(() -> requests.release(roi, toProvider)).hasMessageContaining("42 CFR Part 2");
+
         UUID id = requests.open(roi, new NewRequest(patient.id(), RequesterType.PATIENT, "Ottilie Penhallow", null,
                 "my records", Purpose.PERSONAL_USE, LocalDate.now(), null, false));
-        requests.select(roi, id, Set.of(doc), null, null);
-        assertThatThrownBy(() -> requests.release(roi, id)).hasMessageContaining("42 CFR Part 2");
-
         requests.extend(roi, id, "records held off site");
         assertThat(requests.get(roi, id).dueOn()).isEqualTo(LocalDate.now().plusDays(60));
         assertThatThrownBy(() -> requests.extend(roi, id, "again")).hasMessageContaining("already extended once");
+        requests.select(roi, id, Set.of(doc), null, null);
+        assertThat(requests.release(roi, id).pages()).as("the patient may see their own Part 2 records (2.23)")
+                .isPositive();
     }
 
     @Test

@@ -141,4 +141,23 @@ class PatientRegistrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM patient WHERE family = :f").param("f", family).query(Long.class)
                 .single()).isZero();
     }
+
+    @Test
+    void aOneLetterNameOrAnAllZeroSsnIsNeverLinkedUnseenEvenWhenAllElseAgrees() {
+        Facility at = facility();
+        MpiFixtures fixtures = new MpiFixtures(writer, tx);
+        Patient initial = fixtures.register("R", family, birth, Sex.FEMALE, "14 Elm Street", phone, ssn, at,
+                "OLD-" + UUID.randomUUID());
+        LocalDate otherBirth = birth.plusDays(1);
+        Patient zeros = fixtures.register("Rosalind", family, otherBirth, Sex.FEMALE, "14 Elm Street", phone,
+                "000-00-0000", at, "OLD-" + UUID.randomUUID());
+
+        PatientRegistration.Outcome again = registration.register(form(at, "R", birth, ssn), clerk);
+        PatientRegistration.Outcome zeroed = registration.register(form(at, "Rosalind", otherBirth, "000-00-0000"), clerk);
+
+        assertThat(again.linkedInto()).isEmpty();
+        assertThat(taskStatus(initial.id(), again.patientId())).startsWith("OPEN");
+        assertThat(zeroed.linkedInto()).isEmpty();
+        assertThat(taskStatus(zeros.id(), zeroed.patientId())).startsWith("OPEN");
+    }
 }

@@ -100,6 +100,22 @@ class AuditTrailTest {
     }
 
     @Test
+    void aRefusalKeptInsideATransactionThatAlreadyAuditedStaysAfterTheRollbackAndTheChainStaysIntact() {
+        try {
+            tx.executeWithoutResult(status -> {
+                audit.record(entry("allowed-step"));
+                audit.recordKept(entry("refused-step"));
+                throw new IllegalStateException("refused");
+            });
+        } catch (IllegalStateException expected) {
+            // the refusal rolls the transaction back, as a refused entry of a transaction bundle does
+        }
+        assertThat(jdbc.queryForList("SELECT username FROM audit_event WHERE seq > ? ORDER BY seq", String.class,
+                first + 4)).containsExactly("refused-step");
+        assertThat(audit.verify()).isInstanceOf(AuditVerification.Intact.class);
+    }
+
+    @Test
     void eventsBegunByManyReadsAtOnceAreEachCommittedWhenAwaitedAndTheChainStaysIntact() throws Exception {
         int readers = 40;
         List<Long> seqs;

@@ -22,6 +22,7 @@ import org.custodian.privacy.CustodianUser;
 import org.custodian.privacy.LabelTarget;
 import org.custodian.privacy.NewUser;
 import org.custodian.privacy.Permission;
+import org.custodian.privacy.ReleasePolicy;
 import org.custodian.privacy.Role;
 import org.custodian.privacy.SensitivityLabel;
 import org.custodian.privacy.SensitivityLabels;
@@ -184,7 +185,8 @@ class AuthorizationMatrixNewEndpointsTest {
             CustodianUser user = user(role);
             for (var patient : patients.entrySet()) {
                 UUID id = patient.getValue().id();
-                boolean allowed = policy.decide(user, Permission.RELEASE_INFORMATION, id) instanceof AccessDecision.Permit;
+                boolean allowed = context.getBean(ReleasePolicy.class).decideReleaseWork(user, id)
+                        instanceof AccessDecision.Permit;
                 for (String path : List.of("/roi/patients/" + id + "/record.pdf", "/roi/patients/" + id
                         + "/record.fhir.json", "/roi/patients/" + id + "/accounting.pdf")) {
                     String cell = role + " GET " + path + " of " + patient.getKey();

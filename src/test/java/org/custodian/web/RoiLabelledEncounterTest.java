@@ -33,10 +33,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Release of information counts the labels on an encounter, not only the patient's and the
- * document's: a document of a labelled encounter is listed as needing specific authorization, is not
- * released in a packet without it and is not put in the right-of-access copy (PDF or FHIR) by a user
- * whose purpose the label does not cover; a 42 CFR Part 2 encounter's documents go out only on a
- * request carrying the patient's specific consent.
+ * document's: a document of a labelled encounter is listed as needing specific authorization and is not
+ * released in a packet to another provider without it; a 42 CFR Part 2 encounter's documents go out only
+ * on a request carrying the patient's specific consent. The patient's own right-of-access copy (PDF and FHIR) holds
+ * them all: labels protect the patient from others, not from themselves.
  */
 @IntegrationTest
 class RoiLabelledEncounterTest {
@@ -56,13 +56,13 @@ class RoiLabelledEncounterTest {
     JdbcTemplate jdbc;
 
     @Test
-    void aLabelledEncountersDocumentsStayOutOfPacketsAndTheRightOfAccessCopy() throws IOException {
+    void aLabelledEncountersDocumentsStayOutOfPacketsButAreInThePatientsOwnCopy() throws IOException {
         World w = world("RLE");
         UUID encounter = inpatient(w.chart);
         labels.label(w.officer, w.chart.id(), LabelTarget.ENCOUNTER, encounter, SensitivityLabel.HIV);
         CustodianUser roi = accounts.find(w.roi).orElseThrow();
-        UUID id = requests.open(roi, new NewRequest(w.chart.id(), RequesterType.PATIENT, "The patient", null,
-                "Discharge summary", Purpose.PERSONAL_USE, LocalDate.now(), null, false));
+        UUID id = requests.open(roi, new NewRequest(w.chart.id(), RequesterType.PROVIDER, "Lakeside Clinic", null,
+                "Discharge summary", Purpose.TREATMENT, LocalDate.now(), null, false));
 
         WebSession session = WebSession.signedIn(port, w.roi, PASSWORD);
         WebSession.Page page = session.open("/roi/" + id);
@@ -80,15 +80,15 @@ class RoiLabelledEncounterTest {
                 w.chart.id())).as("the refusal, audited").isEqualTo(1);
 
         String copy = text(session.download("/roi/patients/" + w.chart.id() + "/record.pdf"));
-        assertThat(copy).contains("Relabel" + w.suffix, "S93.401A", "Documents not in this copy")
-                .doesNotContain(SUMMARY_TEXT, "J18.9", "Community-acquired pneumonia", "Chest X-ray");
+        assertThat(copy).as("the patient's own copy holds the labelled visit: labels protect them from others")
+                .contains("Relabel" + w.suffix, "S93.401A", SUMMARY_TEXT, "J18.9").doesNotContain("Documents not in this copy");
         String fhir = new String(session.download("/roi/patients/" + w.chart.id() + "/record.fhir.json"),
                 StandardCharsets.UTF_8);
-        assertThat(fhir).contains("S93.401A").doesNotContain("\"DocumentReference\"", "J18.9",
-                w.chart.dischargeSummary().toString(), encounter.toString());
+        assertThat(fhir).contains("S93.401A", "\"DocumentReference\"", "J18.9", w.chart.dischargeSummary().toString(),
+                encounter.toString());
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE username = ? AND action = 'EXPORT'"
-                + " AND outcome = 'SUCCESS' AND detail LIKE '%withheld by sensitivity labels%'", Integer.class, w.roi))
-                .isEqualTo(2);
+                + " AND outcome = 'SUCCESS' AND detail LIKE '%labelled records included for the patient (HIV)%'",
+                Integer.class, w.roi)).isEqualTo(2);
     }
 
     @Test
@@ -96,10 +96,10 @@ class RoiLabelledEncounterTest {
         World w = world("RLP");
         labels.label(w.officer, w.chart.id(), LabelTarget.ENCOUNTER, inpatient(w.chart), SensitivityLabel.SUBSTANCE_USE_PART2);
         CustodianUser director = accounts.find(w.director).orElseThrow();
-        UUID withoutConsent = requests.open(director, new NewRequest(w.chart.id(), RequesterType.PATIENT, "The patient",
-                null, "Discharge summary", Purpose.PERSONAL_USE, LocalDate.now(), null, false));
-        UUID withConsent = requests.open(director, new NewRequest(w.chart.id(), RequesterType.PATIENT, "The patient",
-                null, "Discharge summary", Purpose.PERSONAL_USE, LocalDate.now(), null, true));
+        UUID withoutConsent = requests.open(director, new NewRequest(w.chart.id(), RequesterType.PROVIDER, "Lakeside Clinic",
+                null, "Discharge summary", Purpose.TREATMENT, LocalDate.now(), null, false));
+        UUID withConsent = requests.open(director, new NewRequest(w.chart.id(), RequesterType.PROVIDER, "Lakeside Clinic",
+                null, "Discharge summary", Purpose.TREATMENT, LocalDate.now(), null, true));
 
         WebSession session = WebSession.signedIn(port, w.director, PASSWORD);
         assertThat(session.open("/roi/" + withoutConsent).body()).as("listed, marked as needing the consent")
@@ -118,8 +118,7 @@ class RoiLabelledEncounterTest {
         assertThat(released).contains(SUMMARY_TEXT, "42 CFR part 2 prohibits unauthorized use");
 
         String copy = text(session.download("/roi/patients/" + w.chart.id() + "/record.pdf"));
-        assertThat(copy).as("the right-of-access copy has no consent: Part 2 goes through a request")
-                .doesNotContain(SUMMARY_TEXT).contains("Documents not in this copy");
+        assertThat(copy).as("the patient may see their own Part 2 records (42 CFR 2.23)").contains(SUMMARY_TEXT);
     }
 
     private World world(String prefix) {

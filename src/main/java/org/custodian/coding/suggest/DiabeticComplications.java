@@ -1,5 +1,6 @@
 package org.custodian.coding.suggest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +36,33 @@ final class DiabeticComplications {
             new System("K00", "K14", "638"));
 
     private DiabeticComplications() {
+    }
+
+    /**
+     * Within one clause, diabetes "without complications" that the note links to another condition it
+     * affirms becomes diabetes with that complication; the condition's
+     * own code stays. The evidence spans both.
+     */
+    static void link(List<Word> words, List<Found> clause, ConceptDictionary dictionary) {
+        List<Found> diabetes = clause.stream()
+                .filter(f -> f.definitive() && isWithoutComplications(f.concept())).toList();
+        for (Found d : diabetes) {
+            List<Found> linked = new ArrayList<>();
+            for (Found c : clause) {
+                if (c != d && mayComplicate(c.concept())
+                        && !HistoryCodes.isPersonalHistory(c.concept()) && !HistoryCodes.isFamilyHistory(c.concept())
+                        && linked(words, c.start(), c.end(), d.start())) {
+                    withComplication(d.concept(), c.concept(), dictionary)
+                            .filter(w -> linked.stream().noneMatch(l -> l.concept().code().equals(w.code())))
+                            .ifPresent(w -> linked.add(new Found(w, d.note(), Math.min(c.start(), d.start()),
+                                    Math.max(c.end(), d.end()), d.confidence(), d.tokens(), true)));
+                }
+            }
+            if (!linked.isEmpty()) {
+                clause.remove(d);
+                clause.addAll(linked);
+            }
+        }
     }
 
     /** Whether {@code concept} is a diabetes code "without complications" (E11.9 and its kin). */

@@ -66,11 +66,6 @@ public final class SuggestionEngine {
         return out;
     }
 
-    /** A code found in a note, with the tokens that support it and where. */
-    private record Found(Concept concept, SourceNote note, int start, int end, double confidence, Set<String> tokens,
-                         boolean definitive) {
-    }
-
     private List<Found> read(SourceNote note, CareSetting setting) {
         List<Word> words = Words.of(note.text());
         ContextScanner.Context context = ContextScanner.scan(words);
@@ -106,7 +101,7 @@ public final class SuggestionEngine {
             }
             int before = found.size();
             readSpots(note, words, tokens, spots, context, sections, setting, found, exposures);
-            linkComplications(words, found.subList(before, found.size()));
+            DiabeticComplications.link(words, found.subList(before, found.size()), dictionary);
         }
         // an unconfirmed diagnosis is coded as exposure only when the note names none of its signs or symptoms
         if (found.stream().anyMatch(f -> f.concept().code().code().startsWith("R"))) {
@@ -233,33 +228,6 @@ public final class SuggestionEngine {
             found.add(f);
             if (unconfirmed) {
                 exposures.add(f);
-            }
-        }
-    }
-
-    /**
-     * Within one clause, diabetes "without complications" that the note links to another condition it
-     * affirms becomes diabetes with that complication (see {@link DiabeticComplications}); the condition's
-     * own code stays. The evidence spans both.
-     */
-    private void linkComplications(List<Word> words, List<Found> clause) {
-        List<Found> diabetes = clause.stream()
-                .filter(f -> f.definitive() && DiabeticComplications.isWithoutComplications(f.concept())).toList();
-        for (Found d : diabetes) {
-            List<Found> linked = new ArrayList<>();
-            for (Found c : clause) {
-                if (c != d && DiabeticComplications.mayComplicate(c.concept())
-                        && !HistoryCodes.isPersonalHistory(c.concept()) && !HistoryCodes.isFamilyHistory(c.concept())
-                        && DiabeticComplications.linked(words, c.start(), c.end(), d.start())) {
-                    DiabeticComplications.withComplication(d.concept(), c.concept(), dictionary)
-                            .filter(w -> linked.stream().noneMatch(l -> l.concept().code().equals(w.code())))
-                            .ifPresent(w -> linked.add(new Found(w, d.note(), Math.min(c.start(), d.start()),
-                                    Math.max(c.end(), d.end()), d.confidence(), d.tokens(), true)));
-                }
-            }
-            if (!linked.isEmpty()) {
-                clause.remove(d);
-                clause.addAll(linked);
             }
         }
     }

@@ -5,6 +5,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.custodian.privacy.CustodianUser;
-import org.custodian.privacy.Permission;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -34,8 +34,11 @@ public final class TransactionDoor {
     private final EntryValidator validator;
     private final GeneralBundles general;
     private final FhirContext fhir;
+    private final WriteAccess access;
 
-    TransactionDoor(BundleIngest ingest, EntryValidator validator, GeneralBundles general, FhirContext fhir) {
+    TransactionDoor(BundleIngest ingest, EntryValidator validator, GeneralBundles general, FhirContext fhir,
+                    WriteAccess access) {
+        this.access = access;
         this.ingest = ingest;
         this.validator = validator;
         this.general = general;
@@ -54,9 +57,10 @@ public final class TransactionDoor {
             write(response, 401, FhirErrors.outcome(IssueType.LOGIN, null, "sign in with HTTP Basic to use this API"));
             return false;
         }
-        if (!user.can(Permission.IMPORT_RECORDS)) {
-            write(response, 403, FhirErrors.outcome(IssueType.FORBIDDEN, null,
-                    "role " + user.rolesText() + " may not load records"));
+        try {
+            access.writer("Bundle");
+        } catch (ForbiddenOperationException refused) { // audited by WriteAccess
+            write(response, 403, refused.getOperationOutcome());
             return false;
         }
         Path spool = Files.createTempFile("custodian-bundle-", ".json");

@@ -18,7 +18,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * The access decision for writes through the API: the role must allow loading records, and a
  * write to an existing patient's record needs a facility that holds it (as a read would). Each
- * decision leaves an audit event, denials included.
+ * decision leaves an audit event, denials included. A denial's event is kept even when it is decided
+ * inside a transaction that the refusal then rolls back (an entry of a transaction bundle): see
+ * {@link AuditTrail#recordKept}.
  */
 @Component
 final class WriteAccess {
@@ -75,8 +77,13 @@ final class WriteAccess {
 
     private void record(CustodianUser user, AuditAction action, AuditOutcome outcome, UUID patientId,
                         String resourceType, String id, String detail) {
-        audit.record(new AuditEntry(user.getUsername(), user.rolesText(), action, outcome, patientId, resourceType, id,
-                "FHIR " + detail, clientAddress()));
+        AuditEntry entry = new AuditEntry(user.getUsername(), user.rolesText(), action, outcome, patientId,
+                resourceType, id, "FHIR " + detail, clientAddress());
+        if (outcome == AuditOutcome.DENIED) {
+            audit.recordKept(entry);
+        } else {
+            audit.record(entry);
+        }
     }
 
     private static ForbiddenOperationException forbidden(String reason) {

@@ -1,8 +1,5 @@
 package org.custodian.interop.hl7v2;
 
-import ca.uhn.hl7v2.HL7Exception;
-import ca.uhn.hl7v2.model.Segment;
-import ca.uhn.hl7v2.util.Terser;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,17 +27,13 @@ final class Fields {
     }
 
     Location at(int field, int component) {
-        return new Location(segment.getName(), occurrence, field, component);
+        return new Location(segment.name(), occurrence, field, component);
     }
 
     /** Field, repetition 0, component and subcomponent 1-based; null when empty. */
     String get(int field, int rep, int component, int sub) {
-        try {
-            String value = Terser.get(segment, field, rep, component, sub);
-            return value == null || value.isBlank() ? null : value.trim();
-        } catch (HL7Exception | RuntimeException e) {
-            throw new Hl7Rejection(ErrorCode.DATA_TYPE, at(field, component), "cannot be read: " + e.getMessage());
-        }
+        String value = segment.value(field, rep, component, sub);
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     String get(int field, int component) {
@@ -52,11 +45,7 @@ final class Fields {
     }
 
     int repetitions(int field) {
-        try {
-            return segment.getField(field).length;
-        } catch (HL7Exception e) {
-            return 0;
-        }
+        return segment.repetitions(field);
     }
 
     String required(int field, int component, String what) {

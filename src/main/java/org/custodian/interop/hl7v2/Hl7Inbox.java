@@ -70,7 +70,7 @@ class Hl7Inbox {
             try {
                 header.validate(text);
                 MessageRouter.requireSupported(header);
-                segments = new Segments(Hl7Parser.parse(text));
+                segments = Hl7Parser.parse(text);
             } catch (Hl7Rejection r) {
                 problem = r.rejected();
             }

@@ -1,6 +1,5 @@
 package org.custodian.interop.hl7v2;
 
-import ca.uhn.hl7v2.model.Segment;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -148,7 +147,7 @@ class MdmHandler {
     private static String body(InboundMessage message) {
         StringBuilder body = new StringBuilder();
         for (Segment segment : message.segments().all()) {
-            if (segment.getName().equals("OBX")) {
+            if (segment.name().equals("OBX")) {
                 Fields obx = new Fields(segment);
                 for (int rep = 0; rep < obx.repetitions(5); rep++) {
                     String line = obx.get(5, rep, 1, 1);

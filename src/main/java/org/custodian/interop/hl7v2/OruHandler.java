@@ -1,6 +1,5 @@
 package org.custodian.interop.hl7v2;
 
-import ca.uhn.hl7v2.model.Segment;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -53,7 +52,7 @@ class OruHandler {
         List<Result> results = new ArrayList<>();
         Map<String, Integer> keysSeen = new HashMap<>();
         for (Segment segment : message.segments().all()) {
-            switch (segment.getName()) {
+            switch (segment.name()) {
                 case "OBR" -> {
                     Fields obr = new Fields(segment);
                     orderTime = obr.time(7, message.zone());

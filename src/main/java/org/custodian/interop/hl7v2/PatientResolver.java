@@ -1,6 +1,5 @@
 package org.custodian.interop.hl7v2;
 
-import ca.uhn.hl7v2.model.Segment;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,20 +1,34 @@
 package org.custodian.interop.hl7v2;
 
-import ca.uhn.hl7v2.HL7Exception;
-import ca.uhn.hl7v2.model.Group;
-import ca.uhn.hl7v2.model.Message;
-import ca.uhn.hl7v2.model.Segment;
-import ca.uhn.hl7v2.model.Structure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A parsed message's segments in order, whatever group structure HAPI chose for it. */
+/** A message's segments in the order they were sent. */
 final class Segments {
-    private final List<Segment> all = new ArrayList<>();
+    private final List<Segment> all;
 
-    Segments(Message message) {
-        collect(message);
+    Segments(List<Segment> all) {
+        this.all = List.copyOf(all);
+    }
+
+    /** The segments of {@code text}, whose MSH the caller has checked ({@link MshHeader#validate}). */
+    static Segments of(String text) {
+        Segment.Delimiters delimiters = Segment.Delimiters.of(text);
+        List<Segment> all = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\r', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            String line = text.substring(start, end);
+            if (!line.isBlank()) {
+                all.add(new Segment(line, delimiters));
+            }
+            start = end + 1;
+        }
+        return new Segments(all);
     }
 
     List<Segment> all() {
@@ -22,35 +36,16 @@ final class Segments {
     }
 
     Optional<Segment> first(String name) {
-        return all.stream().filter(s -> s.getName().equals(name) && !isEmpty(s)).findFirst();
+        for (Segment s : all) {
+            if (s.name().equals(name) && !s.isEmpty()) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     Segment required(String name) {
         return first(name).orElseThrow(() -> new Hl7Rejection(ErrorCode.SEGMENT_SEQUENCE, Location.of(name, 0),
                 "segment " + name + " is required"));
-    }
-
-    private void collect(Group group) {
-        for (String name : group.getNames()) {
-            try {
-                for (Structure s : group.getAll(name)) {
-                    if (s instanceof Segment segment) {
-                        all.add(segment);
-                    } else if (s instanceof Group child) {
-                        collect(child);
-                    }
-                }
-            } catch (HL7Exception e) {
-                throw new IllegalStateException("HAPI listed " + name + " but cannot return it", e);
-            }
-        }
-    }
-
-    private static boolean isEmpty(Segment segment) {
-        try {
-            return segment.isEmpty();
-        } catch (HL7Exception e) {
-            return true;
-        }
     }
 }

@@ -111,7 +111,7 @@ class Hl7BatchScopeTest {
 
     private static Hl7Inbox.Pending pending(String text) {
         RawMessage raw = RawMessage.of(text.getBytes(StandardCharsets.UTF_8), "127.0.0.1");
-        return new Hl7Inbox.Pending(raw, MshHeader.read(text), new Segments(Hl7Parser.parse(text)), null, null, null,
+        return new Hl7Inbox.Pending(raw, MshHeader.read(text), Hl7Parser.parse(text), null, null, null,
                 new CompletableFuture<>());
     }
 

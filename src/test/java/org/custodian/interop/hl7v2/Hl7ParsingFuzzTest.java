@@ -2,7 +2,6 @@ package org.custodian.interop.hl7v2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.hl7v2.model.Segment;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,20 +24,20 @@ class Hl7ParsingFuzzTest {
             }
             header.validate(text);
             MessageRouter.requireSupported(header);
-            Segments segments = new Segments(Hl7Parser.parse(text));
+            Segments segments = Hl7Parser.parse(text);
             int occurrence = 0;
             for (Segment segment : segments.all()) {
                 Fields fields = new Fields(segment, ++occurrence);
                 fields.get(3, 0, 1, 1);
                 fields.repetitions(5);
-                if (segment.getName().equals("PID")) {
+                if (segment.name().equals("PID")) {
                     fields.date(7);
                 }
-                if (segment.getName().equals("OBX")) {
+                if (segment.name().equals("OBX")) {
                     fields.time(14, ZoneOffset.UTC);
                     ResultStatus.of(fields);
                 }
-                if (segment.getName().equals("PV1")) {
+                if (segment.name().equals("PV1")) {
                     EncounterRevision.explicitClass(fields);
                     EncounterRevision.location(fields);
                     fields.time(45, ZoneOffset.UTC);
