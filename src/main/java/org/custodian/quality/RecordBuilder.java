@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.custodian.quality.rules.NotePrints;
 import org.custodian.quality.rules.PatientFacts;
 import org.custodian.quality.rules.PatientFacts.DiagnosisRow;
 import org.custodian.quality.rules.PatientFacts.DocumentRow;
@@ -38,7 +39,9 @@ final class RecordBuilder {
     private final List<String[]> observations = new ArrayList<>();
     private final List<String[]> documents = new ArrayList<>();
     private final Set<String> ownDocuments = new HashSet<>();
-    private final Map<String, String[]> versions = new HashMap<>();
+    private final Map<String, Version> versions = new HashMap<>();
+    private final Map<VersionKey, NotePrints> prints = new HashMap<>();
+    private final List<ComputedPrints> computed = new ArrayList<>();
     private final List<FlaggedScanRow> flaggedScans = new ArrayList<>();
 
     RecordBuilder(PatientRow patient) {
@@ -82,9 +85,86 @@ final class RecordBuilder {
         ownDocuments.add(row[1]);
     }
 
-    /** document, version, status, title, body, author, signed at, signed by: the newest version of each is kept. */
+    /** document, version, status, title, author, signed at, signed by (after the patient id): the newest version of each is kept. */
     void version(String[] row) {
-        versions.merge(row[1], row, (old, now) -> Integer.parseInt(now[2]) > Integer.parseInt(old[2]) ? now : old);
+        Version v = new Version(row, new VersionKey(UUID.fromString(row[1]), Integer.parseInt(row[2])));
+        versions.merge(row[1], v, (old, now) -> now.key().version() > old.key().version() ? now : old);
+    }
+
+    /** A version's copy-paste prints, as stored. */
+    void prints(VersionKey version, NotePrints stored) {
+        prints.put(version, stored);
+    }
+
+    /** The newest versions without stored prints (written since the last check that read them): their bodies are needed. */
+    void printsMissing(Set<VersionKey> into) {
+        for (Version v : versions.values()) {
+            if (!prints.containsKey(v.key())) {
+                into.add(v.key());
+            }
+        }
+    }
+
+    /** Prints computed from the bodies of newest versions without stored prints, given here and kept to store. */
+    void computed(Map<VersionKey, NotePrints> fromBodies) {
+        for (Version v : versions.values()) {
+            NotePrints computedPrints = fromBodies.get(v.key());
+            if (computedPrints != null && !prints.containsKey(v.key())) {
+                prints.put(v.key(), computedPrints);
+                computed.add(new ComputedPrints(v.key(), patient.id(), computedPrints));
+            }
+        }
+    }
+
+    /** The prints computed from bodies while reading, to store. */
+    void computedPrints(List<ComputedPrints> into) {
+        into.addAll(computed);
+    }
+
+    /**
+     * The newest versions whose shingles the copy-paste rule may need and that were not read: those sharing a
+     * fingerprint with another document's newest version in this record.
+     */
+    void shinglesNeeded(Set<VersionKey> into) {
+        List<VersionKey> notes = new ArrayList<>();
+        for (Version v : versions.values()) {
+            if (prints.containsKey(v.key())) {
+                notes.add(v.key());
+            }
+        }
+        for (int i = 0; i < notes.size(); i++) {
+            NotePrints one = prints.get(notes.get(i));
+            for (int j = i + 1; j < notes.size(); j++) {
+                NotePrints other = prints.get(notes.get(j));
+                if (one.sharesPrintWith(other)) {
+                    if (!one.hasShingles()) {
+                        into.add(notes.get(i));
+                    }
+                    if (!other.hasShingles()) {
+                        into.add(notes.get(j));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Gives the newest versions the shingles read for them ({@link #shinglesNeeded}). */
+    void shingles(Map<VersionKey, byte[]> read) {
+        prints.replaceAll((version, p) -> {
+            byte[] shingles = read.get(version);
+            return shingles == null || p.hasShingles() ? p : p.withShingles(shingles);
+        });
+    }
+
+    /** A document version. */
+    record VersionKey(UUID documentId, int version) {
+    }
+
+    /** A document version's copy-paste prints, computed from its body. */
+    record ComputedPrints(VersionKey key, UUID patientId, NotePrints prints) {
+    }
+
+    private record Version(String[] row, VersionKey key) {
     }
 
     void flaggedScan(FlaggedScanRow s) {
@@ -141,15 +221,16 @@ final class RecordBuilder {
         }
         List<DocumentRow> docs = new ArrayList<>(documents.size());
         for (String[] d : documents) {
-            String[] v = versions.get(d[1]);
-            if (v != null) {
+            Version newest = versions.get(d[1]);
+            if (newest != null) {
+                String[] v = newest.row();
                 UUID encounter = uuid(d[2]);
                 UUID addendumTo = uuid(d[4]);
                 UUID addendumOwner = addendumTo == null ? null
                         : ownDocuments.contains(d[4]) ? patient.id() : documentOwners.get(addendumTo);
                 docs.add(new DocumentRow(uuid(d[1]), encounter, owner(encounter, encounterOwners), d[3], addendumTo,
-                        addendumOwner, instant(d[5]), Integer.parseInt(v[2]), v[3], v[4], v[5], uuid(v[6]),
-                        instant(v[7]), uuid(v[8])));
+                        addendumOwner, instant(d[5]), newest.key().version(), v[3], v[4], prints.get(newest.key()),
+                        uuid(v[5]), instant(v[6]), uuid(v[7])));
             }
         }
         docs.sort(Comparator.comparing(DocumentRow::createdAt));

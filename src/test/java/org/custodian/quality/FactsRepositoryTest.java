@@ -11,7 +11,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.custodian.IntegrationTest;
 import org.custodian.quality.QualityFixtures.Chart;
+import org.custodian.quality.rules.CopyPasteRule;
+import org.custodian.quality.rules.Findings;
+import org.custodian.quality.rules.NotePrints;
 import org.custodian.quality.rules.PatientFacts;
+import org.custodian.quality.rules.RuleContext;
 import org.custodian.record.CodedValue;
 import org.custodian.record.Diagnosis;
 import org.custodian.record.DocumentRepository;
@@ -22,6 +26,7 @@ import org.custodian.record.Provenance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The full scan's read of a range of patients and the incremental check's read of a few patients give
@@ -36,6 +41,8 @@ class FactsRepositoryTest {
     FactsRepository facts;
     @Autowired
     DocumentRepository documents;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private static PatientFacts sameOrder(PatientFacts f) {
         return new PatientFacts(f.patient(), f.mrns(), f.encounters(), sorted(f.diagnoses()), sorted(f.procedures()),
@@ -104,8 +111,57 @@ class FactsRepositoryTest {
             assertThat(d.version()).as("the newest version").isEqualTo(2);
             assertThat(d.status()).isEqualTo("FINAL");
             assertThat(d.title()).isEqualTo("Tabs\tand \\ slashes");
-            assertThat(d.body()).isEqualTo("Line one\n\tindented \\N not null, café \u2013 r\u00e9sum\u00e9\r\nend");
+            assertThat(d.prints()).isEqualTo(NotePrints.of("Line one\n\tindented \\N not null, café \u2013 r\u00e9sum\u00e9\r\nend"));
         });
         assertThat(record.observations()).extracting(o -> o.value().toPlainString()).contains("101.50");
+    }
+
+    /**
+     * A version's copy-paste prints are computed from its body the first time it is read and stored; later
+     * reads take them instead of the body (the shingles only of notes sharing a fingerprint), and the
+     * copy-paste rule finds exactly the same on either.
+     */
+    @Test
+    void aVersionsPrintsAreComputedOnceThenReadInsteadOfItsBodyWithTheSameFindings() {
+        QualityFixtures fixtures = new QualityFixtures(context);
+        Facility hospital = fixtures.hospital("QNP" + UUID.randomUUID().toString().substring(0, 6).toUpperCase());
+        Practitioner doctor = fixtures.physician("Petra", "Prints");
+        Chart chart = fixtures.cleanInpatient(hospital, doctor, 9);
+        StringBuilder passage = new StringBuilder();
+        java.util.Random random = new java.util.Random(17);
+        for (int i = 0; i < 90; i++) {
+            passage.append("w").append(random.nextInt(40)).append(i % 11 == 10 ? ". " : " ");
+        }
+        var day1 = chart.encounter.admitAt().plus(1, ChronoUnit.DAYS);
+        String first = "Day one, Café review. " + passage + "Plan: continue.";
+        String second = "Day two: new nausea. " + passage.substring(0, passage.length() * 3 / 4) + " antiemetic given.";
+        chart.documents.add(QualityFixtures.note(chart, DocumentType.PROGRESS_NOTE, "Day one", day1, doctor, true, first));
+        chart.documents.add(QualityFixtures.note(chart, DocumentType.PROGRESS_NOTE, "Day two", day1.plus(1, ChronoUnit.DAYS),
+                doctor, true, second));
+        fixtures.write(chart);
+        UUID patient = chart.patientId();
+        Integer notes = jdbc.queryForObject("SELECT count(*) FROM document WHERE patient_id = ?", Integer.class, patient);
+
+        PatientFacts fromBodies = facts.load(Set.of(patient)).get(patient);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM quality_note_prints WHERE patient_id = ?", Integer.class,
+                patient)).as("the newest version of every document is fingerprinted once").isEqualTo(notes);
+        PatientFacts fromPrints = facts.load(Set.of(patient)).get(patient);
+
+        assertThat(sameOrder(fromPrints)).isEqualTo(sameOrder(fromBodies));
+        assertThat(fromPrints.documents()).filteredOn(d -> d.title().equals("Day one")).singleElement()
+                .satisfies(d -> assertThat(d.prints()).isEqualTo(NotePrints.of(first)));
+        assertThat(fromPrints.documents()).as("shingles read only of notes sharing a fingerprint")
+                .allSatisfy(d -> assertThat(d.prints().hasShingles()).isEqualTo(d.title().startsWith("Day ")));
+        RuleContext rules = new RuleContext(QualityFixtures.NOW, QualityProperties.defaults(), null);
+        List<Finding> found = copyPaste(fromBodies, rules);
+        assertThat(found).singleElement().satisfies(f -> assertThat(f.message()).startsWith("A passage of "));
+        assertThat(copyPaste(fromPrints, rules)).isEqualTo(found);
+    }
+
+    private static List<Finding> copyPaste(PatientFacts record, RuleContext rules) {
+        CopyPasteRule rule = new CopyPasteRule();
+        Findings out = new Findings(rule, record.patientId());
+        rule.check(record, rules, out);
+        return out.list();
     }
 }

@@ -9,7 +9,8 @@ import org.custodian.quality.Severity;
 /**
  * Copy and paste across a patient's notes (an AHIMA documentation-integrity concern): a later note
  * that repeats a long passage of an earlier one word for word. Candidate pairs come from winnowed
- * fingerprints; the passage is then measured exactly. A copying note is one finding, however many
+ * fingerprints; the passage is then measured exactly on the word-shingle hashes ({@link NotePrints},
+ * computed once per document version; a note's shingles are read only when it shares a fingerprint). A copying note is one finding, however many
  * earlier notes it repeats (templated notes copied forward day after day would otherwise give a finding
  * per pair). Addenda quote what they correct, so they are only ever the source, never the copy.
  */
@@ -39,11 +40,8 @@ public final class CopyPasteRule implements Rule {
         int threshold = context.properties().copyPasteWords();
         List<Note> notes = new ArrayList<>();
         for (PatientFacts.DocumentRow d : facts.documents()) {
-            if (!d.enteredInError() && d.body() != null) {
-                long[] shingles = Winnowing.shingles(d.body());
-                if (shingles.length + Winnowing.K - 1 >= threshold) {
-                    notes.add(new Note(d, shingles, Winnowing.fingerprints(shingles)));
-                }
+            if (!d.enteredInError() && d.prints() != null && d.prints().words() >= threshold) {
+                notes.add(new Note(d, d.prints()));
             }
         }
         notes.sort(Comparator.comparing((Note n) -> n.doc().createdAt()).thenComparing(n -> n.doc().id()));
@@ -57,10 +55,10 @@ public final class CopyPasteRule implements Rule {
             int sources = 0;
             for (int earlier = 0; earlier < later; earlier++) {
                 Note source = notes.get(earlier);
-                if (!Winnowing.overlap(source.prints(), copy.prints())) {
+                if (!source.prints().sharesPrintWith(copy.prints())) {
                     continue;
                 }
-                int words = Winnowing.longestSharedRun(source.shingles(), copy.shingles());
+                int words = Winnowing.longestSharedRun(source.prints().shingles(), copy.prints().shingles());
                 if (words >= threshold) {
                     sources++;
                     if (words > longest) {
@@ -95,6 +93,6 @@ public final class CopyPasteRule implements Rule {
         return document.createdAt().toString().substring(0, 10);
     }
 
-    private record Note(PatientFacts.DocumentRow doc, long[] shingles, long[] prints) {
+    private record Note(PatientFacts.DocumentRow doc, NotePrints prints) {
     }
 }

@@ -2,7 +2,6 @@ package org.custodian.quality.rules;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.custodian.quality.Category;
 import org.custodian.quality.Severity;
 
@@ -43,34 +42,43 @@ public final class DateConsistencyRule implements Rule {
             out.patient(p.id() + ":death", "Patient " + p.given() + " " + p.family() + ": date of death",
                     "The date of death " + RuleContext.day(p.deceasedAt()) + " is before the birth date " + p.birthDate() + ".");
         }
+        // where and what are spelled out only for a problem found: most facts have none
         for (PatientFacts.EncounterRow e : facts.encounters()) {
             if (e.dischargeAt() != null && e.dischargeAt().isBefore(e.admitAt())) {
                 out.add(e.id() + ":discharge", e.id(), null, e.facilityId(), null, e.label() + ": discharge date",
                         "Discharged " + e.dischargeAt() + ", before the admission " + e.admitAt() + ".");
             }
-            event(p, out, e.id() + ":admit", e.id(), e.facilityId(), e.label() + ": admission", "Admitted", e.admitAt());
+            String problem = problem(p, "Admitted", e.admitAt());
+            if (problem != null) {
+                out.add(e.id() + ":admit", e.id(), null, e.facilityId(), null, e.label() + ": admission", problem);
+            }
         }
         for (PatientFacts.ProcedureRow pr : facts.procedures()) {
-            event(p, out, pr.id().toString(), pr.encounterId(), null, "Procedure " + pr.code() + " " + pr.display(),
-                    "Performed", pr.performedAt());
+            String problem = problem(p, "Performed", pr.performedAt());
+            if (problem != null) {
+                out.add(pr.id().toString(), pr.encounterId(), null, null, null, "Procedure " + pr.code() + " " + pr.display(),
+                        problem);
+            }
         }
         for (PatientFacts.ObservationRow o : facts.observations()) {
-            event(p, out, o.id().toString(), o.encounterId(), null, "Result " + o.display() + " (LOINC " + o.loincCode() + ")",
-                    "Observed", o.observedAt());
+            String problem = problem(p, "Observed", o.observedAt());
+            if (problem != null) {
+                out.add(o.id().toString(), o.encounterId(), null, null, null,
+                        "Result " + o.display() + " (LOINC " + o.loincCode() + ")", problem);
+            }
         }
     }
 
-    private static void event(PatientFacts.PatientRow p, Findings out, String subject, UUID encounterId, UUID facilityId,
-                              String location, String what, Instant at) {
+    /** What is wrong with an event at this time (before birth, after death), or null if nothing is. */
+    private static String problem(PatientFacts.PatientRow p, String what, Instant at) {
         if (at == null) {
-            return;
+            return null;
         }
         if (p.birthDate() != null && RuleContext.day(at).isBefore(p.birthDate())) {
-            out.add(subject, encounterId, null, facilityId, null, location,
-                    what + " " + RuleContext.day(at) + ", before the patient's birth on " + p.birthDate() + ".");
+            return what + " " + RuleContext.day(at) + ", before the patient's birth on " + p.birthDate() + ".";
         } else if (p.deceasedAt() != null && at.isAfter(p.deceasedAt())) {
-            out.add(subject, encounterId, null, facilityId, null, location,
-                    what + " " + at + ", after the patient's death on " + p.deceasedAt() + ".");
+            return what + " " + at + ", after the patient's death on " + p.deceasedAt() + ".";
         }
+        return null;
     }
 }

@@ -33,28 +33,27 @@ public final class ImplausibleLabRule implements Rule {
             if (test.isEmpty() || o.value() == null) {
                 continue;
             }
-            String where = "Result " + o.display() + " (LOINC " + o.loincCode() + ") of " + o.observedAt();
-            var encounter = facts.encounter(o.encounterId());
             if (o.unit() == null || o.unit().isBlank()) {
-                add(out, o, encounter, where, "The " + test.get().name() + " value " + o.value().toPlainString()
+                add(out, o, facts, "The " + test.get().name() + " value " + o.value().toPlainString()
                         + " has no unit (expected " + test.get().units() + ").");
                 continue;
             }
             Optional<PlausibleRanges.Range> range = test.get().forUnit(o.unit());
             if (range.isEmpty()) {
-                add(out, o, encounter, where, "'" + o.unit() + "' is not a unit for " + test.get().name()
+                add(out, o, facts, "'" + o.unit() + "' is not a unit for " + test.get().name()
                         + " (expected " + test.get().units() + ").");
             } else if (!range.get().contains(o.value())) {
-                add(out, o, encounter, where, "A " + test.get().name() + " of " + o.value().toPlainString() + " " + o.unit()
+                add(out, o, facts, "A " + test.get().name() + " of " + o.value().toPlainString() + " " + o.unit()
                         + " is not possible in a living patient (plausible " + range.get().min().toPlainString() + " to "
                         + range.get().max().toPlainString() + " " + range.get().unit() + "); check the unit and the value.");
             }
         }
     }
 
-    private static void add(Findings out, PatientFacts.ObservationRow o, Optional<PatientFacts.EncounterRow> encounter,
-                            String where, String message) {
-        out.add(o.id().toString(), o.encounterId(), null, encounter.map(PatientFacts.EncounterRow::facilityId).orElse(null),
-                null, where, message);
+    /** A finding on this result; where it is is spelled out only then (most results are plausible). */
+    private static void add(Findings out, PatientFacts.ObservationRow o, PatientFacts facts, String message) {
+        String where = "Result " + o.display() + " (LOINC " + o.loincCode() + ") of " + o.observedAt();
+        out.add(o.id().toString(), o.encounterId(), null,
+                facts.encounter(o.encounterId()).map(PatientFacts.EncounterRow::facilityId).orElse(null), null, where, message);
     }
 }

@@ -105,10 +105,13 @@ public record PatientFacts(PatientRow patient, List<MrnRow> mrns, List<Encounter
                                  BigDecimal value, String unit, Instant observedAt) {
     }
 
-    /** A document with its newest version's state; {@code addendumToPatient} is the owner of the document it adds to. */
+    /**
+     * A document with its newest version's state; {@code addendumToPatient} is the owner of the document it adds to;
+     * {@code prints} stand for the version's text (the rules need no more of it).
+     */
     public record DocumentRow(UUID id, UUID encounterId, UUID encounterOwner, String type, UUID addendumTo,
                               UUID addendumToPatient, Instant createdAt, int version, String status, String title,
-                              String body, UUID authorId, Instant signedAt, UUID signedBy) {
+                              NotePrints prints, UUID authorId, Instant signedAt, UUID signedBy) {
         public boolean enteredInError() {
             return "ENTERED_IN_ERROR".equals(status);
         }
