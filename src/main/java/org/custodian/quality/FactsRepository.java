@@ -156,7 +156,9 @@ class FactsRepository {
             computed.sort(Comparator.comparing((RecordBuilder.ComputedPrints p) -> p.key().documentId())
                     .thenComparingInt(p -> p.key().version()));
             try (PreparedStatement prints = con.prepareStatement("INSERT INTO quality_note_prints (document_id, version,"
-                    + " patient_id, words, prints) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+                    + " patient_id, words, prints) VALUES (?, ?, ?, ?, ?) ON CONFLICT (document_id, version) DO UPDATE"
+                    // a merge (or unmerge) moved the note to another patient: its prints follow it
+                    + " SET patient_id = excluded.patient_id WHERE quality_note_prints.patient_id <> excluded.patient_id");
                  PreparedStatement shingles = con.prepareStatement("INSERT INTO quality_note_shingles (document_id, version,"
                     + " shingles) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
                 for (RecordBuilder.ComputedPrints p : computed) {

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.custodian.IntegrationTest;
+import org.custodian.mpi.Actor;
+import org.custodian.mpi.MergeSource;
+import org.custodian.mpi.PatientMerges;
 import org.custodian.quality.QualityFixtures.Chart;
 import org.custodian.quality.rules.CopyPasteRule;
 import org.custodian.quality.rules.Findings;
@@ -43,6 +46,10 @@ class FactsRepositoryTest {
     DocumentRepository documents;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PatientMerges merges;
+
+    private final Actor reviewer = new Actor("him.director", "HIM_DIRECTOR", "127.0.0.1");
 
     private static PatientFacts sameOrder(PatientFacts f) {
         return new PatientFacts(f.patient(), f.mrns(), f.encounters(), sorted(f.diagnoses()), sorted(f.procedures()),
@@ -163,5 +170,41 @@ class FactsRepositoryTest {
         Findings out = new Findings(rule, record.patientId());
         rule.check(record, rules, out);
         return out.list();
+    }
+
+    @Test
+    void aMergedPatientsMovedDocumentsKeepTheirNewestVersionsAndPrintsAndGiveThemBackOnUnmerge() {
+        QualityFixtures fixtures = new QualityFixtures(context);
+        Facility hospital = fixtures.hospital("QFM" + UUID.randomUUID().toString().substring(0, 6).toUpperCase());
+        Practitioner doctor = fixtures.physician("Mona", "Merge");
+        Chart retired = fixtures.cleanInpatient(hospital, doctor, 10);
+        Chart survivor = fixtures.cleanInpatient(hospital, doctor, 20);
+        fixtures.write(retired);
+        fixtures.write(survivor);
+        Set<UUID> both = Set.of(retired.patientId(), survivor.patientId());
+        Map<UUID, PatientFacts> before = facts.load(both);
+        int retiredNotes = before.get(retired.patientId()).documents().size();
+        int survivorNotes = before.get(survivor.patientId()).documents().size();
+        assertThat(retiredNotes).isPositive();
+
+        PatientMerges.Merge merge = merges.merge(survivor.patientId(), retired.patientId(), MergeSource.REVIEW, reviewer);
+        PatientFacts merged = facts.load(Set.of(survivor.patientId())).get(survivor.patientId());
+
+        assertThat(merged.documents()).as("every moved document with its newest version").hasSize(survivorNotes + retiredNotes)
+                .allSatisfy(d -> assertThat(d.prints()).isNotNull());
+        assertThat(facts.load(Set.of(survivor.patientId())).get(survivor.patientId())).isEqualTo(merged);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM quality_note_prints WHERE patient_id = ?", Integer.class,
+                survivor.patientId())).as("the moved notes' prints follow them").isEqualTo(survivorNotes + retiredNotes);
+        PatientFacts ranged = null;
+        for (FactsRepository.PatientRange range : facts.ranges(500)) {
+            ranged = ranged != null ? ranged : facts.load(range).get(survivor.patientId());
+        }
+        assertThat(ranged).as("the full scan's read").isNotNull();
+        assertThat(sameOrder(ranged)).isEqualTo(sameOrder(merged));
+
+        merges.unmerge(merge.id(), reviewer);
+        Map<UUID, PatientFacts> after = facts.load(both);
+        assertThat(after.get(retired.patientId()).documents()).hasSize(retiredNotes);
+        assertThat(after.get(survivor.patientId()).documents()).hasSize(survivorNotes);
     }
 }
