@@ -77,13 +77,19 @@ final class FactTables {
                     SELECT d.patient_id, d.id, d.encounter_id, d.type, d.addendum_to, %s
                       FROM document d WHERE %%s""".formatted(micros("d.created_at")), "d.patient_id",
                     (f, rs, b) -> b.document(f)),
-            // every version, the newest of each document kept: cheaper than asking PostgreSQL for the newest.
-            // A version belongs to its document's patient: a merge re-points the document, while the version
-            // (append-only) keeps the patient it was written for
+            // every version, the newest of each document kept: cheaper than asking PostgreSQL for the newest
+            new FactTable("""
+                    SELECT v.patient_id, v.document_id, v.version, v.status, v.title, v.author_id, %s, v.signed_by
+                      FROM document_version v WHERE %%s""".formatted(micros("v.signed_at")), "v.patient_id",
+                    (f, rs, b) -> b.version(f)),
+            // a merge re-points documents, while their versions (append-only) keep the patient they were written
+            // for: the versions of a merge survivor's documents written for another patient, found from the
+            // (few) active merges rather than by joining every document to its versions
             new FactTable("""
                     SELECT d.patient_id, v.document_id, v.version, v.status, v.title, v.author_id, %s, v.signed_by
-                      FROM document d JOIN document_version v ON v.document_id = d.id
-                     WHERE %%s""".formatted(micros("v.signed_at")), "d.patient_id",
+                      FROM document d JOIN document_version v ON v.document_id = d.id AND v.patient_id <> d.patient_id
+                     WHERE d.patient_id IN (SELECT m.survivor_id FROM mpi_merge m WHERE m.unmerged_at IS NULL AND %%s)"""
+                    .formatted(micros("v.signed_at")), "m.survivor_id",
                     (f, rs, b) -> b.version(f)),
             // the copy-paste words and fingerprints stored for versions (bodies are read only of newest versions without)
             new FactTable("""

@@ -99,7 +99,8 @@ final class RecordBuilder {
     /** The newest versions without stored prints (written since the last check that read them): their bodies are needed. */
     void printsMissing(Set<VersionKey> into) {
         for (Version v : versions.values()) {
-            if (!prints.containsKey(v.key())) {
+            // versions of documents a merge moved to another patient are that patient's to fingerprint
+            if (!prints.containsKey(v.key()) && ownDocuments.contains(v.row()[1])) {
                 into.add(v.key());
             }
         }
@@ -109,7 +110,7 @@ final class RecordBuilder {
     void computed(Map<VersionKey, NotePrints> fromBodies) {
         for (Version v : versions.values()) {
             NotePrints computedPrints = fromBodies.get(v.key());
-            if (computedPrints != null && !prints.containsKey(v.key())) {
+            if (computedPrints != null && !prints.containsKey(v.key()) && ownDocuments.contains(v.row()[1])) {
                 prints.put(v.key(), computedPrints);
                 computed.add(new ComputedPrints(v.key(), patient.id(), computedPrints));
             }

@@ -201,6 +201,10 @@ class FactsRepositoryTest {
         }
         assertThat(ranged).as("the full scan's read").isNotNull();
         assertThat(sameOrder(ranged)).isEqualTo(sameOrder(merged));
+        assertThat(facts.load(both).get(retired.patientId()).documents()).as("the retired record's documents moved").isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM quality_note_prints WHERE patient_id = ?", Integer.class,
+                survivor.patientId())).as("reading the retired record leaves the prints where the notes are")
+                .isEqualTo(survivorNotes + retiredNotes);
 
         merges.unmerge(merge.id(), reviewer);
         Map<UUID, PatientFacts> after = facts.load(both);
